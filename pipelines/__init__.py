@@ -1,0 +1,1 @@
+"""ganpo-ingest: the Dagster code location and the domain logic it orchestrates."""

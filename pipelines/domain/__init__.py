@@ -1,0 +1,1 @@
+"""Pure domain logic: no Dagster, Scrapy or database imports."""
