@@ -1,4 +1,7 @@
 -- First schema: crawl runs, raw pages, articles, indicators.
+-- Dagster's run, event-log and schedule storage lives in the same database, in a schema of its own.
+CREATE SCHEMA IF NOT EXISTS dagster;
+
 -- Every row records the Dagster run that wrote it (dagster_run_id); lineage follows the foreign keys
 -- indicator → article → raw page → crawl run.
 
@@ -48,6 +51,7 @@ CREATE TABLE raw_pages (
     archive_path       text,
     archive_offset     bigint,
     fetch_error        text,
+    parse_error        text,
     last_checked_at    timestamptz NOT NULL DEFAULT now(),
     source             text        NOT NULL CHECK (source IN ('live', 'replica')),
     crawl_run_id       bigint      NOT NULL REFERENCES crawl_runs (id),

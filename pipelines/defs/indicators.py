@@ -1,0 +1,48 @@
+"""The `indicators` asset: economic figures of the partition's articles."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.defs.articles import articles
+from pipelines.defs.partitions import PARTITIONS, partition_of
+from pipelines.defs.resources import PostgresResource
+from pipelines.domain.indicators import EXTRACTOR_VERSION, extract
+from pipelines.store import repository
+
+
+@dg.asset(
+    partitions_def=PARTITIONS,
+    deps=[articles],
+    code_version=f"indicators-{EXTRACTOR_VERSION}",
+    kinds={"python", "postgres"},
+    group_name="ingest",
+    description="Economic indicators with their exact source span and sentence, one row per figure.",
+)
+def indicators(context: dg.AssetExecutionContext, postgres: PostgresResource) -> dg.MaterializeResult:
+    part = partition_of(context)
+    with postgres.connect() as conn:
+        rows = []
+        for article in repository.partition_articles(conn, part):
+            for found in extract(article["clean_text"], part.edition_date):
+                rows.append(
+                    {
+                        **found.to_contract(),
+                        "sentence_start": found.sentence_start,
+                        "sentence_end": found.sentence_end,
+                        "article_id": article["id"],
+                        "extractor_version": EXTRACTOR_VERSION,
+                        "source": article["source"],
+                        "dagster_run_id": context.run_id,
+                    }
+                )
+        repository.replace_indicators(conn, part, rows)
+    return dg.MaterializeResult(
+        metadata={
+            "indicators": len(rows),
+            "extractor_version": EXTRACTOR_VERSION,
+            "sample": dg.MetadataValue.md(
+                "\n".join(f"- {r['metric']} {r['text']} ({r['subject']}, {r['period']})" for r in rows[:5]) or "none"
+            ),
+        }
+    )
