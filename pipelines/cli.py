@@ -69,6 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("file", type=Path, help="plain-text article (UTF-8)")
     ext.add_argument("--published", type=_date, required=True, help="publication date, resolves 今年/去年/上半年…")
 
+    trace = sub.add_parser(
+        "trace",
+        help="print an indicator's lineage: sentence → article → raw page → crawl → Dagster run",
+    )
+    trace.add_argument("indicator_id", type=int, help="indicators.id")
+
+    ui = sub.add_parser(
+        "ui",
+        help="start the Dagster UI and daemon (schedule, backfills) on 127.0.0.1",
+        description="Start dagster-webserver and dagster-daemon on the shared instance; Ctrl-C stops both.",
+    )
+    ui.add_argument("--port", type=int, default=3000, help="port of the web UI (default 3000)")
+    ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    ui.add_argument("--replica", action="store_true", help="runs launched from the UI crawl the local replica")
+
     return parser
 
 
@@ -76,12 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "db": cmd_db, "extract": cmd_extract}[args.command]
+    handler = {"run": cmd_run, "db": cmd_db, "extract": cmd_extract, "trace": cmd_trace, "ui": cmd_ui}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
         print("ganpo: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `ganpo … | head`
+        return 0
 
 
 # --- run ------------------------------------------------------------------------------------------------
@@ -217,6 +234,35 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 2
     for found in extract(text, args.published):
         print(json.dumps(found.to_contract(), ensure_ascii=False))
+    return 0
+
+
+# --- ui -----------------------------------------------------------------------------------------------
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    import os
+
+    from pipelines.ui import serve
+
+    os.environ["GANPO_SOURCE"] = "replica" if args.replica else "live"
+    _migrate_quietly()
+    return serve(args.host, args.port)
+
+
+# --- trace ----------------------------------------------------------------------------------------------
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    from pipelines.store import db
+    from pipelines.trace import format_lineage, lineage
+
+    with db.connect() as conn:
+        found = lineage(conn, args.indicator_id)
+    if found is None:
+        print(f"ganpo trace: no indicator with id {args.indicator_id}", file=sys.stderr)
+        return 1
+    print(format_lineage(found))
     return 0
 
 

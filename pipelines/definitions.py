@@ -9,6 +9,7 @@ from pipelines.defs.crawl import raw_pages
 from pipelines.defs.indicators import indicators
 from pipelines.defs.partitions import PARTITIONS
 from pipelines.defs.resources import PostgresResource, crawler_from_env
+from pipelines.defs.schedules import nightly_schedule
 
 ingest_job = dg.define_asset_job(
     "ingest",
@@ -20,6 +21,7 @@ ingest_job = dg.define_asset_job(
 defs = dg.Definitions(
     assets=[raw_pages, articles, indicators],
     jobs=[ingest_job],
+    schedules=[nightly_schedule(ingest_job)],
     resources={
         "postgres": PostgresResource(),
         "crawler": crawler_from_env(),

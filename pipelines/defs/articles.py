@@ -1,7 +1,5 @@
 """The `articles` asset: parse and clean the partition's article pages."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.defs.crawl import raw_pages

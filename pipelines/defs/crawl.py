@@ -1,7 +1,5 @@
 """The `raw_pages` asset: crawl one (date, paper) in a Scrapy subprocess, then load its archive."""
 
-from __future__ import annotations
-
 import json
 import sys
 import tempfile

@@ -1,7 +1,5 @@
 """The `indicators` asset: economic figures of the partition's articles."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.defs.articles import articles

@@ -1,0 +1,53 @@
+"""Shared fixtures: a real PostgreSQL (DATABASE_URL's server, or an embedded one for the session) and a fresh,
+migrated database per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+from pipelines.store import embedded
+from pipelines.store.migrate import migrate
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+warnings.filterwarnings("ignore", module="platformdirs")
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server tests create their databases on."""
+    if os.environ.get("DATABASE_URL"):
+        yield os.environ["DATABASE_URL"]
+        return
+    home = tmp_path_factory.mktemp("embedded")
+    url = embedded.ensure_running(home)
+    yield url
+    embedded.stop(home)
+
+
+@pytest.fixture
+def database(server_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A new, migrated database; DATABASE_URL and GANPO_HOME point at it and at a fresh working folder."""
+    name = f"ganpo_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = with_database(server_url, name)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("GANPO_HOME", str(tmp_path / "ganpo_home"))
+    with psycopg.connect(url, autocommit=True) as conn:
+        migrate(conn)
+    yield url
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
