@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     dbsub.add_parser("status", help="where the database is, which migrations are applied, row counts")
     dbsub.add_parser("url", help="print a URL for psql or a BI tool")
     dbsub.add_parser("stop", help="stop the embedded PostgreSQL server")
+    docs = dbsub.add_parser("docs", help="write the mart's data dictionary (from its COMMENTs) to a file")
+    docs.add_argument("--output", type=Path, default=Path("docs/data-dictionary.md"), help="default: %(default)s")
 
     ext = sub.add_parser(
         "extract",
@@ -207,6 +209,13 @@ def cmd_db(args: argparse.Namespace) -> int:
                 print(f"ganpo db migrate: {error}", file=sys.stderr)
                 return 1
             print("\n".join(f"applied {name}" for name in applied) or "nothing to apply: the schema is current")
+            return 0
+        if args.db_command == "docs":
+            from pipelines.store.dictionary import data_dictionary
+
+            migrate(conn)
+            args.output.write_text(data_dictionary(conn), encoding="utf-8")
+            print(f"wrote {args.output}")
             return 0
         from pipelines.store import repository
 

@@ -5,7 +5,7 @@ import dagster as dg
 from pipelines.defs.articles import articles
 from pipelines.defs.partitions import PARTITIONS, partition_of
 from pipelines.defs.resources import PostgresResource
-from pipelines.domain.indicators import EXTRACTOR_VERSION, extract
+from pipelines.domain.indicators import EXTRACTOR_VERSION, canonical_metric_id, extract, load_metric_catalogue
 from pipelines.store import repository
 
 
@@ -28,13 +28,18 @@ def indicators(context: dg.AssetExecutionContext, postgres: PostgresResource) ->
                         **found.to_contract(),
                         "sentence_start": found.sentence_start,
                         "sentence_end": found.sentence_end,
+                        "metric_id": canonical_metric_id(found.metric),
                         "article_id": article["id"],
                         "extractor_version": EXTRACTOR_VERSION,
                         "source": article["source"],
                         "dagster_run_id": context.run_id,
                     }
                 )
-        repository.replace_indicators(conn, part, rows)
+        catalogue = [
+            {"metric_id": m.metric_id, "name": m.name, "base_unit": m.base_unit, "synonyms": list(m.synonyms)}
+            for m in load_metric_catalogue()
+        ]
+        repository.replace_indicators(conn, part, rows, catalogue)
     return dg.MaterializeResult(
         metadata={
             "indicators": len(rows),

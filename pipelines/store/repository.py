@@ -159,9 +159,16 @@ def partition_articles(conn: psycopg.Connection, part: Partition) -> list[dict[s
 # --- indicators -----------------------------------------------------------------------------------------
 
 
-def replace_indicators(conn: psycopg.Connection, part: Partition, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Replace the partition's indicator rows in one transaction."""
+def replace_indicators(
+    conn: psycopg.Connection,
+    part: Partition,
+    rows: Sequence[Mapping[str, Any]],
+    catalogue: Sequence[Mapping[str, Any]],
+) -> None:
+    """Replace the partition's indicator rows in one transaction, with the metric catalogue they refer to."""
     with conn.transaction():
+        with conn.cursor() as cur:
+            cur.executemany(sql("upsert_metric"), catalogue)
         conn.execute(sql("delete_partition_indicators"), part.params())
         with conn.cursor() as cur:
             cur.executemany(sql("insert_indicator"), [{**part.params(), **row} for row in rows])
