@@ -8,6 +8,7 @@ from pathlib import Path
 import dagster as dg
 from ganpo_crawlers.archive import read_archive
 
+from pipelines.defs.checks import RAW_PAGES_CHECKS, raw_pages_checks
 from pipelines.defs.partitions import PARTITIONS, partition_of
 from pipelines.defs.resources import CrawlerResource, PostgresResource
 from pipelines.domain.fetch_outcomes import CrawlTally, classify
@@ -27,6 +28,7 @@ class SiteUnreachable(dg.Failure):
     code_version="crawl-1",
     kinds={"scrapy", "postgres"},
     group_name="ingest",
+    check_specs=RAW_PAGES_CHECKS,
     description="Every page of the edition as fetched (body, headers, status), archived as WARC first.",
 )
 def raw_pages(
@@ -74,8 +76,10 @@ def raw_pages(
             conn, part, crawl_run_id=crawl_run_id, source=crawler.source, dagster_run_id=context.run_id,
             archive_path=str(archive), outcomes=outcomes, drift=drift, tally=tally,
         )  # fmt: skip
+        checks = raw_pages_checks(conn, part)
     failed = [o for o in outcomes if o.outcome == "failed"]
     return dg.MaterializeResult(
+        check_results=checks,
         metadata={
             "crawl_run_id": crawl_run_id,
             "source": crawler.source,
@@ -85,7 +89,7 @@ def raw_pages(
             "drift": dg.MetadataValue.md(
                 "\n".join(f"- {d.url} ({d.profile}: `{d.selector}`)" for d in drift[:20]) or "none"
             ),
-        }
+        },
     )
 
 

@@ -3,6 +3,7 @@
 import dagster as dg
 
 from pipelines.defs.articles import articles
+from pipelines.defs.checks import INDICATORS_CHECKS, indicators_checks
 from pipelines.defs.partitions import PARTITIONS, partition_of
 from pipelines.defs.resources import PostgresResource
 from pipelines.domain.indicators import EXTRACTOR_VERSION, canonical_metric_id, extract, load_metric_catalogue
@@ -15,6 +16,7 @@ from pipelines.store import repository
     code_version=f"indicators-{EXTRACTOR_VERSION}",
     kinds={"python", "postgres"},
     group_name="ingest",
+    check_specs=INDICATORS_CHECKS,
     description="Economic indicators with their exact source span and sentence, one row per figure.",
 )
 def indicators(context: dg.AssetExecutionContext, postgres: PostgresResource) -> dg.MaterializeResult:
@@ -40,12 +42,14 @@ def indicators(context: dg.AssetExecutionContext, postgres: PostgresResource) ->
             for m in load_metric_catalogue()
         ]
         repository.replace_indicators(conn, part, rows, catalogue)
+        checks = indicators_checks(conn, part)
     return dg.MaterializeResult(
+        check_results=checks,
         metadata={
             "indicators": len(rows),
             "extractor_version": EXTRACTOR_VERSION,
             "sample": dg.MetadataValue.md(
                 "\n".join(f"- {r['metric']} {r['text']} ({r['subject']}, {r['period']})" for r in rows[:5]) or "none"
             ),
-        }
+        },
     )

@@ -19,6 +19,14 @@ def data_dictionary(conn: psycopg.Connection) -> str:
         "Read it with the role `ganpo_reader`, which can read `mart` and nothing else.",
     ]
     for view, comment in conn.execute(sql("mart_views")):
-        lines += ["", f"## mart.{view}", "", comment or "(no comment)", "", "| column | type | meaning |", "|---|---|---|"]
+        lines += [
+            "",
+            f"## mart.{view}",
+            "",
+            comment or "(no comment)",
+            "",
+            "| column | type | meaning |",
+            "|---|---|---|",
+        ]
         lines += [f"| `{c}` | {t} | {m or ''} |" for c, t, m in columns.get(view, [])]
     return "\n".join(lines) + "\n"
