@@ -59,7 +59,9 @@ def test_concurrent_migrations_wait_for_each_other(server_url: str) -> None:
     try:
         code = "import sys, psycopg; from pipelines.store.migrate import migrate; "
         code += "c = psycopg.connect(sys.argv[1], autocommit=True); print(len(migrate(c)))"
-        procs = [subprocess.Popen([sys.executable, "-c", code, url], stdout=subprocess.PIPE, text=True) for _ in range(3)]
+        procs = [
+            subprocess.Popen([sys.executable, "-c", code, url], stdout=subprocess.PIPE, text=True) for _ in range(3)
+        ]
         applied = sorted(int(p.communicate(timeout=120)[0]) for p in procs)
         assert all(p.returncode == 0 for p in procs)
         assert applied[:2] == [0, 0] and applied[2] > 0  # exactly one process applied the files
