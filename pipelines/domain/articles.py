@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ganpo_crawlers.parse import decode_body, parse_article
+from ganpo_crawlers.parse import decode_body, join_parts, parse_article
+from ganpo_crawlers.profiles import load_profiles
 
 from pipelines.domain.clean import clean_article
 
@@ -45,17 +46,18 @@ def build_articles(pages: Sequence[Mapping[str, Any]]) -> tuple[list[dict[str, A
 
 def _article_row(chain: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     first = chain[0]
-    parsed = [
-        parse_article(page["profile"], page["url"], decode_body(bytes(page["body"]), page.get("headers") or {}))
-        for page in chain
-    ]
-    head = parsed[0]
+    profiles = load_profiles()
+    head = join_parts(
+        [
+            parse_article(
+                profiles[page["profile"]], page["url"], decode_body(bytes(page["body"]), page.get("headers") or {})
+            )
+            for page in chain
+        ]
+    )
     if not head.title:
         raise ValueError("no title found")
-    body_html = "\n".join(p.body_html for p in parsed)
-    paragraphs = [para for p in parsed for para in p.paragraphs]
-    captions = [c for p in parsed for c in p.captions]
-    clean = clean_article(body_html, paragraphs, captions, head.byline)
+    clean = clean_article(head.body_html or "", head.paragraphs, head.captions, head.byline)
     if not clean.clean_text:
         raise ValueError("no body text found")
     meta = first.get("meta") or {}
@@ -71,7 +73,7 @@ def _article_row(chain: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "byline": clean.byline,
         "layout_no": meta.get("layout_no"),
         "layout_name": meta.get("layout_name"),
-        "captions": captions,
+        "captions": head.captions,
         "source_line": head.source_line,
         "published_at": head.published_time,
         "founder_meta": head.founder_meta or None,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-Outcome = Literal["new", "changed", "unchanged", "redirected", "failed"]
+Outcome = Literal["new", "changed", "unchanged", "recorded", "failed"]
 
 
 class ArchivedRecordLike(Protocol):
@@ -124,7 +124,10 @@ def _response_outcome(record: ArchivedRecordLike, known: KnownPage | None) -> Pa
         return PageOutcome("unchanged", record, content_hash=known.content_hash)
     if 300 <= status < 400:
         # Kept as a row (every URL seen is), but the page itself is the redirect's target.
-        return PageOutcome("redirected", record, reason=None)
+        return PageOutcome("recorded", record, reason=None)
+    if record.page_kind == "other" and 400 <= status < 500:
+        # Not edition content (robots.txt): a 404 there means "no rules", not a lost page.
+        return PageOutcome("recorded", record, reason=None)
     if status >= 400 or status == 0:
         return PageOutcome("failed", record, reason=record.reason or f"HTTP {status}")
     if record.page_kind == "missing":
