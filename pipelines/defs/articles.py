@@ -6,6 +6,7 @@ from pipelines.defs.checks import ARTICLES_CHECKS, articles_checks
 from pipelines.defs.crawl import raw_pages
 from pipelines.defs.partitions import PARTITIONS, partition_of
 from pipelines.defs.resources import PostgresResource
+from pipelines.defs.schedules import NIGHTLY_FRESHNESS
 from pipelines.domain.articles import build_articles
 from pipelines.store import repository
 
@@ -16,6 +17,7 @@ from pipelines.store import repository
     code_version="articles-1",
     kinds={"python", "postgres"},
     group_name="ingest",
+    freshness_policy=NIGHTLY_FRESHNESS,
     check_specs=ARTICLES_CHECKS,
     description="Articles of the edition: title, 引题, 副题, byline, layout, clean text (trafilatura).",
 )

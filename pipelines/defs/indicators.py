@@ -6,6 +6,7 @@ from pipelines.defs.articles import articles
 from pipelines.defs.checks import INDICATORS_CHECKS, indicators_checks
 from pipelines.defs.partitions import PARTITIONS, partition_of
 from pipelines.defs.resources import PostgresResource
+from pipelines.defs.schedules import NIGHTLY_FRESHNESS
 from pipelines.domain.indicators import EXTRACTOR_VERSION, canonical_metric_id, extract, load_metric_catalogue
 from pipelines.store import repository
 
@@ -16,6 +17,7 @@ from pipelines.store import repository
     code_version=f"indicators-{EXTRACTOR_VERSION}",
     kinds={"python", "postgres"},
     group_name="ingest",
+    freshness_policy=NIGHTLY_FRESHNESS,
     check_specs=INDICATORS_CHECKS,
     description="Economic indicators with their exact source span and sentence, one row per figure.",
 )
