@@ -71,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("file", type=Path, help="plain-text article (UTF-8)")
     ext.add_argument("--published", type=_date, required=True, help="publication date, resolves 今年/去年/上半年…")
 
+    sites = sub.add_parser("sites", help="check the site profiles against the sites (or the replica)")
+    sites_sub = sites.add_subparsers(dest="sites_command", required=True, metavar="ACTION")
+    check = sites_sub.add_parser(
+        "check",
+        help="fetch one edition per profile and count what each selector matches",
+        description="Fetch one edition per site profile and report, per selector, how many nodes matched: the "
+        "tool for mending a profile (crawlers/ganpo_crawlers/profiles/*.toml) when a site changes. Without "
+        "--live it checks the bundled replica.",
+    )
+    check.add_argument("--live", action="store_true", help="check the real sites instead of the replica")
+    check.add_argument("--date", type=_date, help="edition date (default: each profile's sample date)")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+
     trace = sub.add_parser(
         "trace",
         help="print an indicator's lineage: sentence → article → raw page → crawl → Dagster run",
@@ -93,7 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "db": cmd_db, "extract": cmd_extract, "trace": cmd_trace, "ui": cmd_ui}[args.command]
+    handler = {
+        "run": cmd_run,
+        "db": cmd_db,
+        "extract": cmd_extract,
+        "trace": cmd_trace,
+        "ui": cmd_ui,
+        "sites": cmd_sites,
+    }[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -257,6 +277,21 @@ def cmd_ui(args: argparse.Namespace) -> int:
     os.environ["GANPO_SOURCE"] = "replica" if args.replica else "live"
     _migrate_quietly()
     return serve(args.host, args.port)
+
+
+# --- sites --------------------------------------------------------------------------------------------
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
+    from ganpo_crawlers.replica.server import serve_replicas
+    from ganpo_crawlers.sitecheck import check_profiles, format_report, report_dict
+
+    with nullcontext(None) if args.live else serve_replicas() as base_urls:
+        checks = check_profiles(args.date, base_urls)
+    print(json.dumps(report_dict(checks), ensure_ascii=False, indent=1) if args.json else format_report(checks))
+    return 0 if all(c.ok for c in checks) else 1
 
 
 # --- trace ----------------------------------------------------------------------------------------------

@@ -50,6 +50,8 @@ def raw_pages(
             "--paper", part.paper, "--date", part.edition_date.isoformat(),
             "--archive", str(archive), "--summary", str(Path(tmp) / "summary.json"),
             "--known", str(known_file),
+            # The crawl's own log sits beside its archive; the run shows its path and counters.
+            "--set", f"LOG_FILE={archive.with_suffix('').with_suffix('.log')}",
         ]  # fmt: skip
         for host, base_url in crawler.site_overrides().items():
             command += ["--site", f"{host}={base_url}"]
@@ -84,6 +86,7 @@ def raw_pages(
             "crawl_run_id": crawl_run_id,
             "source": crawler.source,
             "archive": dg.MetadataValue.path(str(archive)),
+            "crawl_log": dg.MetadataValue.path(str(archive.with_suffix("").with_suffix(".log"))),
             **tally.as_row(),
             "failures": dg.MetadataValue.md("\n".join(f"- {o.record.url}: {o.reason}" for o in failed[:20]) or "none"),
             "drift": dg.MetadataValue.md(

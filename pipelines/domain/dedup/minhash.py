@@ -1,0 +1,215 @@
+"""Character n-gram shingles and MinHash signatures, vectorised over many articles at once.
+
+Chinese has no spaces, so the shingles are overlapping character n-grams of the normalised text (n chosen
+by measurement, see ``benchmarks/results/dedup_eval.md``).
+
+The signatures are datasketch's own MinHash, scheme ``affine32`` (datasketch ≥ 2.0): the shingle hash is
+pre-mixed with the 32-bit MurmurHash3 finaliser and permuted with ``a·h + b mod 2³²`` using the
+permutation parameters that ``datasketch.MinHash(num_perm, seed)`` draws. ``MinHash.update_batch``
+does this one article at a time and hashes every shingle with SHA-1 in a Python loop (about 1 ms per
+1,200-character article); here the n-gram hashes of a whole batch come from one polynomial rolling hash
+in numpy and the permutations are applied as one ``(num_perm × shingles)`` matrix operation per
+cache-sized chunk, followed by ``np.minimum.reduceat`` per article. The result is bit-identical to
+``datasketch.MinHash(num_perm, seed, hashfunc=shingle_hash32).update_batch(shingles)`` (a unit test
+checks it), so datasketch's LSH, ``LeanMinHash`` and ``jaccard`` accept these signatures as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+__all__ = [
+    "EMPTY",
+    "MinHasher",
+    "ShingleBatch",
+    "shingle_batch",
+    "shingle_hash32",
+    "shingle_set",
+    "shingles",
+    "signature_from_bytes",
+    "signature_to_bytes",
+]
+
+SCHEME = "affine32"
+#: The value of every slot of an empty set's signature (datasketch's ``affine32`` sentinel).
+EMPTY = np.uint32(0xFFFFFFFF)
+_MASK64 = (1 << 64) - 1
+# Polynomial base of the rolling n-gram hash: an odd 64-bit constant (the golden ratio's bits).
+_BASE = 0x9E3779B97F4A7C15
+_FM64 = (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
+_FM32 = (np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35))
+# About this many shingle columns per permutation chunk keeps the (num_perm × columns) uint32 matrix
+# within the CPU cache (128 × 8192 × 4 B = 4 MB); measured 4× faster than 64k-column chunks.
+_CHUNK_COLUMNS = 8192
+
+
+def shingles(norm: str, n: int) -> list[str]:
+    """The character n-grams of ``norm``; a text shorter than ``n`` is one shingle (none when empty)."""
+    if not norm:
+        return []
+    if len(norm) < n:
+        return [norm]
+    return [norm[i : i + n] for i in range(len(norm) - n + 1)]
+
+
+def shingle_hash32(shingle: str) -> int:
+    """Reference (pure Python) 32-bit hash of one shingle; the vectorised path must agree with it.
+
+    Polynomial hash of the code points mod 2⁶⁴, MurmurHash3's 64-bit finaliser, high 32 bits. It is
+    also usable as datasketch's ``hashfunc`` (it accepts ``str``).
+    """
+    h = 0
+    for ch in shingle:
+        h = (h * _BASE + ord(ch)) & _MASK64
+    h ^= h >> 33
+    h = (h * _FM64[0]) & _MASK64
+    h ^= h >> 33
+    h = (h * _FM64[1]) & _MASK64
+    h ^= h >> 33
+    return h >> 32
+
+
+@dataclass(frozen=True)
+class ShingleBatch:
+    """Shingle hashes of many texts, concatenated: text ``i`` owns ``hashes[starts[i]:starts[i+1]]``."""
+
+    hashes: np.ndarray  # uint32, not de-duplicated
+    starts: np.ndarray  # int64, len(texts) + 1
+
+    def of(self, i: int) -> np.ndarray:
+        return self.hashes[self.starts[i] : self.starts[i + 1]]
+
+    def sizes(self) -> np.ndarray:
+        return np.diff(self.starts)
+
+
+def shingle_batch(norms: Sequence[str], n: int) -> ShingleBatch:
+    """Hash the n-grams of every text in one pass of numpy operations.
+
+    All texts are concatenated as UTF-32 code points; the rolling hash is computed at every position and
+    the windows that would cross from one text into the next are dropped.
+    """
+    lengths = np.fromiter((len(t) for t in norms), dtype=np.int64, count=len(norms))
+    counts = np.where(lengths >= n, lengths - n + 1, np.minimum(lengths, 1))
+    starts = np.zeros(len(norms) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    total = int(lengths.sum())
+    if total == 0:
+        return ShingleBatch(np.empty(0, dtype=np.uint32), starts)
+    cps = np.frombuffer("".join(norms).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    windows = total - n + 1
+    out = np.empty(int(starts[-1]), dtype=np.uint32)
+    text_starts = np.zeros(len(norms), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=text_starts[1:])
+    long_ = lengths >= n
+    if windows > 0 and long_.any():
+        base = np.uint64(_BASE)
+        with np.errstate(over="ignore"):
+            h = np.zeros(windows, dtype=np.uint64)
+            for j in range(n):
+                h *= base
+                h += cps[j : j + windows]
+            h = _fmix64(h)
+        # window k of long text i sits at text_starts[i] + k and goes to output slot starts[i] + k
+        idx_long = np.flatnonzero(long_)
+        reps = counts[idx_long]
+        ramp = _ramp(reps)
+        pos = np.repeat(text_starts[idx_long], reps) + ramp
+        dst = np.repeat(starts[idx_long], reps) + ramp
+        out[dst] = (h[pos] >> np.uint64(32)).astype(np.uint32)
+    for i in np.flatnonzero((lengths > 0) & ~long_):
+        out[starts[i]] = shingle_hash32(norms[i])
+    return ShingleBatch(out, starts)
+
+
+def _ramp(reps: np.ndarray) -> np.ndarray:
+    """0, 1, …, r₀-1, 0, 1, …, r₁-1, … for run lengths ``reps``."""
+    total = int(reps.sum())
+    ends = np.cumsum(reps)
+    return np.arange(total) - np.repeat(ends - reps, reps)
+
+
+def _fmix64(h: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        h ^= h >> np.uint64(33)
+        h *= np.uint64(_FM64[0])
+        h ^= h >> np.uint64(33)
+        h *= np.uint64(_FM64[1])
+        h ^= h >> np.uint64(33)
+    return h
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, the pre-mix datasketch's affine32 scheme applies to each input."""
+    h = h ^ (h >> np.uint32(16))
+    h *= _FM32[0]
+    h ^= h >> np.uint32(13)
+    h *= _FM32[1]
+    h ^= h >> np.uint32(16)
+    return h
+
+
+def shingle_set(hashes: np.ndarray) -> np.ndarray:
+    """Sorted unique shingle hashes: the set the verification step compares."""
+    return np.unique(hashes)
+
+
+@dataclass(frozen=True)
+class MinHasher:
+    """MinHash signatures with datasketch's ``affine32`` permutations for ``(num_perm, seed)``."""
+
+    num_perm: int = 128
+    seed: int = 1
+    _a: np.ndarray = field(init=False, repr=False, compare=False)
+    _b: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        a, b = MinHash(num_perm=self.num_perm, seed=self.seed, scheme=SCHEME).permutations
+        object.__setattr__(self, "_a", np.ascontiguousarray(a, dtype=np.uint32)[:, None])
+        object.__setattr__(self, "_b", np.ascontiguousarray(b, dtype=np.uint32)[:, None])
+
+    def signatures(self, batch: ShingleBatch) -> np.ndarray:
+        """``(texts × num_perm)`` uint32 signatures; an empty text gets the all-``EMPTY`` signature."""
+        sizes = batch.sizes()
+        n_docs = len(sizes)
+        sig = np.full((n_docs, self.num_perm), EMPTY, dtype=np.uint32)
+        premixed = _fmix32(batch.hashes.copy())
+        nonempty = np.flatnonzero(sizes > 0)
+        i = 0
+        while i < len(nonempty):
+            # grow a chunk of consecutive non-empty texts up to about _CHUNK_COLUMNS shingles
+            j = i + 1
+            first = int(batch.starts[nonempty[i]])
+            while j < len(nonempty) and batch.starts[nonempty[j] + 1] - first <= _CHUNK_COLUMNS:
+                j += 1
+            docs = nonempty[i:j]
+            # texts with no shingles own no columns, so the chunk's columns are contiguous
+            cols = premixed[first : int(batch.starts[docs[-1] + 1])]
+            local = np.concatenate([[0], np.cumsum(sizes[docs])[:-1]])
+            m = self._a * cols[None, :]
+            m += self._b
+            sig[docs] = np.minimum.reduceat(m, local, axis=1).T
+            i = j
+        return sig
+
+    def signature(self, hashes: np.ndarray) -> np.ndarray:
+        """Signature of one shingle-hash array (convenience for tests and single queries)."""
+        return self.signatures(ShingleBatch(hashes, np.array([0, len(hashes)], dtype=np.int64)))[0]
+
+    def lean(self, sig: np.ndarray) -> LeanMinHash:
+        """Wrap a signature as datasketch's ``LeanMinHash`` (what ``MinHashLSH`` indexes)."""
+        return LeanMinHash(seed=self.seed, hashvalues=sig, scheme=SCHEME)
+
+
+def signature_to_bytes(sig: np.ndarray) -> bytes:
+    """Little-endian uint32 bytes, the form stored in Postgres (``bytea``, 4 × num_perm bytes)."""
+    return np.ascontiguousarray(sig, dtype="<u4").tobytes()
+
+
+def signature_from_bytes(data: bytes) -> np.ndarray:
+    """Inverse of ``signature_to_bytes``."""
+    return np.frombuffer(data, dtype="<u4").astype(np.uint32)

@@ -1,0 +1,197 @@
+"""Period phrases → contract period labels, resolved against the publication date.
+
+The rules are a table of (regex, resolver).  A resolver gets the match, the
+year currently in scope and the publication date, and returns a label such as
+``2019-H1``, ``2022-01/2022-09``, ``asof:2023-05`` or a bare year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .numbers import CN_DIGITS, parse_chinese
+
+_N = rf"(?:\d{{1,2}}|[{''.join(CN_DIGITS)}十]{{1,3}})"  # a month / quarter number
+_DASH = r"(?:-|~|至|到|—|－|–)"
+
+
+def _num(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    v = parse_chinese(s)
+    return int(v) if v is not None else 0
+
+
+@dataclass(frozen=True)
+class PeriodHit:
+    start: int
+    end: int
+    label: str | None  # None: a year-only scope change (e.g. 今年) with no own label
+    year: int | None  # the year this phrase puts in scope
+    asof: bool = False
+
+
+Resolver = Callable[[re.Match[str], int, dt.date], tuple[str | None, int | None]]
+
+
+def _rel_year(word: str, pub: dt.date) -> int:
+    return pub.year + RELATIVE_YEARS[word]
+
+
+RELATIVE_YEARS: dict[str, int] = {
+    "今年": 0,
+    "本年": 0,
+    "当年": 0,
+    "本年度": 0,
+    "去年": -1,
+    "上年": -1,
+    "上一年": -1,
+    "前年": -2,
+    "明年": 1,
+}
+
+RELATIVE_MONTHS: dict[str, int] = {"下个月": 1, "下月": 1, "本月": 0, "当月": 0, "上个月": -1, "上月": -1}
+
+# A period word right after one of these (or right before 同期/相比) is a comparison base, not the
+# period of the figure: 比去年同期, 较上年, 与2021年相比, 同比5月份.
+COMPARISON_BEFORE: tuple[str, ...] = ("同比", "相比", "对比", "比", "较", "与", "和", "同")
+COMPARISON_AFTER: tuple[str, ...] = ("同期", "相比", "比较")
+
+QUARTERS: dict[str, str] = {"一": "1", "二": "2", "三": "3", "四": "4",
+                            "1": "1", "2": "2", "3": "3", "4": "4"}
+
+
+def _month_year(month: int, year: int | None, pub: dt.date) -> int:
+    if year is not None:
+        return year
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+# Ordered table: the first matching pattern at a position wins (longer phrases first).
+PERIOD_RULES: list[tuple[str, str]] = [
+    # stocks at a point in time
+    (rf"截至(?:(?P<y>\d{{4}})年)?(?P<m>{_N})月(?:底|末|份)?", "asof_month"),
+    (rf"截至(?:(?P<y>\d{{4}})年)?(?P<m>{_N})月(?P<d>{_N})日", "asof_day"),
+    (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年)|目前|现已|现有|如今", "asof_now"),
+    (r"(?:今年|年初)以来", "ytd"),
+    (r"(?P<relm>下个月|下月|本月|当月|上个月|上月)", "rel_month"),
+    # month ranges
+    (rf"(?:(?P<y>\d{{4}})年)?(?P<m1>{_N})月?{_DASH}(?P<m2>{_N})月(?:份)?", "month_range"),
+    (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
+    (rf"前(?P<n>{_N})个?月", "first_months"),
+    (r"(?:第)?(?P<q>[一二三四1-4])季度", "quarter"),
+    (r"上半年", "h1"),
+    (r"下半年", "h2"),
+    (r"全年|年度", "full_year"),
+    (rf"(?P<m>{_N})月份?(?!\d|{_N}?日|底|末)", "month"),
+    (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
+    (r"(?P<y>(?:19|20)\d{2})年", "year"),
+    (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年)", "rel_year"),
+]
+
+PERIOD_RE = re.compile("|".join(f"(?P<r{i}>{pat.replace('(?P<', f'(?P<r{i}_')})" for i, (pat, _) in
+                                 enumerate(PERIOD_RULES)))
+
+
+def _g(m: re.Match[str], i: int, name: str) -> str | None:
+    try:
+        return m.group(f"r{i}_{name}")
+    except IndexError:
+        return None
+
+
+def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
+    if kind in ("asof_now", "ytd", "asof_month", "asof_day"):
+        return False
+    before = text[max(lo, a - 2) : a]
+    if any(before.endswith(w) for w in COMPARISON_BEFORE):
+        return True
+    return text.startswith(COMPARISON_AFTER, b)
+
+
+def find_periods(text: str, start: int, end: int, pub: dt.date, year: int | None) -> list[PeriodHit]:
+    """All period phrases in text[start:end], left to right, each resolved with the year in scope."""
+    hits: list[PeriodHit] = []
+    for m in PERIOD_RE.finditer(text, start, end):
+        i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and "_" not in k)
+        kind = PERIOD_RULES[i][1]
+        if _is_comparison_base(text, m.start(), m.end(), start, kind):
+            continue
+        y_txt = _g(m, i, "y")
+        y = int(y_txt) if y_txt else year
+        label: str | None
+        new_year: int | None = None
+        asof = False
+        if kind == "year":
+            new_year = int(_g(m, i, "y") or 0)
+            label = str(new_year)
+        elif kind == "rel_year":
+            new_year = _rel_year(_g(m, i, "rel") or "今年", pub)
+            label = str(new_year)
+        elif kind == "asof_now":
+            label = f"asof:{_ym(pub.year, pub.month)}"
+            asof = True
+        elif kind == "ytd":
+            label = f"{_ym(pub.year, 1)}/{_ym(pub.year, pub.month)}" if pub.month > 1 else _ym(pub.year, 1)
+        elif kind == "rel_month":
+            k = pub.year * 12 + pub.month - 1 + RELATIVE_MONTHS[_g(m, i, "relm") or "本月"]
+            label = _ym(k // 12, k % 12 + 1)
+        elif kind == "asof_month":
+            mo = _num(_g(m, i, "m") or "0")
+            label = f"asof:{_ym(_month_year(mo, y, pub), mo)}" if 1 <= mo <= 12 else None
+            asof = True
+        elif kind == "asof_day":
+            mo, d = _num(_g(m, i, "m") or "0"), _num(_g(m, i, "d") or "0")
+            label = f"asof:{_ym(_month_year(mo, y, pub), mo)}-{d:02d}" if 1 <= mo <= 12 else None
+            asof = True
+        elif kind == "month_range":
+            m1, m2 = _num(_g(m, i, "m1") or "0"), _num(_g(m, i, "m2") or "0")
+            if not (1 <= m1 < m2 <= 12):
+                continue
+            yy = y if y is not None else _month_year(m2, None, pub)
+            label = f"{_ym(yy, m1)}/{_ym(yy, m2)}"
+            new_year = yy if y_txt else None
+        elif kind == "first_quarters":
+            q = int(QUARTERS[_g(m, i, "q") or "1"])
+            yy = y if y is not None else pub.year
+            label = f"{_ym(yy, 1)}/{_ym(yy, 3 * q)}"
+        elif kind == "first_months":
+            n = _num(_g(m, i, "n") or "0")
+            if not 1 <= n <= 12:
+                continue
+            yy = y if y is not None else _month_year(n, None, pub)
+            label = f"{_ym(yy, 1)}/{_ym(yy, n)}"
+        elif kind == "quarter":
+            q = int(QUARTERS[_g(m, i, "q") or "1"])
+            yy = y if y is not None else pub.year
+            label = f"{yy}-Q{q}"
+        elif kind == "h1":
+            label = f"{y if y is not None else pub.year}-H1"
+        elif kind == "h2":
+            label = f"{y if y is not None else pub.year}-H2"
+        elif kind == "full_year":
+            label = str(y if y is not None else pub.year)
+        elif kind == "month":
+            mo = _num(_g(m, i, "m") or "0")
+            if not 1 <= mo <= 12:
+                continue
+            label = _ym(_month_year(mo, y, pub), mo)
+        elif kind == "day":
+            mo, d = _num(_g(m, i, "m") or "0"), _num(_g(m, i, "d") or "0")
+            if not 1 <= mo <= 12:
+                continue
+            label = f"asof:{_ym(_month_year(mo, y, pub), mo)}-{d:02d}"
+            asof = True
+        else:  # pragma: no cover
+            continue
+        hits.append(PeriodHit(m.start(), m.end(), label, new_year, asof))
+        if new_year is not None:
+            year = new_year
+    return hits

@@ -1,0 +1,311 @@
+"""Find figures (number + multiplier + unit + qualifier) in normalised text.
+
+The scanner is procedural around a small number regex: no alternation of
+all units inside one big pattern, so there is nothing to backtrack over.
+Every decision (units, qualifiers, rank words, non-figure contexts) is a table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import CN_DIGITS, MULTIPLIERS, parse_number
+from .units import UNITS, UnitInfo
+
+# Where a number may start: an optional rank prefix, then Arabic, Chinese or 数 (数百, 数十).
+NUM_RE = re.compile(
+    r"(?P<rank>第|前)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|数(?=[十百千]))"
+)
+
+# Qualifier words.  Prefixes sit outside the span; suffixes are inside it.
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "近": "under",
+    "将近": "under",
+    "接近": "under",
+    "不足": "under",
+    "不到": "under",
+    "约": "approx",
+    "大约": "approx",
+    "约为": "approx",
+    "超": "over",
+    "超过": "over",
+    "超出": "over",
+    "逾": "over",
+    "突破": "over",
+    "过": "over",
+}
+AFTER_NUMBER_QUALIFIERS: dict[str, str] = {"余": "over", "多": "over"}
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "以上": "over",
+    "左右": "approx",
+    "上下": "approx",
+    "以下": "under",
+    "以内": "under",
+}
+_MAX_UNIT_LEN = max(len(u) for u in UNITS)
+_MULTS = sorted(MULTIPLIERS, key=len, reverse=True)
+
+# Units a Chinese numeral may carry (一批, 五人行, 三新 are not figures).
+CN_NUMERAL_UNITS: frozenset[str] = frozenset(UNITS) - {"人", "次", "分", "天", "个小时", "小时", "倍", "度"}
+
+# Characters after a unit that show the "unit" was really the start of a word.
+UNIT_FALSE_FOLLOW: dict[str, str] = {
+    "个": "人性别",  # 个人, 个性, 个别
+    "人": "民才员口均次们工",  # 人民, 人才 …  (人次 is its own unit)
+    "名": "单称义牌",  # 名单, 名称
+    "家": "庭乡园居",
+    "项": "目",  # 项目
+    "台": "阶湾",
+    "条": "件例款",
+    "所": "有在以谓属",
+    "处": "理于置",
+    "片": "区",
+    "次": "要",
+    "分": "别之钟享析配布类工",
+    "天": "然气下",
+    "度": "过",
+    "批": "准复",
+    "件": "事",
+    "类": "型似",
+    "米": "",
+    "亩": "均",
+    "户": "籍口型",
+    "套": "餐",
+    "座": "谈",
+    "支": "持出付撑",
+    "间": "",
+    "只": "有要是",
+    "张": "",
+    "元": "素旦宵",
+}
+
+# Rank context: the rank word must be near one of these (same clause) or carry 位/名.
+RANK_CONTEXT = ("全省", "全市", "全国", "全球", "全区", "全县", "排名", "排行", "位列", "位居", "名列", "居", "列",
+                "跻身", "进入", "前进", "上升", "排在", "稳居")
+RANK_SUFFIXES = ("位", "名", "方阵", "个", "家")
+RANK_BAD_FOLLOW = ("批", "届", "次", "期", "季", "书记", "时间", "责任", "动力", "资源", "工作", "台", "步", "线",
+                   "大", "产业", "生产力", "要务", "章", "条", "款", "年", "月", "天", "轮", "课", "站")
+
+CLAUSE_SEPS = frozenset(",，、：:；;。！？!?\n“”\" \u3000\u2029")
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    num_start: int
+    value: float
+    unit: str  # multiplier + unit as written (亿元, %, 万名, '')
+    base_unit: str
+    factor: float
+    kind: str
+    qualifier: str | None
+    rank: bool = False
+    chinese: bool = False
+    mult_only: bool = False  # 35万, 千亿: a multiplier without a unit
+
+
+def _match_unit(s: str, pos: int, allowed: frozenset[str] | None) -> str | None:
+    for n in range(min(_MAX_UNIT_LEN, len(s) - pos), 0, -1):
+        u = s[pos : pos + n]
+        if u in UNITS and (allowed is None or u in allowed):
+            follow = s[pos + n : pos + n + 1]
+            if follow and follow in UNIT_FALSE_FOLLOW.get(u, ""):
+                continue
+            return u
+    return None
+
+
+def _match_mult(s: str, pos: int) -> str:
+    for m in _MULTS:
+        if s.startswith(m, pos):
+            return m
+    return ""
+
+
+def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
+    for n in (2, 1):
+        if start - n >= lo and s[start - n : start] in PREFIX_QUALIFIERS:
+            return PREFIX_QUALIFIERS[s[start - n : start]]
+    return None
+
+
+def clause_start(s: str, pos: int, lo: int) -> int:
+    i = pos
+    while i > lo and s[i - 1] not in CLAUSE_SEPS:
+        i -= 1
+    return i
+
+
+def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
+    """All figure candidates in s[lo:hi] (s is the normalised text)."""
+    out: list[Figure] = []
+    pos = lo
+    while True:
+        m = NUM_RE.search(s, pos, hi)
+        if not m:
+            break
+        pos = m.end()
+        fig = _figure_at(s, m, lo, hi)
+        if fig is not None:
+            out.append(fig)
+            pos = max(pos, fig.end)
+    return out
+
+
+def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
+    num_txt = m.group("num")
+    rank_word = m.group("rank")
+    num_start = m.start("num")
+    chinese = not num_txt[0].isdigit()
+    # Never inside a longer Arabic number, a word with Latin letters, or a version/code.
+    prev = s[num_start - 1] if num_start > lo else ""
+    if not chinese and prev and (prev.isascii() and (prev.isalnum() or prev in ".-_/")):
+        before = s[num_start - 2 : num_start - 1] if num_start - 2 >= lo else ""
+        if not (prev == "-" and (before == "%" or _is_han(before or "a"))):
+            return None  # inside a code, a version or a date; 20%-30% is a range
+    if num_txt == "数":
+        value: float | None = 1.0
+    else:
+        value = parse_number(num_txt)
+    if value is None:
+        return None
+    p = m.end("num")
+    qualifier: str | None = None
+    if rank_word:
+        return _rank_at(s, m, value, chinese, lo, hi)
+    # 余/多 right after the number (十余家, 30余万元)
+    if p < hi and s[p] in AFTER_NUMBER_QUALIFIERS and p + 1 < hi and (
+        _match_mult(s, p + 1) or _match_unit(s, p + 1, None)
+    ):
+        qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]
+        p += 1
+    if num_txt == "数":
+        # 数十/数百/数千: "several tens/hundreds" — value as written is the order of magnitude
+        order = {"十": 10.0, "百": 100.0, "千": 1000.0}.get(s[p : p + 1])
+        if order is None:
+            return None
+        value = order
+        p += 1
+    mult = _match_mult(s, p)
+    # A Chinese numeral already absorbed 千/百; a trailing 百/千 multiplier only after 数 or Arabic.
+    factor = 1.0
+    if mult:
+        for ch in mult if mult != "万亿" else ("万亿",):
+            factor *= MULTIPLIERS[ch]
+        p += len(mult)
+        if p < hi and s[p] in AFTER_NUMBER_QUALIFIERS and p + 1 < hi and _match_unit(s, p + 1, None):
+            qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]
+            p += 1
+    if num_txt == "数":
+        qualifier = "over"
+    unit = _match_unit(s, p, CN_NUMERAL_UNITS if chinese else None)
+    info: UnitInfo | None = UNITS.get(unit) if unit else None
+    if unit:
+        p += len(unit)
+    elif p < hi and s[p] == "%":
+        unit, info = "%", UNITS["%"]
+        p += 1
+    mult_only = False
+    if info is None and not mult:
+        return _range_lower_bound(s, m, value, qualifier, lo, hi, chinese)
+    if info is None:
+        follow = s[p : p + 1]
+        if mult in ("百", "千") or (follow and _is_han(follow) and follow not in MULT_ONLY_FOLLOW):
+            return None  # 7万方, 百台…: an unknown unit after the multiplier
+        mult_only = True
+    if chinese and value == 1 and not mult:
+        return None  # 一个, 一家, 一项: not figures
+    # suffix qualifiers
+    for w, q in SUFFIX_QUALIFIERS.items():
+        if s.startswith(w, p) and p + len(w) <= hi:
+            qualifier = q
+            p += len(w)
+            break
+    if info is None:
+        base_unit, ufactor, kind = "CNY", 1.0, "amount"
+    else:
+        base_unit, ufactor, kind = info.base_unit, info.factor, info.kind
+    unit_txt = mult + (unit or "")
+    if qualifier is None:
+        qualifier = prefix_qualifier(s, m.start(), lo)
+    return Figure(
+        start=m.start(),
+        end=p,
+        num_start=num_start,
+        value=value,
+        unit=unit_txt,
+        base_unit=base_unit,
+        factor=factor * ufactor,
+        kind=kind,
+        qualifier=qualifier,
+        chinese=chinese,
+        mult_only=mult_only,
+    )
+
+
+RANGE_CONNECTORS: tuple[str, ...] = ("-", "~", "至", "到", "—")
+# What may follow a bare multiplier (千亿级, 35万,, 2000万、, 百亿企业).
+MULT_ONLY_FOLLOW = "级的产企项人以"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _range_lower_bound(
+    s: str, m: re.Match[str], value: float, qualifier: str | None, lo: int, hi: int, chinese: bool
+) -> Figure | None:
+    """The bare first number of a range (3到4个小时, 6至7万方, 30-50亿元) takes the second one's unit."""
+    p = m.end("num")
+    for c in RANGE_CONNECTORS:
+        if s.startswith(c, p):
+            m2 = NUM_RE.match(s, p + len(c), hi)
+            if not m2 or m2.group("rank") or (m2.group("num")[0].isdigit() == chinese):
+                return None
+            upper = _figure_at(s, m2, lo, hi)
+            if upper is None or upper.rank or upper.value <= value:
+                return None
+            return Figure(m.start(), p, m.start("num"), value, upper.unit, upper.base_unit, upper.factor,
+                          upper.kind, qualifier or prefix_qualifier(s, m.start(), lo), chinese=chinese,
+                          mult_only=upper.mult_only)
+    return None
+
+
+def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int, hi: int) -> Figure | None:
+    p = m.end("num")
+    word = m.group("rank")
+    if value < 1 or value > 1000 or value != int(value):
+        return None
+    tail = s[p : p + 4]
+    if any(tail.startswith(b) for b in RANK_BAD_FOLLOW):
+        return None
+    cs = clause_start(s, m.start(), lo)
+    ctx = s[cs : m.start()]
+    unit = ""
+    for suf in RANK_SUFFIXES:
+        if s.startswith(suf, p):
+            unit = suf
+            break
+    has_ctx = any(c in ctx for c in RANK_CONTEXT)
+    if word == "前":
+        # 前三 (top three): needs rank context; 前三季度 / 前5个月 are periods.
+        if not has_ctx or tail[:1] in ("季", "个", "月", "年", "天", "批"):
+            return None
+        if unit in ("个", "家"):
+            return None
+        return Figure(m.start(), p + len(unit), m.start("num"), value, unit, "rank", 1.0, "rank", "under",
+                      rank=True, chinese=chinese)
+    if not has_ctx and unit not in ("位", "名"):
+        return None
+    if unit in ("个", "家"):
+        # 全省第二个/第二家 …: an ordinal of the subject among peers
+        if not has_ctx:
+            return None
+    return Figure(m.start(), p + len(unit), m.start("num"), value, unit, "rank", 1.0, "rank", None,
+                  rank=True, chinese=chinese)
+
+
+__all__ = ["CN_DIGITS", "Figure", "scan_figures", "clause_start", "prefix_qualifier", "CLAUSE_SEPS"]

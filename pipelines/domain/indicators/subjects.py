@@ -1,0 +1,214 @@
+"""Subjects: who or what a figure describes, resolved from the article.
+
+Tables: place names (``places.toml``), zone and organisation suffixes, and
+anaphors (该区, 全市, 我市, 该企业 …) with the entity type they refer back to.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_HAN = r"\u4e00-\u9fff"
+
+# Zone words (long form → printed form).
+ZONE_WORDS: dict[str, str] = {
+    "经济技术开发区": "经开区",
+    "经济开发区": "经开区",
+    "经开区": "经开区",
+    "高新技术产业开发区": "高新区",
+    "高新区": "高新区",
+    "综合保税区": "综保区",
+    "综保区": "综保区",
+    "工业园区": "工业园区",
+    "开发区": "开发区",
+}
+# Organisation words that end a company / plant name.
+ORG_WORDS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司")
+# Short company names at the head of a clause (晶科能源组件出货量…): name + one of these endings.
+SHORT_ORG_ENDINGS: tuple[str, ...] = ("能源", "科技", "锂业", "光电", "股份")
+SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
+SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产业行业"
+
+# Anaphors → the entity type they refer back to.
+ANAPHORS: dict[str, str] = {
+    "该区": "zone",
+    "全区": "zone",
+    "本区": "zone",
+    "该市": "city",
+    "全市": "city",
+    "我市": "city",
+    "本市": "city",
+    "该村": "village",
+    "全村": "village",
+    "该企业": "org",
+    "该公司": "org",
+    "该厂": "org",
+    "该工厂": "org",
+    "该集团": "org",
+    "该项目": "project",
+}
+# An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
+ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
+ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
+
+# Cities the two papers cover; a bare mention of the short name counts for the city.
+CITIES: dict[str, str] = {"上饶": "上饶市", "赣州": "赣州市", "赣南": "赣州市"}
+CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技术开发区", "高新区", "综保区", "开发区", "县",
+                                   "市委", "市政府", "商会", "籍", "低碳", "站", "人")
+
+NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    raw = resources.files(__package__).joinpath("places.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    return frozenset(p for v in data.values() for p in v)
+
+
+# A place right after one of these is a location, not the subject (在上饶, 落户上饶经开区).
+PLACE_BAD_BEFORE: tuple[str, ...] = ("在", "于", "向", "与", "和", "到", "至", "从", "对", "落户", "集聚", "入", "赴",
+                                     "原", "及", "、", "全", "来", "扎根", "融入")
+# An entity followed by one of these is a member of a list (金力永磁、品钛集团等…), not the subject.
+LIST_AFTER: tuple[str, ...] = ("、", "等", "和", "及", "与")
+
+
+@dataclass(frozen=True)
+class Entity:
+    pos: int
+    end: int
+    name: str | None  # None: a bare 经开区/该区 that resolves to the article's zone
+    type: str  # zone, city, village, org, project
+    topic: bool = False  # at the head of a clause: the clause is about it
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    city: str | None
+    main_subject: str | None
+    main_zone: str | None
+    villages: frozenset[str]
+    short_orgs: frozenset[str]  # short company names written at least twice (晶科能源, 孚能科技)
+
+
+_ZONE_RE = re.compile("|".join(sorted(ZONE_WORDS, key=len, reverse=True)))
+_ORG_RE = re.compile(rf"[{_HAN}()（）]{{2,16}}?(?:{'|'.join(ORG_WORDS)})")
+_SHORT_ORG_RE = re.compile(rf"[{_HAN}]{{2}}(?:{'|'.join(SHORT_ORG_ENDINGS)})")
+_COUNTY_RE = re.compile(rf"([{_HAN}]{{2}})([区县市])")
+_VILLAGE_DEF_RE = re.compile(rf"[镇乡]([{_HAN}]{{2}})村")
+
+
+def _trim_name(name: str) -> str:
+    i = max((name.rfind(c) for c in NAME_STOP), default=-1)
+    return name[i + 1 :] if i >= 0 else name
+
+
+def zones(text: str, lo: int = 0, hi: int | None = None) -> list[Entity]:
+    hi = len(text) if hi is None else hi
+    out: list[Entity] = []
+    for m in _ZONE_RE.finditer(text, lo, hi):
+        word = ZONE_WORDS[m.group(0)]
+        prefix = text[max(lo, m.start() - 2) : m.start()]
+        if prefix in places():
+            out.append(Entity(m.start() - 2, m.end(), prefix + word, "zone"))
+        elif word == "经开区" or word == "高新区":
+            out.append(Entity(m.start(), m.end(), None, "zone"))
+    return out
+
+
+def article_context(text: str) -> ArticleContext:
+    counts: Counter[str] = Counter()
+    for short_name, city in CITIES.items():
+        counts[city] += text.count(short_name)
+    top = counts.most_common(1)
+    city = top[0][0] if top and top[0][1] > 0 else None
+    zone_counts = Counter(e.name for e in zones(text) if e.name)
+    zone_refs = sum(text.count(a) for a, t in ANAPHORS.items() if t == "zone")
+    city_refs = sum(text.count(a) for a, t in ANAPHORS.items() if t == "city")
+    main_zone = zone_counts.most_common(1)[0][0] if zone_counts else None
+    main: str | None = city
+    if main_zone:
+        n_zone = sum(zone_counts.values())
+        city_short = next((k for k, v in CITIES.items() if v == city), "")
+        n_city = max(0, text.count(city_short) - n_zone) + city_refs if city else 0
+        if n_zone + zone_refs >= n_city:
+            main = main_zone
+    villages = frozenset(_VILLAGE_DEF_RE.findall(text))
+    orgs = Counter(m.group(0) for m in _SHORT_ORG_RE.finditer(text) if text[m.end() : m.end() + 1] not in
+                   SHORT_ORG_BAD_AFTER)
+    short_orgs = frozenset(
+        o for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])
+    )
+    return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
+                          short_orgs=short_orgs)
+
+
+def find_entities(text: str, lo: int, hi: int, actx: ArticleContext) -> list[Entity]:
+    """Subject candidates in text[lo:hi] by position: zones, cities, villages, companies, anaphors.
+
+    Places after a preposition and members of a list are dropped; nested names keep the longest.
+    """
+    raw = zones(text, lo, hi)
+    for short_name, city in CITIES.items():
+        k = text.find(short_name, lo, hi)
+        while k >= 0:
+            after = k + len(short_name)
+            if not text.startswith(CITY_BAD_AFTER, after):
+                raw.append(Entity(k, after + (1 if text.startswith("市", after) else 0), city, "city"))
+            k = text.find(short_name, k + 1, hi)
+    for m in _COUNTY_RE.finditer(text, lo, hi):
+        if m.group(1) in places() and not text.startswith(("委", "政府"), m.end()):
+            raw.append(Entity(m.start(), m.end(), m.group(0), "zone"))
+    for v in actx.villages:
+        k = text.find(v + "村", lo, hi)
+        while k >= 0:
+            raw.append(Entity(k, k + len(v) + 1, v + "村", "village"))
+            k = text.find(v + "村", k + 1, hi)
+    for m in _ORG_RE.finditer(text, lo, hi):
+        name = _trim_name(m.group(0))
+        if len(name) >= 4 and not name.startswith(("该", "全", "各", "本", "旗下", "所属")):
+            raw.append(Entity(m.end() - len(name), m.end(), name, "org"))
+    for o in actx.short_orgs:
+        k = text.find(o, lo, hi)
+        while k >= 0:
+            if text[k + len(o) : k + len(o) + 1] not in SHORT_ORG_BAD_AFTER:
+                raw.append(Entity(k, k + len(o), o, "org"))
+            k = text.find(o, k + 1, hi)
+    for a, typ in ANAPHORS.items():
+        k = text.find(a, lo, hi)
+        while k >= 0:
+            bad = (k > lo and text[k - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, k + len(a))
+            if not bad:
+                raw.append(Entity(k, k + len(a), None, "anaphor:" + typ))
+            k = text.find(a, k + 1, hi)
+    raw.sort(key=lambda e: (e.pos, -e.end))
+    out: list[Entity] = []
+    for e in raw:
+        if out and e.pos < out[-1].end:
+            continue  # nested in (or overlapping) a longer name already kept
+        if text.startswith(LIST_AFTER, e.end):
+            continue
+        if e.type in ("city", "zone", "village") and any(text.endswith(p, lo, e.pos) for p in PLACE_BAD_BEFORE):
+            continue
+        head = text[lo : e.pos]
+        topic = _is_topic_head(head)
+        out.append(Entity(e.pos, e.end, e.name, e.type, topic))
+    return out
+
+
+_TIME_OR_CONNECTIVE = re.compile(
+    r"(?:[^,，;；:：。]{0,12}?(?:年|月|日|季度|以来|期间|目前|至今|如今|上午|下午|当前))?"
+    r"(?:其中|同时|此外|另外|据悉|据了解|而|但|并|还|也|如今|目前)?"
+)
+
+
+def _is_topic_head(head: str) -> bool:
+    """True when only a time phrase or a connective stands between the clause start and the entity."""
+    k = max(head.rfind(c) for c in ",，;；:：。“”")
+    rest = head[k + 1 :].strip()
+    return bool(_TIME_OR_CONNECTIVE.fullmatch(rest))

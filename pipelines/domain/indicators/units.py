@@ -1,0 +1,93 @@
+"""Unit table: unit as written → base unit, factor and default kind.
+
+The number's own multiplier (万/亿/万亿/千/百) is handled separately in
+``numbers``; a unit like 万元 is listed as 元 with the multiplier parsed
+before it, so ``3.2万元`` is number 3.2, multiplier 万, unit 元.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    base_unit: str
+    factor: float
+    kind: str
+
+
+# unit as written (after any 万/亿 multiplier) → (base unit, factor to base, default kind)
+UNITS: dict[str, UnitInfo] = {
+    # money
+    "元": UnitInfo("CNY", 1, "amount"),
+    "元人民币": UnitInfo("CNY", 1, "amount"),
+    "美元": UnitInfo("USD", 1, "amount"),
+    # percentages
+    "%": UnitInfo("percent", 1, "share"),
+    "个百分点": UnitInfo("percentage_point", 1, "growth"),
+    "百分点": UnitInfo("percentage_point", 1, "growth"),
+    # counts
+    "家": UnitInfo("count", 1, "count"),
+    "个": UnitInfo("count", 1, "count"),
+    "项": UnitInfo("count", 1, "count"),
+    "户": UnitInfo("count", 1, "count"),
+    "人": UnitInfo("count", 1, "count"),
+    "名": UnitInfo("count", 1, "count"),
+    "人次": UnitInfo("count", 1, "count"),
+    "台": UnitInfo("count", 1, "count"),
+    "套": UnitInfo("count", 1, "count"),
+    "条": UnitInfo("count", 1, "count"),
+    "支": UnitInfo("count", 1, "count"),
+    "所": UnitInfo("count", 1, "count"),
+    "处": UnitInfo("count", 1, "count"),
+    "座": UnitInfo("count", 1, "count"),
+    "栋": UnitInfo("count", 1, "count"),
+    "片": UnitInfo("count", 1, "count"),
+    "件": UnitInfo("count", 1, "count"),
+    "只": UnitInfo("count", 1, "count"),
+    "张": UnitInfo("count", 1, "count"),
+    "间": UnitInfo("count", 1, "count"),
+    "类": UnitInfo("count", 1, "count"),
+    "大类": UnitInfo("count", 1, "count"),
+    "辆": UnitInfo("vehicle", 1, "count"),
+    # capacity / energy
+    "GW": UnitInfo("GW", 1, "amount"),
+    "MW": UnitInfo("GW", 1e-3, "amount"),
+    "kW": UnitInfo("GW", 1e-6, "amount"),
+    "KW": UnitInfo("GW", 1e-6, "amount"),
+    "千瓦": UnitInfo("GW", 1e-6, "amount"),
+    "兆瓦": UnitInfo("GW", 1e-3, "amount"),
+    "吉瓦": UnitInfo("GW", 1, "amount"),
+    # area
+    "亩": UnitInfo("mu", 1, "area"),
+    "平方米": UnitInfo("m2", 1, "area"),
+    "平米": UnitInfo("m2", 1, "area"),
+    "㎡": UnitInfo("m2", 1, "area"),
+    "平方公里": UnitInfo("m2", 1e6, "area"),
+    "平方千米": UnitInfo("m2", 1e6, "area"),
+    "公顷": UnitInfo("m2", 1e4, "area"),
+    # distance
+    "公里": UnitInfo("km", 1, "other"),
+    "千米": UnitInfo("km", 1, "other"),
+    "米": UnitInfo("km", 1e-3, "other"),
+    # weight
+    "吨": UnitInfo("tonne", 1, "amount"),
+    "吨位": UnitInfo("tonne", 1, "capacity"),
+    "公斤": UnitInfo("tonne", 1e-3, "amount"),
+    "千克": UnitInfo("tonne", 1e-3, "amount"),
+    # other
+    "立方米": UnitInfo("other", 1, "other"),
+    "立方": UnitInfo("other", 1, "other"),
+    "倍": UnitInfo("other", 1, "other"),
+    "分": UnitInfo("other", 1, "other"),
+    "个月": UnitInfo("other", 1, "other"),
+    "个小时": UnitInfo("other", 1, "other"),
+    "天": UnitInfo("other", 1, "other"),
+    "次": UnitInfo("count", 1, "count"),
+    "千瓦时": UnitInfo("other", 1, "other"),
+    "标箱": UnitInfo("other", 1, "other"),
+}
+
+# Units longest first so 平方公里 wins over 平方… and 个百分点 over 个.
+UNITS_BY_LENGTH: list[str] = sorted(UNITS, key=len, reverse=True)
