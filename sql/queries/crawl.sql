@@ -41,9 +41,10 @@ ON CONFLICT (paper, edition_date, url) DO UPDATE SET
     dagster_run_id = EXCLUDED.dagster_run_id;
 
 -- name: touch_unchanged_page
--- The stored body is still current: keep it (and the crawl that fetched it), note this check.
+-- The stored body is still current: keep it, the crawl that fetched it and what parsing it found (its kind and
+-- meta: a 304 carries no body to classify); note this check.
 UPDATE raw_pages SET
-    meta = raw_pages.meta || %(meta)s, page_kind = %(page_kind)s, fetch_error = NULL,
+    meta = %(meta)s || raw_pages.meta, fetch_error = NULL,
     last_checked_at = %(checked_at)s, last_crawl_run_id = %(crawl_run_id)s
 WHERE paper = %(paper)s AND edition_date = %(edition_date)s AND url = %(url)s;
 
