@@ -16,12 +16,16 @@ ingest_job = dg.define_asset_job(
     selection=[raw_pages, articles, indicators],
     partitions_def=PARTITIONS,
     description="Crawl, clean and extract one (date, paper) partition.",
+    # The steps are a straight chain and the crawl already runs in its own subprocess: a process per step
+    # would only add start-up time (measured: 6-11 s per step against under 5 s of work).
+    executor_def=dg.in_process_executor,
 )
 
 defs = dg.Definitions(
     assets=[raw_pages, articles, indicators],
     jobs=[ingest_job],
     schedules=[nightly_schedule(ingest_job)],
+    executor=dg.in_process_executor,
     resources={
         "postgres": PostgresResource(),
         "crawler": crawler_from_env(),

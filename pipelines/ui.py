@@ -19,13 +19,20 @@ def commands(host: str, port: int) -> dict[str, list[str]]:
     }
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
 def serve(host: str, port: int) -> int:
     """Run both until Ctrl-C (or SIGTERM) or until one of them exits; then stop the other."""
-    procs = {name: subprocess.Popen(cmd) for name, cmd in commands(host, port).items()}
+    # Started in the background by a shell, we inherit SIGINT as ignored (and so would our children): restore
+    # it, so that Ctrl-C or `kill -INT` stops both cleanly.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    procs = {name: subprocess.Popen(cmd, preexec_fn=_default_sigint) for name, cmd in commands(host, port).items()}
     print(f"Dagster UI on http://{host}:{port} (daemon running: schedules and backfills). Ctrl-C stops both.")
     signal.signal(signal.SIGTERM, _interrupt)
     code = 0
