@@ -5,16 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import psycopg
+from psycopg.rows import dict_row
 
 from pipelines.store.queries import sql
 
 
 def lineage(conn: psycopg.Connection, indicator_id: int) -> dict[str, Any] | None:
-    cur = conn.execute(sql("trace_indicator"), {"indicator_id": indicator_id})
-    row = cur.fetchone()
-    if row is None:
-        return None
-    return dict(zip([c.name for c in cur.description or []], row, strict=True))
+    return conn.cursor(row_factory=dict_row).execute(sql("trace_indicator"), {"indicator_id": indicator_id}).fetchone()
 
 
 def mark_figure(sentence: str, start: int, end: int, sentence_start: int) -> str:

@@ -6,12 +6,13 @@ crawl's counters. The store applies the outcomes in one transaction.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
+
+from ganpo_crawlers.archive import content_hash
 
 Outcome = Literal["new", "changed", "unchanged", "recorded", "failed"]
 
@@ -67,10 +68,6 @@ class CrawlTally:
 
     def as_row(self) -> dict[str, int]:
         return {k: v for k, v in vars(self).items() if isinstance(v, int)}
-
-
-def content_hash(body: bytes) -> str:
-    return hashlib.sha256(body).hexdigest()
 
 
 def classify(

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import psycopg
+from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
 from pipelines.domain.fetch_outcomes import ArchivedRecordLike, CrawlTally, KnownPage, PageOutcome
@@ -116,10 +117,12 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
 # --- articles -------------------------------------------------------------------------------------------
 
 
+def _dicts(conn: psycopg.Connection, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return conn.cursor(row_factory=dict_row).execute(sql(query), params).fetchall()
+
+
 def article_pages(conn: psycopg.Connection, part: Partition) -> list[dict[str, Any]]:
-    cur = conn.execute(sql("article_pages"), part.params())
-    names = [c.name for c in cur.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return _dicts(conn, "article_pages", part.params())
 
 
 def replace_articles(
@@ -151,9 +154,7 @@ def replace_articles(
 
 
 def partition_articles(conn: psycopg.Connection, part: Partition) -> list[dict[str, Any]]:
-    cur = conn.execute(sql("partition_articles"), part.params())
-    names = [c.name for c in cur.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return _dicts(conn, "partition_articles", part.params())
 
 
 # --- indicators -----------------------------------------------------------------------------------------
@@ -178,11 +179,8 @@ def replace_indicators(
 
 
 def partition_summary(conn: psycopg.Connection, part: Partition) -> dict[str, int]:
-    cur = conn.execute(sql("partition_summary"), part.params())
-    names = [c.name for c in cur.description or []]
-    row = cur.fetchone()
-    assert row is not None
-    return {name: int(value) for name, value in zip(names, row, strict=True)}
+    [row] = _dicts(conn, "partition_summary", part.params())
+    return {name: int(value) for name, value in row.items()}
 
 
 def table_counts(conn: psycopg.Connection) -> dict[str, int]:

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from pipelines.domain.fetch_outcomes import KnownPage, classify, content_hash
+from ganpo_crawlers.archive import content_hash
+
+from pipelines.domain.fetch_outcomes import KnownPage, classify
 
 
 @dataclass
