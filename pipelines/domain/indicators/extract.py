@@ -6,18 +6,21 @@ classification (growth / share / rank …) → metric, yoy, subject, period, tar
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from . import context as C
 from .model import Indicator
 from .numbers import normalise
-from .periods import PeriodHit, find_periods
-from .scan import CLAUSE_SEPS, Figure, clause_start, scan_figures
+from .periods import PeriodHit, find_periods, scan_periods
+from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure, clause_end, clause_start, scan_figures
 from .sentences import Span, mask_tags, split_sentences
-from .subjects import ArticleContext, Entity, article_context, find_entities
+from .subjects import ArticleContext, Entity, article_context, entity_candidates, find_entities
 
+_T = TypeVar("_T")
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」"}
 
 
@@ -53,27 +56,35 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
     norm = mask_tags(normalise(text))
     actx = article_context(norm)
     sents = split_sentences(norm)
+    period_matches = scan_periods(norm)
+    cands = entity_candidates(norm, actx)
     out: list[Indicator] = []
     st = _State(last={})
     for si, sent in enumerate(sents):
         if sent.paragraph != st.para:
             st.para, st.year, st.period, st.entity = sent.paragraph, None, None, None
-        periods = find_periods(norm, sent.start, sent.end, published, st.year)
+        periods = find_periods(norm, sent.start, sent.end, published, st.year, period_matches)
         for h in periods:
             if h.year is not None:
                 st.year = h.year
-        ents = find_entities(norm, sent.start, sent.end, actx)
+        ents = find_entities(norm, sent.start, sent.end, actx, cands)
         figs = [f for f in scan_figures(norm, sent.start, sent.end) if not _in_short_quote(norm, f, sent)]
+        figs = [f for f in figs if not _is_meeting_count(norm, f)]
         recs = [_classify(norm, f, sent) for f in figs]
         _propagate_qualifiers(norm, recs)
+        _propagate_list_kinds(norm, recs)
         _attach_metrics(norm, recs, periods, ents)
+        _distribute_fenbie(norm, recs)
+        labelled = [h for h in periods if h.label]
+        labelled_ends = [h.end for h in labelled]
+        ent_ends = [e.end for e in ents]
         _attach_yoy(norm, recs)
         for r in recs:
-            r.period = _period_for(norm, r, periods, st.period)
-            r.subject = _subject_for(norm, r, ents, actx, st, sents, si)
+            r.period = _period_for(r, labelled, labelled_ends, st.period)
+            r.subject = _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, cands)
         _attach_targets(norm, recs)
         for r in recs:
-            if (r.target or r.project) and not any(h.end <= r.fig.start and h.label for h in periods):
+            if (r.target or r.project) and bisect.bisect_right(labelled_ends, r.fig.start) == 0:
                 r.period = None
         _remember_entities(ents, actx, st)
         if recs:
@@ -82,6 +93,20 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
                 st.period = labelled[-1].label
         out.extend(_to_indicator(text, r) for r in recs)
     return out
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _window(f: Figure, sent: Span) -> int:
+    """Start of the left context of a figure: its sentence, at most CONTEXT_WINDOW characters."""
+    return max(sent.start, f.start - CONTEXT_WINDOW)
+
+
+def _last_before(items: list[_T], ends: list[int], pos: int) -> _T | None:
+    """The last of ``items`` (sorted, with ``ends``) that ends at or before ``pos``."""
+    k = bisect.bisect_right(ends, pos)
+    return items[k - 1] if k else None
 
 
 # ---------------------------------------------------------------- classification
@@ -140,7 +165,7 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
     elif f.base_unit == "rank":
         kind = "rank"
     elif f.unit in ("名", "位") and re.search(
-        r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$", s[sent.start : f.start]
+        r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$", s[_window(f, sent) : f.start]
     ):
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
     elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and re.search(
@@ -175,20 +200,86 @@ def _propagate_qualifiers(s: str, recs: list[Rec]) -> None:
             b.fig.qualifier = a.fig.qualifier
 
 
+_MEETING_RE = re.compile(r"(?:召开|举办|举行|开展|组织|参加|出席|主持)[^,，。;；]{0,4}$")
+_MEETING_AFTER_RE = re.compile(r"[^,，。;；]{0,6}(?:会议|会|座谈|讲话|活动|调研|培训)")
+
+
+def _is_meeting_count(s: str, f: Figure) -> bool:
+    """召开3次会议, 开展5场活动: counts of meetings and events are not figures."""
+    if f.unit not in ("次", "场", "期", "轮"):
+        return False
+    head = s[max(0, f.start - 12) : f.start]
+    return bool(_MEETING_RE.search(head) or _MEETING_AFTER_RE.match(s, f.end))
+
+
+_LIST_SEPS = ("、", "和", "及", ",")
+
+
+def _propagate_list_kinds(s: str, recs: list[Rec]) -> None:
+    """分别增长12%、15%: later members of a list of % take the first one's growth kind and sign."""
+    for a, b in zip(recs, recs[1:], strict=False):
+        gap = s[a.fig.end : b.fig.start]
+        if _RANGE_GAP.match(gap) and a.fig.base_unit == b.fig.base_unit:
+            b.kind, b.mom = a.kind, a.mom  # 增长20%-30%: both bounds are growths
+            b.value_base = (1 if a.value_base >= 0 else -1) * b.fig.value * b.fig.factor
+            continue
+        if (
+            a.kind == "growth"
+            and b.kind == "share"
+            and a.fig.base_unit == b.fig.base_unit
+            and s[a.fig.end : b.fig.start] in _LIST_SEPS
+        ):
+            b.kind = "growth"
+            b.mom = a.mom
+            b.value_base = (1 if a.value_base >= 0 else -1) * b.fig.value
+
+
+_FENBIE_ITEMS = re.compile(r"[、和及与]")
+
+
+def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
+    """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item as its metric."""
+    i = 0
+    while i < len(recs):
+        r = recs[i]
+        cs = clause_start(s, r.fig.start, r.sent.start)
+        head = s[cs : r.fig.start]
+        k = head.find("分别")
+        if k <= 0:
+            i += 1
+            continue
+        run = [r]
+        j = i + 1
+        while j < len(recs) and s[recs[j - 1].fig.end : recs[j].fig.start] in _LIST_SEPS:
+            run.append(recs[j])
+            j += 1
+        # items: the list before 分别 inside this clause (or the previous one when this clause starts with 分别)
+        items_text = head[:k]
+        items = [x for x in _FENBIE_ITEMS.split(items_text) if x]
+        if len(items) == len(run) and len(run) > 1:
+            for item, rr in zip(items, run, strict=True):
+                name = _strip_metric(item)
+                if name:
+                    rr.metric = name + ("增速" if rr.kind == "growth" and not name.endswith("增速") else "")
+        i = j
+
+
 # ---------------------------------------------------------------- metrics
 
 
-def _cut_left(s: str, f: Figure, lo: int, periods: list[PeriodHit], ents: list[Entity],
-              prev_end: int) -> str:
+def _cut_left(
+    s: str, f: Figure, lo: int, periods: list[PeriodHit], ents: list[Entity], prev_end: int,
+    ends: tuple[list[int], list[int]],
+) -> str:
     """The clause text before the figure, after the last period phrase, entity, figure or predicate break."""
     cs = clause_start(s, f.start, lo)
     cut = max(cs, prev_end)
-    for h in periods:
-        if cs <= h.start and h.end <= f.start:
-            cut = max(cut, h.end)
-    for e in ents:
-        if cs <= e.pos and e.end <= f.start:
-            cut = max(cut, e.end)
+    h = _last_before(periods, ends[0], f.start)
+    if h is not None and h.start >= cs:
+        cut = max(cut, h.end)
+    e = _last_before(ents, ends[1], f.start)
+    if e is not None and e.pos >= cs:
+        cut = max(cut, e.end)
     left = s[cut : f.start]
     for w in C.METRIC_CUT_AFTER:
         k = left.rfind(w)
@@ -201,23 +292,33 @@ def _cut_left(s: str, f: Figure, lo: int, periods: list[PeriodHit], ents: list[E
     return left
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_TRAILING_RE = re.compile(f"(?:{_alternation(C.METRIC_TRAILING)})$")
+_LEADING_RE = re.compile(f"^(?:{_alternation(C.METRIC_LEADING)})")
+_INFIX_RE = re.compile(_alternation(C.METRIC_INFIX_DELETE))
+_NOUN_STOP_RE = re.compile(_alternation(C.NOUN_STOP))
+_INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
+_TARGET_CUE_RE = re.compile(_alternation(tuple(c for c in C.TARGET_CUES if c not in ("将", "冲"))))
+_ACHIEVED_RE = re.compile(_alternation(C.ACHIEVED_CUES))
+_STRONG_CUE_RE = re.compile(_alternation(("投产后", "建成后", "达产后", "力争", "预计")))
+_QUOTES = " \t“”\"‘’()（）—-\n\u2029"
+
+
 def _strip_metric(m: str) -> str:
-    for w in C.METRIC_INFIX_DELETE:
-        m = m.replace(w, "")
-    m = m.strip(" \t“”\"‘’()（）—-\n\u2029")
-    changed = True
-    while changed and m:
-        changed = False
-        for w in C.METRIC_TRAILING:
-            if m.endswith(w):
-                m = m[: -len(w)].rstrip(" “”\"")
-                changed = True
-                break
-        for w in C.METRIC_LEADING:
-            if m.startswith(w):
-                m = m[len(w) :].lstrip(" “”\"")
-                changed = True
-                break
+    m = _INFIX_RE.sub("", m).strip(_QUOTES)
+    while m:
+        t = _TRAILING_RE.search(m)
+        if t:
+            m = m[: t.start()].rstrip(" “”\"")
+            continue
+        lead = _LEADING_RE.match(m)
+        if lead:
+            m = m[lead.end() :].lstrip(" “”\"")
+            continue
+        break
     for sep in ("等", "的"):
         k = m.rfind(sep)
         if k >= 0 and len(m) - k - 1 >= 2:
@@ -235,12 +336,10 @@ def _right_noun(s: str, f: Figure, hi: int, fig_starts: set[int]) -> str:
     while j < hi and j - i < 16 and s[j] not in CLAUSE_SEPS and j not in fig_starts:
         j += 1
     noun = s[i:j]
-    cut = len(noun)
-    for w in C.NOUN_STOP:
-        k = noun.find(w, 1)
-        if 0 <= k < cut:
-            cut = k
-    return noun[:cut].strip(" “”\"‘’")
+    stop = _NOUN_STOP_RE.search(noun, 1)
+    if stop:
+        noun = noun[: stop.start()]
+    return noun.strip(" “”\"‘’")
 
 
 _PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?项目)")
@@ -249,24 +348,32 @@ _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 PROJECT_SIZE_WORDS: tuple[str, ...] = ("总投资", "投资", "面积", "占地", "占地面积", "年产", "年产能")
 # A bare multiplier (人口35万) counts people or households after these words; otherwise it is money.
 MULT_ONLY_COUNT_WORDS: tuple[str, ...] = ("人口", "人次", "人数", "户数", "游客", "用户", "就业", "居民")
+# Abbreviations written out in metric names (the catalogue maps synonyms; these read better as names).
+METRIC_ABBREVIATIONS: dict[str, str] = {
+    "固投": "固定资产投资",
+    "社零": "社会消费品零售总额",
+    "社零额": "社会消费品零售总额",
+}
+_MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 
 
 def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: list[Entity]) -> None:
     fig_starts = {r.fig.start for r in recs}
+    ends = ([h.end for h in periods], [e.end for e in ents])
     prev: Rec | None = None  # last non-growth, non-rank record of the sentence
+    last: Rec | None = None
     prev_end = 0
     for r in recs:
         f = r.fig
         lo = r.sent.start
         cs = clause_start(s, f.start, lo)
         in_list = cs > lo and s[cs - 1] == "、"
-        raw_left = _cut_left(s, f, lo, periods, ents, prev_end)
+        raw_left = _cut_left(s, f, lo, periods, ents, prev_end, ends)
         prev_end = f.end
         left = _strip_metric(raw_left)
         metric = left
         right = _right_noun(s, f, r.sent.end, fig_starts)
-        verb_only = len(left) <= 2 and (not left or any(raw_left.rstrip("了").endswith(v) for v in
-                                                        (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)))
+        verb_only = len(left) <= 2 and (not left or raw_left.rstrip("了").endswith(_INTRO_VERBS))
         if r.kind == "rank":
             metric = _rank_metric(s, r, lo, left, prev)
         elif r.kind == "growth":
@@ -282,29 +389,46 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
         elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit:
             metric = prev.metric or ""
         elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
-            metric = (right.removesuffix("项目") + "年产能") if right else "年产能"
+            product = right.split("项目")[0]
+            metric = (product + "年产能") if product else "年产能"
         elif f.base_unit in ("count", "vehicle") or r.kind == "area":
-            intro = verb_only or in_list or any(raw_left.rstrip("了").endswith(v) for v in C.COUNT_INTRO_VERBS)
+            intro = verb_only or in_list or raw_left.rstrip("了").endswith(C.COUNT_INTRO_VERBS)
             if right and intro:
                 metric = right + ("面积" if r.kind == "area" else "数")
             elif metric and r.kind == "count" and not metric.endswith(("数", "数量")):
                 metric += "数"
         else:
-            if right and (verb_only or any(raw_left.rstrip("了").endswith(v) for v in C.AMOUNT_INTRO_VERBS)):
+            if right and (verb_only or raw_left.rstrip("了").endswith(C.AMOUNT_INTRO_VERBS)):
                 metric = right
             if left.endswith("投资"):
                 m = _PROJECT_AFTER.match(s, f.end, r.sent.end)
                 if m:
                     metric = "项目总投资" if "总投资" in raw_left else "项目投资"
+        if f.mult_only and r.kind == "amount":
+            # 千亿级产业集群, 百亿企业: the size class of what follows
+            noun = _right_noun(s, replace(f, end=f.end + (1 if s.startswith(("级", "的"), f.end) else 0)),
+                               r.sent.end, fig_starts)
+            if noun:
+                metric = noun + ("投资额" if "投资" in raw_left else "规模")
+        elif f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount":
+            noun = _right_noun(s, f, r.sent.end, fig_starts)
+            if noun.endswith("项目"):
+                metric = noun + "投资额门槛"
+            elif noun:
+                metric = noun + "门槛"
+        metric = METRIC_ABBREVIATIONS.get(metric, metric)
         if raw_left.endswith(PROJECT_SIZE_WORDS):
             m = _PROJECT_AFTER.match(s, f.end, r.sent.end) or _PROJECT_RIGHT.match(s, f.end, r.sent.end)
             if m:
                 r.project = m.group(m.lastindex or 0).strip("“”")
-        if f.mult_only and any(w in raw_left for w in MULT_ONLY_COUNT_WORDS):
+        if f.mult_only and _MULT_ONLY_COUNT_RE.search(raw_left):
             f.base_unit, r.kind = "count", "count"
         if not metric and prev is not None and r.kind not in ("growth", "rank"):
             metric = prev.metric or ""
+        if last is not None and _RANGE_GAP.match(s[last.fig.end : f.start]) and last.metric:
+            metric = last.metric  # the upper bound of a range measures the same thing
         r.metric = metric or None
+        last = r
         if r.kind not in ("growth", "rank"):
             prev = r
 
@@ -346,7 +470,8 @@ def _attach_yoy(s: str, recs: list[Rec]) -> None:
         if r.kind in ("growth", "share", "rank") or r.delta:
             continue
         pos = r.fig.end
-        for g in recs[i + 1 :]:
+        for j in range(i + 1, len(recs)):
+            g = recs[j]
             gap = s[pos : g.fig.start]
             if g.kind == "growth":
                 if _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent":
@@ -361,10 +486,10 @@ def _attach_yoy(s: str, recs: list[Rec]) -> None:
 # ---------------------------------------------------------------- period, subject, target
 
 
-def _period_for(s: str, r: Rec, periods: list[PeriodHit], carried: str | None) -> str | None:
-    before = [h for h in periods if h.end <= r.fig.start and h.label]
-    if before:
-        return before[-1].label
+def _period_for(r: Rec, labelled: list[PeriodHit], ends: list[int], carried: str | None) -> str | None:
+    h = _last_before(labelled, ends, r.fig.start)
+    if h is not None:
+        return h.label
     # a period right after the figure in the same clause (… 5万元/年 is rare; 增长…今年 is not a period)
     return carried
 
@@ -378,16 +503,27 @@ def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
         return st.last.get("zone") or actx.main_zone or actx.main_subject
     if typ == "city":
         return actx.city
+    if typ == "county":
+        z = st.last.get("zone")
+        return z if z and z.endswith("县") else None
     return st.last.get(typ)
 
 
 def _subject_for(
-    s: str, r: Rec, ents: list[Entity], actx: ArticleContext, st: _State, sents: list[Span], si: int
+    s: str,
+    r: Rec,
+    ents: list[Entity],
+    ent_ends: list[int],
+    actx: ArticleContext,
+    st: _State,
+    sents: list[Span],
+    si: int,
+    cands: list[Entity],
 ) -> str | None:
     if r.project:
         return r.project
-    before = [e for e in ents if e.end <= r.fig.start]
-    for e in reversed(before):
+    k = bisect.bisect_right(ent_ends, r.fig.start)
+    for e in reversed(ents[max(0, k - 8) : k]):
         name = _resolve(e, actx, st)
         if name:
             return name
@@ -396,7 +532,7 @@ def _subject_for(
         for nxt in sents[si + 1 : si + 4]:
             if nxt.paragraph != r.sent.paragraph:
                 break
-            for e in find_entities(s, nxt.start, nxt.end, actx):
+            for e in find_entities(s, nxt.start, nxt.end, actx, cands):
                 name = _resolve(e, actx, st)
                 if name:
                     return name
@@ -429,7 +565,6 @@ def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> 
 
 
 _TARGET_VERB = re.compile(r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入)")
-_STRONG_CUES = ("投产后", "建成后", "达产后", "力争", "预计", "计划")
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
 
@@ -439,15 +574,12 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
         lo = r.sent.start
         cs = clause_start(s, r.fig.start, lo)
         clause = s[cs : r.fig.start]
-        ce = r.fig.end
-        while ce < r.sent.end and s[ce] not in CLAUSE_SEPS:
-            ce += 1
-        tail = s[r.fig.end : ce]
-        head = s[lo : r.fig.start]
+        tail = s[r.fig.end : clause_end(s, r.fig.end, r.sent.end)]
+        head = s[_window(r.fig, r.sent) : r.fig.start]
         t = False
-        if any(c in clause for c in C.TARGET_CUES if c not in ("将", "冲")) or _TARGET_VERB.search(clause):
+        if _TARGET_CUE_RE.search(clause) or _TARGET_VERB.search(clause):
             t = True
-        elif clause.endswith("冲") or any(c in head for c in _STRONG_CUES):
+        elif clause.endswith("冲") or _STRONG_CUE_RE.search(head):
             t = True
         elif "目标" in tail or "计划" in tail:
             t = True
@@ -455,9 +587,9 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
             t = True
         elif r.fig.mult_only and r.value_base >= 1e11 and not re.search(r"(?:过|超|新增|突破)$", clause):
             t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
-        elif r.kind == "capacity" and re.search(r"项目", tail) and not any(c in tail for c in C.ACHIEVED_CUES):
+        elif r.kind == "capacity" and re.search(r"项目", tail) and not _ACHIEVED_RE.search(tail):
             t = True
-        if t and any(c in tail[:10] for c in C.ACHIEVED_CUES):
+        if t and _ACHIEVED_RE.search(tail[:10]):
             t = False
         r.target = t
         prev_target = t

@@ -32,8 +32,13 @@ _FULLWIDTH.update(
 _NORMALISE_TABLE = str.maketrans(_FULLWIDTH)
 
 
+_NEEDS_NORMALISING = re.compile("[" + "".join(re.escape(c) for c in _FULLWIDTH) + "]")
+
+
 def normalise(text: str) -> str:
     """Length-preserving normalisation of full-width digits and symbols."""
+    if not _NEEDS_NORMALISING.search(text):
+        return text
     out = text.translate(_NORMALISE_TABLE)
     assert len(out) == len(text)
     return out

@@ -7,6 +7,7 @@ year currently in scope and the publication date, and returns a label such as
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -96,8 +97,14 @@ PERIOD_RULES: list[tuple[str, str]] = [
     (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年)", "rel_year"),
 ]
 
-PERIOD_RE = re.compile("|".join(f"(?P<r{i}>{pat.replace('(?P<', f'(?P<r{i}_')})" for i, (pat, _) in
-                                 enumerate(PERIOD_RULES)))
+# Characters a period phrase can start with: positions starting elsewhere fail on the lookahead
+# instead of trying every rule (the article is scanned once, so this is most of the cost).
+_FIRST_CHARS = "截至目现如今年本当去上前明下全第一二三四五六七八九十〇两0123456789"
+PERIOD_RE = re.compile(
+    f"(?:(?<!\\d)(?=\\d)|(?=[{_FIRST_CHARS.rstrip('0123456789')}]))(?:"
+    + "|".join(f"(?P<r{i}>{pat.replace('(?P<', f'(?P<r{i}_')})" for i, (pat, _) in enumerate(PERIOD_RULES))
+    + ")"
+)
 
 
 def _g(m: re.Match[str], i: int, name: str) -> str | None:
@@ -111,16 +118,34 @@ def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
     if kind in ("asof_now", "ytd", "asof_month", "asof_day"):
         return False
     before = text[max(lo, a - 2) : a]
-    if any(before.endswith(w) for w in COMPARISON_BEFORE):
+    if before.endswith(COMPARISON_BEFORE):
         return True
     return text.startswith(COMPARISON_AFTER, b)
 
 
-def find_periods(text: str, start: int, end: int, pub: dt.date, year: int | None) -> list[PeriodHit]:
-    """All period phrases in text[start:end], left to right, each resolved with the year in scope."""
+def scan_periods(text: str) -> list[re.Match[str]]:
+    """Every period phrase of the text, unresolved (one regex pass over the whole article)."""
+    return list(PERIOD_RE.finditer(text))
+
+
+def find_periods(
+    text: str, start: int, end: int, pub: dt.date, year: int | None, matches: list[re.Match[str]] | None = None
+) -> list[PeriodHit]:
+    """All period phrases in text[start:end], left to right, each resolved with the year in scope.
+
+    ``matches`` is ``scan_periods(text)`` when the caller resolves many sentences of one text.
+    """
     hits: list[PeriodHit] = []
-    for m in PERIOD_RE.finditer(text, start, end):
-        i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and "_" not in k)
+    if matches is None:
+        found = list(PERIOD_RE.finditer(text, start, end))
+    else:
+        k = bisect.bisect_left(matches, start, key=lambda m: m.start())
+        found = []
+        while k < len(matches) and matches[k].end() <= end:
+            found.append(matches[k])
+            k += 1
+    for m in found:
+        i = int((m.lastgroup or "r0")[1:])
         kind = PERIOD_RULES[i][1]
         if _is_comparison_base(text, m.start(), m.end(), start, kind):
             continue

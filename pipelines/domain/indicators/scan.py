@@ -7,16 +7,22 @@ Every decision (units, qualifiers, rank words, non-figure contexts) is a table.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numbers import CN_DIGITS, MULTIPLIERS, parse_number
 from .units import UNITS, UnitInfo
 
 # Where a number may start: an optional rank prefix, then Arabic, Chinese or 数 (数百, 数十).
+_CN = "零〇一二两三四五六七八九十百千"
+# First characters of everything that may follow a Chinese numeral in a figure (units, 万/亿, 余/多, %).
+_CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多%")))
 NUM_RE = re.compile(
     r"(?P<rank>第|前)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|数(?=[十百千]))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?:(?<=[第前])[{_CN}]+|[{_CN}]+(?=[{re.escape(_CN_NEXT)}]))|数(?=[十百千]))"
 )
 
 # Qualifier words.  Prefixes sit outside the span; suffixes are inside it.
@@ -88,6 +94,7 @@ RANK_SUFFIXES = ("位", "名", "方阵", "个", "家")
 RANK_BAD_FOLLOW = ("批", "届", "次", "期", "季", "书记", "时间", "责任", "动力", "资源", "工作", "台", "步", "线",
                    "大", "产业", "生产力", "要务", "章", "条", "款", "年", "月", "天", "轮", "课", "站")
 
+MAX_NUMBER_CHARS = 20  # longest number token read as a figure (1,234,567,890.12)
 CLAUSE_SEPS = frozenset(",，、：:；;。！？!?\n“”\" \u3000\u2029")
 
 
@@ -132,11 +139,32 @@ def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
     return None
 
 
+CONTEXT_WINDOW = 120  # characters of left context any rule may look at (bounds the work per figure)
+
+
+_SEP_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS))) + "]")
+
+
+@lru_cache(maxsize=4)
+def _separators(s: str) -> list[int]:
+    """Positions of all clause separators of a text (computed once per text)."""
+    return [m.start() for m in _SEP_RE.finditer(s)]
+
+
 def clause_start(s: str, pos: int, lo: int) -> int:
-    i = pos
-    while i > lo and s[i - 1] not in CLAUSE_SEPS:
-        i -= 1
-    return i
+    """Start of the clause containing ``pos`` (never before ``lo`` nor CONTEXT_WINDOW back)."""
+    seps = _separators(s)
+    k = bisect.bisect_left(seps, pos)
+    start = seps[k - 1] + 1 if k else 0
+    return max(start, lo, pos - CONTEXT_WINDOW)
+
+
+def clause_end(s: str, pos: int, hi: int) -> int:
+    """End of the clause containing ``pos`` (never after ``hi`` nor CONTEXT_WINDOW ahead)."""
+    seps = _separators(s)
+    k = bisect.bisect_left(seps, pos)
+    end = seps[k] if k < len(seps) else len(s)
+    return min(end, hi, pos + CONTEXT_WINDOW)
 
 
 def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
@@ -166,6 +194,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         before = s[num_start - 2 : num_start - 1] if num_start - 2 >= lo else ""
         if not (prev == "-" and (before == "%" or _is_han(before or "a"))):
             return None  # inside a code, a version or a date; 20%-30% is a range
+    if len(num_txt) > MAX_NUMBER_CHARS:
+        return None  # 1 MB of digits, serial numbers: not a figure
     if num_txt == "数":
         value: float | None = 1.0
     else:
@@ -280,7 +310,7 @@ def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int, hi:
     if value < 1 or value > 1000 or value != int(value):
         return None
     tail = s[p : p + 4]
-    if any(tail.startswith(b) for b in RANK_BAD_FOLLOW):
+    if tail.startswith(RANK_BAD_FOLLOW):
         return None
     cs = clause_start(s, m.start(), lo)
     ctx = s[cs : m.start()]

@@ -29,32 +29,30 @@ def mask_tags(text: str) -> str:
     return _TAG_RE.sub(lambda m: HARD_BREAK * len(m.group(0)), text)
 
 
+_LINE_RE = re.compile("[^\n\u2029]+")
+_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(SENTENCE_END + _CLOSERS)}]*")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Logical lines: physical lines joined when one was broken mid-sentence."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    n = len(text)
     cur_start: int | None = None
-    while pos <= n:
-        m = _BREAK_RE.search(text, pos)
-        nl = m.start() if m else -1
-        end = n if nl < 0 else nl
-        hard = m is not None and m.group(0) == HARD_BREAK
-        line = text[pos:end].strip()
-        if line:
-            if cur_start is None:
-                cur_start = pos
-            broken = (
-                not hard and len(line) >= BROKEN_LINE_MIN and line[-1] not in SENTENCE_END + _CLOSERS + ":："
-            )
-            if not broken or hard:
-                out.append((cur_start, end))
-                cur_start = None
-        if nl < 0:
-            break
-        pos = nl + 1
+    n = len(text)
+    for m in _LINE_RE.finditer(text):
+        a, b = m.span()
+        seg = m.group(0)
+        line = seg.strip()
+        if not line:
+            continue
+        if cur_start is None:
+            cur_start = a + (len(seg) - len(seg.lstrip()))
+        hard = b < n and text[b] == HARD_BREAK
+        broken = not hard and len(line) >= BROKEN_LINE_MIN and line[-1] not in SENTENCE_END + _CLOSERS + ":："
+        if not broken:
+            out.append((cur_start, a + len(seg.rstrip())))
+            cur_start = None
     if cur_start is not None:
-        out.append((cur_start, n))
+        out.append((cur_start, len(text.rstrip())))
     return out
 
 
@@ -63,24 +61,16 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     for para, (lo, hi) in enumerate(_lines(text)):
         start = lo
-        i = lo
-        while i < hi:
-            if text[i] in SENTENCE_END:
-                j = i + 1
-                while j < hi and (text[j] in SENTENCE_END or text[j] in _CLOSERS):
-                    j += 1
-                _add(text, spans, start, j, para)
-                start = i = j
-                continue
-            i += 1
+        for m in _END_RE.finditer(text, lo, hi):
+            _add(text, spans, start, m.end(), para)
+            start = m.end()
         _add(text, spans, start, hi, para)
     return spans
 
 
 def _add(text: str, spans: list[Span], a: int, b: int, para: int) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        spans.append(Span(a, b, para))
+    seg = text[a:b]
+    stripped = seg.strip()
+    if stripped:
+        a2 = a + (len(seg) - len(seg.lstrip()))
+        spans.append(Span(a2, a2 + len(stripped), para))

@@ -6,6 +6,7 @@ anaphors (该区, 全市, 我市, 该企业 …) with the entity type they refer
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections import Counter
@@ -43,6 +44,9 @@ ANAPHORS: dict[str, str] = {
     "全市": "city",
     "我市": "city",
     "本市": "city",
+    "该县": "county",
+    "全县": "county",
+    "本县": "county",
     "该村": "village",
     "全村": "village",
     "该企业": "org",
@@ -97,9 +101,13 @@ class ArticleContext:
 
 
 _ZONE_RE = re.compile("|".join(sorted(ZONE_WORDS, key=len, reverse=True)))
-_ORG_RE = re.compile(rf"[{_HAN}()（）]{{2,16}}?(?:{'|'.join(ORG_WORDS)})")
 _SHORT_ORG_RE = re.compile(rf"[{_HAN}]{{2}}(?:{'|'.join(SHORT_ORG_ENDINGS)})")
-_COUNTY_RE = re.compile(rf"([{_HAN}]{{2}})([区县市])")
+_COUNTY_RE = re.compile("[区县市]")
+_ORG_WORD_RE = re.compile("|".join(ORG_WORDS))
+
+
+def _is_name_char(c: str) -> bool:
+    return ("\u4e00" <= c <= "\u9fff" or c in "()（）") and c not in NAME_STOP
 _VILLAGE_DEF_RE = re.compile(rf"[镇乡]([{_HAN}]{{2}})村")
 
 
@@ -148,56 +156,78 @@ def article_context(text: str) -> ArticleContext:
                           short_orgs=short_orgs)
 
 
-def find_entities(text: str, lo: int, hi: int, actx: ArticleContext) -> list[Entity]:
+def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | None = None) -> list[Entity]:
+    """Every subject candidate in text[lo:hi], unfiltered, sorted by position (one pass per table)."""
+    hi = len(text) if hi is None else hi
+    raw = zones(text, lo, hi)
+    for m in _literal_re(actx).finditer(text, lo, hi):
+        word = m.group(0)
+        k, after = m.start(), m.end()
+        if word in CITIES:
+            if not text.startswith(CITY_BAD_AFTER, after):
+                raw.append(Entity(k, after + (1 if text.startswith("市", after) else 0), CITIES[word], "city"))
+        elif word in ANAPHORS:
+            bad = (k > 0 and text[k - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, after)
+            if not bad:
+                raw.append(Entity(k, after, None, "anaphor:" + ANAPHORS[word]))
+        elif word.endswith("村"):
+            raw.append(Entity(k, after, word, "village"))
+        elif text[after : after + 1] not in SHORT_ORG_BAD_AFTER:
+            raw.append(Entity(k, after, word, "org"))
+    pl = places()
+    for m in _COUNTY_RE.finditer(text, lo + 2, hi):
+        k = m.start()
+        if text[k - 2 : k] in pl and not text.startswith(("委", "政府"), k + 1):
+            raw.append(Entity(k - 2, k + 1, text[k - 2 : k + 1], "zone"))
+    for m in _ORG_WORD_RE.finditer(text, lo, hi):
+        # the name is the run of name characters before the company word, cut at a function word
+        window = text[max(lo, m.start() - 16) : m.start()]
+        j = len(window)
+        while j > 0 and _is_name_char(window[j - 1]):
+            j -= 1
+        name = _trim_name(window[j:]) + m.group(0)
+        if len(name) >= 4 and not name.startswith(("该", "全", "各", "本", "旗下", "所属")):
+            raw.append(Entity(m.end() - len(name), m.end(), name, "org"))
+    raw.sort(key=lambda e: (e.pos, -e.end))
+    return raw
+
+
+@lru_cache(maxsize=64)
+def _literal_re_cached(villages: frozenset[str], orgs: frozenset[str]) -> re.Pattern[str]:
+    words = [*CITIES, *ANAPHORS, *(v + "村" for v in villages), *orgs]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _literal_re(actx: ArticleContext) -> re.Pattern[str]:
+    return _literal_re_cached(actx.villages, actx.short_orgs)
+
+
+def find_entities(
+    text: str, lo: int, hi: int, actx: ArticleContext, cands: list[Entity] | None = None
+) -> list[Entity]:
     """Subject candidates in text[lo:hi] by position: zones, cities, villages, companies, anaphors.
 
     Places after a preposition and members of a list are dropped; nested names keep the longest.
+    ``cands`` is ``entity_candidates(text, actx)`` when the caller reads many sentences of one text.
     """
-    raw = zones(text, lo, hi)
-    for short_name, city in CITIES.items():
-        k = text.find(short_name, lo, hi)
-        while k >= 0:
-            after = k + len(short_name)
-            if not text.startswith(CITY_BAD_AFTER, after):
-                raw.append(Entity(k, after + (1 if text.startswith("市", after) else 0), city, "city"))
-            k = text.find(short_name, k + 1, hi)
-    for m in _COUNTY_RE.finditer(text, lo, hi):
-        if m.group(1) in places() and not text.startswith(("委", "政府"), m.end()):
-            raw.append(Entity(m.start(), m.end(), m.group(0), "zone"))
-    for v in actx.villages:
-        k = text.find(v + "村", lo, hi)
-        while k >= 0:
-            raw.append(Entity(k, k + len(v) + 1, v + "村", "village"))
-            k = text.find(v + "村", k + 1, hi)
-    for m in _ORG_RE.finditer(text, lo, hi):
-        name = _trim_name(m.group(0))
-        if len(name) >= 4 and not name.startswith(("该", "全", "各", "本", "旗下", "所属")):
-            raw.append(Entity(m.end() - len(name), m.end(), name, "org"))
-    for o in actx.short_orgs:
-        k = text.find(o, lo, hi)
-        while k >= 0:
-            if text[k + len(o) : k + len(o) + 1] not in SHORT_ORG_BAD_AFTER:
-                raw.append(Entity(k, k + len(o), o, "org"))
-            k = text.find(o, k + 1, hi)
-    for a, typ in ANAPHORS.items():
-        k = text.find(a, lo, hi)
-        while k >= 0:
-            bad = (k > lo and text[k - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, k + len(a))
-            if not bad:
-                raw.append(Entity(k, k + len(a), None, "anaphor:" + typ))
-            k = text.find(a, k + 1, hi)
-    raw.sort(key=lambda e: (e.pos, -e.end))
+    if cands is None:
+        raw = entity_candidates(text, actx, lo, hi)
+    else:
+        k = bisect.bisect_left(cands, lo, key=lambda e: e.pos)
+        raw = []
+        while k < len(cands) and cands[k].pos < hi:
+            if cands[k].end <= hi:
+                raw.append(cands[k])
+            k += 1
     out: list[Entity] = []
     for e in raw:
         if out and e.pos < out[-1].end:
             continue  # nested in (or overlapping) a longer name already kept
         if text.startswith(LIST_AFTER, e.end):
             continue
-        if e.type in ("city", "zone", "village") and any(text.endswith(p, lo, e.pos) for p in PLACE_BAD_BEFORE):
+        if e.type in ("city", "zone", "village") and text.endswith(PLACE_BAD_BEFORE, lo, e.pos):
             continue
-        head = text[lo : e.pos]
-        topic = _is_topic_head(head)
-        out.append(Entity(e.pos, e.end, e.name, e.type, topic))
+        out.append(Entity(e.pos, e.end, e.name, e.type, _is_topic_head(text[lo : e.pos])))
     return out
 
 

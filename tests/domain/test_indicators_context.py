@@ -1,0 +1,121 @@
+"""Periods, subjects, metrics and the metric catalogue: short sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipelines.domain.indicators import (
+    EXTRACTOR_VERSION,
+    canonical_metric_id,
+    extract,
+    load_metric_catalogue,
+)
+
+PUB = dt.date(2023, 10, 20)
+
+
+def first(text: str, pub: dt.date = PUB):
+    found = extract(text, pub)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("今年,全县引进项目12个。", "2023"),
+        ("去年,全县引进项目12个。", "2022"),
+        ("2019年,全县引进项目12个。", "2019"),
+        ("今年上半年,全县引进项目12个。", "2023-H1"),
+        ("前三季度,全县引进项目12个。", "2023-01/2023-09"),
+        ("1-8月,全县引进项目12个。", "2023-01/2023-08"),
+        ("1至8月,全县引进项目12个。", "2023-01/2023-08"),
+        ("一季度,全县引进项目12个。", "2023-Q1"),
+        ("截至9月底,全县累计引进项目12个。", "asof:2023-09"),
+        ("今年全年,全县引进项目12个。", "2023"),
+        ("11月份,全县引进项目12个。", "2022-11"),
+    ],
+)
+def test_periods(text, period):
+    assert first(text).period == period
+
+
+def test_comparison_base_is_not_the_period():
+    ind = first("今年1-6月营收20亿元,比去年同期增长5%。")
+    assert ind.period == "2023-01/2023-06"
+
+
+def test_period_carries_within_paragraph_only():
+    text = "2022年,全县营收20亿元。全县税收3亿元。\n全县人口35万。"
+    got = extract(text, PUB)
+    assert [i.period for i in got] == ["2022", "2022", None]
+
+
+def test_subject_anaphor_resolves_to_zone():
+    text = "上饶经开区是省级开发区。今年前三季度,该区实现营收300亿元。"
+    assert first(text).subject == "上饶经开区"
+
+
+def test_subject_city_words_resolve_to_paper_city():
+    text = "赣州加快发展。今年,全市新增规上企业80家。"
+    assert first(text).subject == "赣州市"
+
+
+def test_subject_company_named_in_sentence():
+    text = "今年上半年,江西某某光电科技有限公司实现产值5亿元。"
+    assert first(text).subject == "江西某某光电科技有限公司"
+
+
+def test_subject_project_after_investment():
+    ind = first("总投资20亿元的智能装备产业园项目开工。")
+    assert ind.subject == "智能装备产业园项目"
+    assert ind.metric == "项目总投资"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("全县实现规上工业增加值45亿元。", "规上工业增加值"),
+        ("全县固定资产投资增长9%。", "固定资产投资增速"),
+        ("全区拥有12家高新技术企业。", "高新技术企业数"),
+    ],
+)
+def test_metric_names(text, metric):
+    assert first(text).metric == metric
+
+
+def test_catalogue_is_data_with_unique_names():
+    cat = load_metric_catalogue()
+    assert len(cat) >= 30
+    names = [n for m in cat for n in (m.name, *m.synonyms)]
+    assert len(names) == len(set(names))
+    assert {m.base_unit for m in cat} <= {"CNY", "USD", "percent", "count", "GW", "m2", "mu", "km", "other", "rank",
+                                          "tonne"}
+
+
+@pytest.mark.parametrize(
+    ("name", "mid"),
+    [
+        ("规上工业增加值", "industrial_value_added_above_scale"),
+        ("规模以上工业增加值增速", "industrial_value_added_above_scale"),
+        ("固投", "fixed_asset_investment"),
+        ("社会消费品零售总额", "retail_sales"),
+        (None, None),
+        ("某种说不清的东西", None),
+    ],
+)
+def test_canonical_metric_id(name, mid):
+    assert canonical_metric_id(name) == mid
+
+
+def test_version_string():
+    assert EXTRACTOR_VERSION and isinstance(EXTRACTOR_VERSION, str)
+
+
+def test_offsets_index_the_input_as_given():
+    text = "<p>2021年，全县营收１２亿元。</p>\n\n全县税收3亿元"
+    for ind in extract(text, PUB):
+        assert text[ind.start : ind.end] == ind.text
+        assert text[ind.sentence_start : ind.sentence_end] == ind.sentence

@@ -1,0 +1,90 @@
+"""Numbers, units and the scanner: short sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipelines.domain.indicators import extract
+from pipelines.domain.indicators.numbers import normalise, parse_chinese, parse_number
+
+PUB = dt.date(2024, 6, 30)
+
+
+def one(text: str):
+    found = extract(text, PUB)
+    assert len(found) == 1, [i.text for i in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("s", "v"),
+    [("三千二百", 3200), ("两", 2), ("十", 10), ("十五", 15), ("一百零五", 105), ("二〇二三", 2023), ("三百五", 350)],
+)
+def test_chinese_numerals(s, v):
+    assert parse_chinese(s) == v
+
+
+def test_slogan_digits_are_not_numbers():
+    assert parse_chinese("十四五") is None
+
+
+def test_arabic_separators_and_decimals():
+    assert parse_number("12,345.6") == 12345.6
+
+
+def test_fullwidth_is_normalised_in_place():
+    t = "收入１２．５亿元"
+    assert len(normalise(t)) == len(t)
+    ind = one(t)
+    assert (ind.start, ind.end, ind.text, ind.value, ind.value_base) == (2, 8, "１２．５亿元", 12.5, 1.25e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value_base", "base_unit"),
+    [
+        ("某县税收3.5亿元。", "3.5亿元", 3.5e8, "CNY"),
+        ("引进外资800万美元。", "800万美元", 8e6, "USD"),
+        ("总规模达1.2万亿元。", "1.2万亿元", 1.2e12, "CNY"),
+        ("新增电站容量45万千瓦。", "45万千瓦", 0.45, "GW"),
+        ("光伏组件产能12GW。", "12GW", 12, "GW"),
+        ("储能电站规模300MW。", "300MW", 0.3, "GW"),
+        ("园区规划面积6.5平方公里。", "6.5平方公里", 6.5e6, "m2"),
+        ("新建厂房3万平方米。", "3万平方米", 3e4, "m2"),
+        ("流转土地800亩。", "800亩", 800, "mu"),
+        ("新修道路12公里。", "12公里", 12, "km"),
+        ("年处理废料5万吨。", "5万吨", 5e4, "tonne"),
+        ("新增企业三千二百家。", "三千二百家", 3200, "count"),
+        ("带动就业1,250人。", "1,250人", 1250, "count"),
+        ("投放公交车60辆。", "60辆", 60, "vehicle"),
+    ],
+)
+def test_units_normalised_to_base(text, span, value_base, base_unit):
+    ind = one(text)
+    assert ind.text == span
+    assert ind.value_base == pytest.approx(value_base)
+    assert ind.base_unit == base_unit
+    assert text[ind.start : ind.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年5月12日上午9时,会议在市政府召开。",
+        "联系电话0793-8221234。",
+        "他今年56岁。",
+        "深入实施“十四五”规划,推进“1+2+N”体系建设。",
+        "全市召开3次专题会议。",
+        "一是抓项目,二是抓招商。",
+        "这是一个好项目,一批企业参与。",
+        "第一时间赶到现场,第一书记带队。",
+        "争创全省前列。",
+    ],
+)
+def test_not_figures(text):
+    assert extract(text, PUB) == []
+
+
+def test_hostile_digits_are_fast_and_empty():
+    assert extract("7" * 100_000, PUB) == []

@@ -1,0 +1,137 @@
+"""Qualifiers, growth, ranges, 分别 lists, ranks, shares, targets: short sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipelines.domain.indicators import extract
+
+PUB = dt.date(2024, 6, 30)
+
+
+def by_text(text: str, pub: dt.date = PUB):
+    return {i.text: i for i in extract(text, pub)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("销售额近5000万元。", "5000万元", "under"),
+        ("投资约12亿元。", "12亿元", "approx"),
+        ("营收超80亿元。", "80亿元", "over"),
+        ("利润逾3亿元。", "3亿元", "over"),
+        ("入驻企业300余家。", "300余家", "over"),
+        ("招聘工人200多人。", "200多人", "over"),
+        ("项目投资10亿元以上。", "10亿元以上", "over"),
+        ("增幅15%左右。", "15%左右", "approx"),
+        ("收入不足5万元。", "5万元", "under"),
+        ("新增企业十余家。", "十余家", "over"),
+    ],
+)
+def test_qualifiers(text, span, qualifier):
+    got = by_text(text)
+    assert span in got, list(got)
+    assert got[span].qualifier == qualifier
+
+
+def test_growth_is_own_record_and_yoy_of_amount():
+    got = by_text("今年一季度,该县税收收入12.5亿元,同比增长8.2%。")
+    assert got["12.5亿元"].yoy_pct == pytest.approx(8.2)
+    g = got["8.2%"]
+    assert (g.kind, g.base_unit, g.value_base) == ("growth", "percent", pytest.approx(8.2))
+
+
+def test_decline_is_negative():
+    got = by_text("工业用电量3.1亿千瓦时,同比下降4.5%。")
+    assert got["4.5%"].value_base == pytest.approx(-4.5)
+    assert got["4.5%"].kind == "growth"
+
+
+def test_percentage_points():
+    got = by_text("研发投入占比提高0.6个百分点。")
+    ind = got["0.6个百分点"]
+    assert (ind.base_unit, ind.kind, ind.value_base) == ("percentage_point", "growth", pytest.approx(0.6))
+
+
+def test_month_on_month_stays_out_of_yoy():
+    got = by_text("5月份发电量2.4亿千瓦时,环比增长6%。")
+    assert got["2.4亿千瓦时"].yoy_pct is None if "2.4亿千瓦时" in got else True
+    assert got["6%"].kind == "growth"
+
+
+def test_net_increase_takes_no_yoy():
+    got = by_text("实现营收50亿元,比上年净增6亿元,增长13.6%。")
+    assert got["50亿元"].yoy_pct == pytest.approx(13.6)
+    assert got["6亿元"].yoy_pct is None
+
+
+def test_level_after_fall_is_a_share():
+    got = by_text("全县失业率降至3.1%。")
+    assert got["3.1%"].kind == "share"
+
+
+def test_range_gives_two_records():
+    found = extract("预计产量增长10%-20%。", PUB)
+    assert [i.text for i in found] == ["10%", "20%"]
+    assert all(i.target for i in found)
+    found = extract("每天加班2到3个小时。", PUB)
+    assert [(i.text, i.value) for i in found] == [("2", 2), ("3个小时", 3)]
+    assert found[0].unit == "个小时"
+
+
+def test_fenbie_list_distributes():
+    found = extract("全县出口、进口分别增长12%、15%。", PUB)
+    assert [(i.text, i.kind, i.value_base) for i in found] == [("12%", "growth", 12), ("15%", "growth", 15)]
+
+
+def test_list_shares_prefix_qualifier():
+    got = by_text("营收先后突破100亿元、200亿元。")
+    assert got["100亿元"].qualifier == "over"
+    assert got["200亿元"].qualifier == "over"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("该区营收增速位列全省第一。", "第一", 1),
+        ("综合考评居全市第3位。", "第3位", 3),
+        ("主要指标进入全省前三。", "前三", 3),
+    ],
+)
+def test_ranks(text, span, value):
+    got = by_text(text)
+    assert got[span].kind == "rank"
+    assert got[span].base_unit == "rank"
+    assert got[span].value_base == value
+
+
+def test_share_of_city():
+    got = by_text("该区外贸额占全市比重达45.5%。")
+    assert got["45.5%"].kind == "share"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("力争全年营收突破100亿元。", True),
+        ("预计年产值可达30亿元。", True),
+        ("项目全面投产后,年产值将达50亿元。", True),
+        ("今年的目标是引进项目20个。", True),
+        ("去年实现营收100亿元。", False),
+    ],
+)
+def test_targets(text, target):
+    found = extract(text, PUB)
+    assert found and found[0].target is target
+
+
+def test_contract_fields_and_order():
+    ind = extract("该县财政收入8.8亿元。", PUB)[0]
+    d = ind.to_contract()
+    assert list(d) == [
+        "start", "end", "text", "value", "unit", "value_base", "base_unit", "kind", "metric", "subject",
+        "period", "yoy_pct", "qualifier", "target", "sentence",
+    ]
+    assert d["value"] == 8.8 and d["unit"] == "亿元" and d["value_base"] == 880000000
