@@ -119,8 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         "- All rules look at most `CONTEXT_WINDOW` (120) characters left of a figure and clause",
         "  boundaries come from one separator index per text, so the cost is linear in the input;",
         "  no pattern has nested quantifiers (no catastrophic backtracking).",
-        "- Where the time goes: ~40 % scanning (sentences, periods, entities, numbers — one regex pass",
-        "  each), ~60 % per-figure context rules (metric, subject, period, yoy, target) in Python.",
+        "- Where the time goes (cProfile, extractor 2026.11.26-3): ~1.2 ms/article for the one-pass scans",
+        "  (article context, sentences, periods, entities, numbers), the rest in the per-figure rules",
+        "  (~45 µs per figure, ~63 figures per article). Sentences without a number candidate skip the rules.",
+        "  The profile is flat (no function above 7 % of the time): the remaining gap to the goals needs",
+        "  a different structure (fewer Python calls per figure, or compiling the package), not one fix.",
         "",
     ]
     report = "\n".join(lines)

@@ -141,8 +141,11 @@ METRIC_TRAILING: tuple[str, ...] = (
     "预计",
     "将",
     "可",
-    "能",
     "再",
+    "连续",
+    "先后",
+    "相继",
+    "中",
     "保持",
     "稳定在",
     "降至",
@@ -186,7 +189,30 @@ METRIC_LEADING: tuple[str, ...] = (
     "都",
     "在",
     "的",
+    "已经",
+    # determiners: 各类企业 → 企业
+    "各类",
+    "各种",
+    "各级",
+    "各项",
+    "此次",
+    "本次",
+    "这些",
+    # verbs of having or gathering: 汇聚企业 → 企业
+    "共有",
+    "汇聚",
+    "集聚",
+    "聚集",
+    "可获",
+    "获得",
+    "调配",
+    "聘请",
+    "选派",
+    "招收",
+    "招聘",
 )
+# A trailing 能 is a modal (能达到) unless it ends a noun (产能, 动能, 智能 …): the character before it.
+NENG_NOUN_BEFORE = "产动功性效储节智技光热电风核势体才赋"
 # Verbs before a count that introduce the counted noun after it (拥有 7 台机器人).
 COUNT_INTRO_VERBS: tuple[str, ...] = (
     "拥有",
@@ -227,6 +253,10 @@ COUNT_INTRO_VERBS: tuple[str, ...] = (
     "推进",
     "完成",
     "达",
+    "建设",
+    "规划建设",
+    "打造",
+    "调配",
 )
 # Where a noun phrase after a count stops (verbs and function words).
 NOUN_STOP: tuple[str, ...] = (
@@ -236,12 +266,13 @@ NOUN_STOP: tuple[str, ...] = (
     "张", "忙", "发展", "形成", "提供", "带动", "共", "累计", "新增", "作为", "用于", "实施", "推进", "开展",
     "上市", "申报", "进入", "列入", "纳入", "位居", "位列", "居", "列", "占", "制定", "全面", "约", "紧随", "初显",
     "迸发", "渐渐", "施工", "现场", "散落", "脱贫", "顺利", "逐步", "不断", "持续", "同时", "分别",
+    "零的", "帮扶", "打破", "成为", "等",
 )
 # Text before a figure is cut after the last of these: what precedes is another predicate.
 METRIC_CUT_AFTER: tuple[str, ...] = ("了", "把", "让", "使", "我们", "他们", "记者", "介绍", "表示", "看到",
-                                     "发现", "：", ":", "…", "——")
+                                     "发现", "：", ":", "…", "——", "建成后", "投产后", "达产后", "竣工后", "成为")
 # Deleted anywhere inside a metric (主导产业实现营收 → 主导产业营收).
-METRIC_INFIX_DELETE: tuple[str, ...] = ("实现", "完成", "累计")
+METRIC_INFIX_DELETE: tuple[str, ...] = ("可实现", "实现", "完成", "累计", "可获")
 # Rank verbs and scopes stripped from the text before 第N.
 RANK_VERBS: tuple[str, ...] = (
     "前进", "提升", "上升", "稳居", "位居", "位列", "名列", "并列", "均列", "排名", "排在", "排", "居", "列", "进入",
@@ -251,3 +282,33 @@ RANK_SCOPES: tuple[str, ...] = ("全国", "全省", "全市", "全区", "全县"
 # Count-intro verbs after which the counted noun follows the figure; amounts use these too.
 AMOUNT_INTRO_VERBS: tuple[str, ...] = ("获得", "可获", "获", "发放", "准备了", "准备", "募集", "争取", "兑现", "拨付",
                                        "投入", "带来")
+
+# Metric suffix of a count, by the classifier (名 → 人数); others take 数.  Only for metrics named
+# from the noun before the figure or by a person noun (院士7名 → 院士人数, 政策20条 → 政策条数).
+CLASSIFIER_COUNT_SUFFIX: dict[str, str] = {
+    "名": "人数",
+    "人": "人数",
+    "位": "人数",
+    "户": "户数",
+    "条": "条数",
+    "类": "类别数",
+    "大类": "类别数",
+    "次": "次数",
+}
+# A counted noun ending in one of these counts people (164个工作队员 → 工作队员人数).
+PERSON_NOUN_ENDINGS: tuple[str, ...] = (
+    "人", "员", "者", "领导", "干部", "群众", "士", "工", "劳动力", "人才", "代表", "会长", "学生", "教师", "医生",
+    "农民", "村民", "居民", "职工", "专家", "对象", "志愿者", "游客",
+)
+# Counted people named with 数 rather than 人数 (员工数, 人才数).
+PERSON_PLAIN_COUNT_ENDINGS: tuple[str, ...] = ("工", "才", "口")
+# A count in 户 is of households after these nouns (居民1000户); of firms otherwise (入驻企业1300户).
+HOUSEHOLD_NOUN_ENDINGS: tuple[str, ...] = ("户", "居民", "家庭", "村民", "群众", "人家", "农民")
+# A metric ending in one of these already names a quantity: no 数 after it (目标产能150万片).
+QUANTITY_NOUN_ENDINGS: tuple[str, ...] = (
+    "数", "数量", "量", "产能", "额", "值", "规模", "面积", "率", "收入", "里程", "长度", "人次", "总量",
+)
+# Length metrics: a road-like noun takes 里程, anything else 长度.
+ROAD_NOUN_ENDINGS: tuple[str, ...] = ("路", "道", "线", "公路", "铁路")
+# Counted nouns that are not about the economy (a memorial's 23179名烈士名字).
+NON_ECONOMIC_NOUNS: tuple[str, ...] = ("烈士", "英烈", "先烈", "红军", "名字", "姓名")

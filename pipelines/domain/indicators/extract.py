@@ -16,7 +16,7 @@ from . import context as C
 from .model import Indicator
 from .numbers import normalise
 from .periods import PeriodHit, find_periods, scan_periods
-from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure, clause_end, clause_start, scan_figures
+from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, NUM_RE, Figure, clause_end, scan_figures
 from .sentences import Span, mask_tags, split_sentences
 from .subjects import ArticleContext, Entity, article_context, entity_candidates, find_entities
 
@@ -58,18 +58,29 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
     sents = split_sentences(norm)
     period_matches = scan_periods(norm)
     cands = entity_candidates(norm, actx)
+    # one pass each over the whole text; a sentence without a number candidate only updates the state
+    num_starts = [m.start() for m in NUM_RE.finditer(norm)]
+    period_starts = [m.start() for m in period_matches]
+    cand_starts = [e.pos for e in cands]
     out: list[Indicator] = []
     st = _State(last={})
     for si, sent in enumerate(sents):
         if sent.paragraph != st.para:
             st.para, st.year, st.period, st.entity = sent.paragraph, None, None, None
-        periods = find_periods(norm, sent.start, sent.end, published, st.year, period_matches)
+        a, b = sent.start, sent.end
+        has_num = _any_in(num_starts, a, b)
+        periods = find_periods(norm, a, b, published, st.year, period_matches) if _any_in(period_starts, a, b) else []
         for h in periods:
             if h.year is not None:
                 st.year = h.year
-        ents = find_entities(norm, sent.start, sent.end, actx, cands)
-        figs = [f for f in scan_figures(norm, sent.start, sent.end) if not _in_short_quote(norm, f, sent)]
-        figs = [f for f in figs if not _is_meeting_count(norm, f)]
+        ents = find_entities(norm, a, b, actx, cands) if _any_in(cand_starts, a, b) else []
+        figs = scan_figures(norm, a, b) if has_num else []
+        if figs:
+            figs = [f for f in figs if not _in_short_quote(norm, f, sent) and not _is_meeting_count(norm, f)
+                    and not _is_not_economic(norm, f, b)]
+        if not figs:
+            _remember_entities(ents, actx, st)
+            continue
         recs = [_classify(norm, f, sent) for f in figs]
         _propagate_qualifiers(norm, recs)
         _propagate_list_kinds(norm, recs)
@@ -96,6 +107,12 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    """Whether a sorted list of positions has one in [a, b)."""
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _window(f: Figure, sent: Span) -> int:
@@ -131,7 +148,7 @@ _GROWTH_FILLER = sorted(C.GROWTH_FILLER, key=len, reverse=True)
 
 def _growth_before(s: str, f: Figure, lo: int) -> tuple[int, bool] | None:
     """If a growth verb governs this % figure, return (sign, is month-on-month)."""
-    cs = clause_start(s, f.start, lo)
+    cs = f.cs
     head = s[cs : f.start].rstrip()
     for w in ("近", "约", "超过", "超", "逾"):
         if head.endswith(w):
@@ -169,12 +186,12 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
     ):
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
     elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and re.search(
-        r"年产(?:能)?(?:能力)?$", s[clause_start(s, f.start, sent.start) : f.start]
+        r"年产(?:能)?(?:能力)?$", s[f.cs : f.start]
     ):
         kind = "capacity"
     rec = Rec(fig=f, kind=kind, value_base=vb, sent=sent, mom=mom)
     if f.base_unit not in ("percent", "percentage_point", "rank"):
-        head = s[clause_start(s, f.start, sent.start) : f.start]
+        head = s[f.cs : f.start]
         if re.search(r"(?:净增|同比增加|同比减少|比去年同期净增|比上年增加|增加了|减少了|净增加)$", head):
             rec.delta = True
     return rec
@@ -212,6 +229,20 @@ def _is_meeting_count(s: str, f: Figure) -> bool:
     return bool(_MEETING_RE.search(head) or _MEETING_AFTER_RE.match(s, f.end))
 
 
+_SCENERY_AFTER = re.compile(r"的[^,，。;；、的]{1,10}?[上中里内旁边]")
+_NON_ECONOMIC_RE = re.compile("|".join(C.NON_ECONOMIC_NOUNS))
+
+
+def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
+    """Counts of what is not economic (23179名烈士名字) and lengths describing a scene (在800米的老街上)."""
+    if f.base_unit == "count" and _NON_ECONOMIC_RE.search(s, f.end, min(hi, f.end + 8)):
+        return True
+    if f.base_unit in ("km", "m2", "mu") and f.start > 0 and s[f.start - 1] in "在于":
+        m = _SCENERY_AFTER.match(s, f.end, hi)
+        return bool(m) and "基础" not in m.group(0)
+    return False
+
+
 _LIST_SEPS = ("、", "和", "及", ",")
 
 
@@ -242,7 +273,7 @@ def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
     i = 0
     while i < len(recs):
         r = recs[i]
-        cs = clause_start(s, r.fig.start, r.sent.start)
+        cs = r.fig.cs
         head = s[cs : r.fig.start]
         k = head.find("分别")
         if k <= 0:
@@ -272,7 +303,7 @@ def _cut_left(
     ends: tuple[list[int], list[int]],
 ) -> str:
     """The clause text before the figure, after the last period phrase, entity, figure or predicate break."""
-    cs = clause_start(s, f.start, lo)
+    cs = f.cs
     cut = max(cs, prev_end)
     h = _last_before(periods, ends[0], f.start)
     if h is not None and h.start >= cs:
@@ -281,14 +312,16 @@ def _cut_left(
     if e is not None and e.pos >= cs:
         cut = max(cut, e.end)
     left = s[cut : f.start]
-    for w in C.METRIC_CUT_AFTER:
-        k = left.rfind(w)
-        if k >= 0 and k + len(w) < len(left):
-            left = left[k + len(w) :]
-    for w in ("以",):
-        k = left.rfind(w)
-        if k >= 0 and not left.startswith(("以上", "以下", "以内", "以来"), k) and k + 1 < len(left):
-            left = left[k + 1 :]
+    n = len(left)
+    last = 0
+    for m in _CUT_AFTER_RE.finditer(left):  # one pass: after the last predicate break that is not at the end
+        if m.end() < n:
+            last = m.end()
+    if last:
+        left = left[last:]
+    k = left.rfind("以")
+    if k >= 0 and not left.startswith(("以上", "以下", "以内", "以来"), k) and k + 1 < len(left):
+        left = left[k + 1 :]
     return left
 
 
@@ -296,6 +329,7 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_CUT_AFTER_RE = re.compile(_alternation(C.METRIC_CUT_AFTER))
 _TRAILING_RE = re.compile(f"(?:{_alternation(C.METRIC_TRAILING)})$")
 _LEADING_RE = re.compile(f"^(?:{_alternation(C.METRIC_LEADING)})")
 _INFIX_RE = re.compile(_alternation(C.METRIC_INFIX_DELETE))
@@ -307,39 +341,171 @@ _STRONG_CUE_RE = re.compile(_alternation(("投产后", "建成后", "达产后",
 _QUOTES = " \t“”\"‘’()（）—-\n\u2029"
 
 
-def _strip_metric(m: str) -> str:
-    m = _INFIX_RE.sub("", m).strip(_QUOTES)
+def _strip_ends(m: str) -> str:
+    """Strip verbs, adverbs and function words from both ends of a metric."""
     while m:
         t = _TRAILING_RE.search(m)
         if t:
             m = m[: t.start()].rstrip(" “”\"")
+            continue
+        if len(m) > 1 and m[-1] == "能" and m[-2] not in C.NENG_NOUN_BEFORE:
+            m = m[:-1]  # 能达到: a modal; 产能, 动能: a noun
             continue
         lead = _LEADING_RE.match(m)
         if lead:
             m = m[lead.end() :].lstrip(" “”\"")
             continue
         break
-    for sep in ("等", "的"):
-        k = m.rfind(sep)
-        if k >= 0 and len(m) - k - 1 >= 2:
-            m = m[k + 1 :]
-        elif k >= 0 and sep == "等":
-            m = m[k + 1 :]
     return m
 
 
-def _right_noun(s: str, f: Figure, hi: int, fig_starts: set[int]) -> str:
+def _strip_metric(m: str) -> str:
+    m = _strip_ends(_INFIX_RE.sub("", m).strip(_QUOTES))
+    split = False
+    for sep in ("等", "的"):
+        k = m.rfind(sep)
+        if sep == "等" and k > 0 and (m[k - 1] in "同平相对均" or m[k + 1 : k + 2] == "级"):
+            continue  # 同等, 平等, 等级: words, not the end of a list
+        if k >= 0 and len(m) - k - 1 >= 2:
+            m = m[k + 1 :]
+            split = True
+        elif k >= 0 and sep == "等":
+            m = m[k + 1 :]
+            split = True
+    if split:
+        m = _strip_ends(m)
+    if m.endswith("总数") and len(m) > 3:
+        m = m[:-2] + "数"  # 平台总数 → 平台数
+    return _balance_quotes(m)
+
+
+def _balance_quotes(m: str) -> str:
+    """‘’ inside a metric are the article's quotation marks (“”); an unmatched mark is dropped."""
+    if not any(c in m for c in "“”‘’\""):
+        return m
+    m = m.replace("‘", "“").replace("’", "”")
+    out: list[str] = []
+    open_at: int | None = None
+    for c in m:
+        if c == "“":
+            if open_at is not None:
+                out[open_at] = ""
+            open_at = len(out)
+        elif c == "”":
+            if open_at is None:
+                continue
+            open_at = None
+        out.append(c)
+    if open_at is not None:
+        out[open_at] = ""
+    return "".join(out).strip(" \"")
+
+
+_NOUN_BAD_START = "等及和与或为是在了对把被将向从也都还又并且而于已"
+# A noun phrase does not start with these: what follows the figure is a predicate (260亩用于…).
+NOUN_BAD_START_WORDS: tuple[str, ...] = (
+    "用于", "发展", "实现", "达到", "建成", "投入", "带动", "完成", "左右", "以上", "其中", "之一", "进入", "成为",
+    "分别", "相继", "全部", "已经", "正在", "通过", "形成", "大关", "打破", "获得", "获评", "位居", "位列", "排名",
+)
+
+
+def _right_noun(s: str, f: Figure, hi: int, fig_ends: dict[int, int]) -> str:
+    """The noun phrase right after a figure (3条生产线, 5个千亿级产业集群, 15个省级(培育、特色)产业集群)."""
     i = f.end
     if s.startswith("的", i):
         i += 1
+    if i >= hi or not (_is_han(s[i]) or s[i] in "“‘") or s[i] in _NOUN_BAD_START:
+        return ""
+    if s.startswith(NOUN_BAD_START_WORDS, i):
+        return ""
+    parts: list[str] = []
+    masked: list[str] = []  # the same text with parenthesised aliases blanked (stop words are not looked for there)
     j = i
-    while j < hi and j - i < 16 and s[j] not in CLAUSE_SEPS and j not in fig_starts:
+    limit = i + 24
+    embedded = False
+    while j < hi and j < limit:
+        c = s[j]
+        if c in "(（":
+            close = _paren_end(s, j, min(hi, j + 16))
+            if close < 0:
+                break
+            inner = s[j + 1 : close - 1]
+            if "、" not in inner and "，" not in inner and "," not in inner:
+                parts.append(s[j:close])  # 村(居): an alias stays
+                masked.append("□" * (close - j))
+            j = close  # an enumeration in parentheses (培育、特色) is dropped
+            continue
+        if c in CLAUSE_SEPS and c not in "“”‘’\"":
+            break
+        if j in fig_ends:
+            e = fig_ends[j]
+            # 千亿级产业集群, 营业收入过千亿元的产业集群, 共6400吨位的机械压机: a size inside the noun
+            if e < hi and s[e] in "级的":
+                parts.append(s[j : e + 1])
+                masked.append("□" * (e + 1 - j))
+                j = e + 1
+                embedded = True
+                continue
+            break
+        parts.append(c)
+        masked.append(c)
         j += 1
-    noun = s[i:j]
-    stop = _NOUN_STOP_RE.search(noun, 1)
+    noun = "".join(parts)
+    stop = _NOUN_STOP_RE.search("".join(masked), 1)
     if stop:
         noun = noun[: stop.start()]
-    return noun.strip(" “”\"‘’")
+    if embedded:
+        k = noun.rfind("的")
+        if 0 <= k < len(noun) - 2:
+            noun = noun[k + 1 :]  # the head noun after the size: 机械压机, 产业集群
+    noun = noun.removesuffix("之一")
+    return _balance_quotes(noun).strip(" \"")
+
+
+def _paren_end(s: str, j: int, hi: int) -> int:
+    """Index after the parenthesis closing the one at ``j`` (within ``hi``), or -1."""
+    for k in range(j + 1, hi):
+        if s[k] in ")）":
+            return k + 1
+        if s[k] in "(（。；;":
+            return -1
+    return -1
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _person_head(noun: str, unit: str) -> str:
+    """160多名建设者满负荷运转 → 建设者: after a person classifier the noun ends at its first person word."""
+    if unit.removesuffix("余").removesuffix("多")[-1:] not in ("名", "人", "位"):
+        return noun
+    best = len(noun)
+    for e in C.PERSON_NOUN_ENDINGS:
+        k = noun.find(e, max(0, 2 - len(e)))
+        if k >= 0 and k + len(e) < best:
+            best = k + len(e)
+    return noun[:best]
+
+
+def _count_metric(noun: str, unit: str, from_left: bool) -> str:
+    """院士 + 名 → 院士人数; 复工复产 + 条 → 复工复产条数; 产业集群 + 个 → 产业集群数."""
+    if not noun or noun.endswith(C.QUANTITY_NOUN_ENDINGS):
+        return noun
+    base = unit[1:] if unit[:1] in "万千百亿" else unit
+    base = base.removesuffix("余").removesuffix("多")
+    suffix = C.CLASSIFIER_COUNT_SUFFIX.get(base, "数")
+    if suffix in ("条数", "次数") and not from_left:
+        suffix = "数"
+    if suffix == "户数" and not noun.endswith(C.HOUSEHOLD_NOUN_ENDINGS):
+        suffix = "数"  # 入驻企业1300户: firms
+    elif suffix != "户数" and noun.endswith(C.PERSON_NOUN_ENDINGS):
+        suffix = "人数"
+    if suffix in ("人数", "户数") and noun.endswith(suffix[0]):
+        return noun + "数"  # 工人数, 贫困户数
+    if suffix == "人数" and noun.endswith(C.PERSON_PLAIN_COUNT_ENDINGS):
+        return noun + "数"  # 员工数, 人才数
+    return noun + suffix
 
 
 _PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?项目)")
@@ -357,25 +523,52 @@ METRIC_ABBREVIATIONS: dict[str, str] = {
 _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 
 
+_SHARE_NOUN_RE = re.compile(r"的([^,，;；:：。、的]{1,12}?(?:率|比例|比重|占比|份额))(?=[,，;；:：。、]|$)")
+_RANK_MOVE_GAP = re.compile(r"^(?:前进|上升|提升|跃升|升|进位|下降|后退|下滑|退|降)?(?:至|到)$")
+# Units measured by a noun written right after them (85吨钢材, 25公里道路), and the metric suffix.
+_MEASURE_SUFFIX = {"tonne": "量", "km": "长度", "m2": "面积", "mu": "面积"}
+
+
+def _measure_metric(noun: str, base_unit: str, unit: str) -> str:
+    if noun.endswith(C.QUANTITY_NOUN_ENDINGS):
+        return noun
+    if unit.endswith("吨位"):
+        return noun + "吨位"
+    if base_unit == "km":
+        return noun + ("里程" if noun.endswith(C.ROAD_NOUN_ENDINGS) else "长度")
+    if base_unit == "other" and unit.endswith(("立方米", "立方")):
+        return noun + "量"
+    return noun + _MEASURE_SUFFIX.get(base_unit, "")
+
+
 def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: list[Entity]) -> None:
-    fig_starts = {r.fig.start for r in recs}
+    fig_ends = {r.fig.start: r.fig.end for r in recs}
     ends = ([h.end for h in periods], [e.end for e in ents])
     prev: Rec | None = None  # last non-growth, non-rank record of the sentence
     last: Rec | None = None
+    last_rank: Rec | None = None
     prev_end = 0
     for r in recs:
         f = r.fig
         lo = r.sent.start
-        cs = clause_start(s, f.start, lo)
+        cs = f.cs
         in_list = cs > lo and s[cs - 1] == "、"
         raw_left = _cut_left(s, f, lo, periods, ents, prev_end, ends)
         prev_end = f.end
         left = _strip_metric(raw_left)
         metric = left
-        right = _right_noun(s, f, r.sent.end, fig_starts)
+        right = _right_noun(s, f, r.sent.end, fig_ends)
+        # 3条生产线, 85吨钢材: a noun written right after the unit is what the figure counts or measures
+        direct = right if (
+            right and not s.startswith("的", f.end) and f.unit[-1:] not in "万亿千百"
+            and f.base_unit not in ("CNY", "USD", "percent", "percentage_point")
+        ) else ""
         verb_only = len(left) <= 2 and (not left or raw_left.rstrip("了").endswith(_INTRO_VERBS))
         if r.kind == "rank":
-            metric = _rank_metric(s, r, lo, left, prev)
+            if last_rank is not None and _RANK_MOVE_GAP.match(s[last_rank.fig.end : f.start]) and last_rank.metric:
+                metric = last_rank.metric  # 从第六前进至第四: the same ranking
+            else:
+                metric = _rank_metric(s, r, lo, left, prev)
         elif r.kind == "growth":
             if len(metric) < 2 and prev is not None and prev.metric:
                 metric = prev.metric
@@ -384,19 +577,34 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
         elif r.kind == "share":
             scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
             bare = left.replace(scope, "").replace("占", "")
-            if bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
+            sm = _SHARE_NOUN_RE.match(s, f.end, r.sent.end)
+            if sm:
+                metric = sm.group(1)  # 95%的设备开工率
+            elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
                 metric = f"{prev.metric}占{scope}比重"
-        elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit:
+        elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
             metric = prev.metric or ""
         elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
             product = right.split("项目")[0]
             metric = (product + "年产能") if product else "年产能"
-        elif f.base_unit in ("count", "vehicle") or r.kind == "area":
+        elif f.base_unit in ("count", "vehicle"):
             intro = verb_only or in_list or raw_left.rstrip("了").endswith(C.COUNT_INTRO_VERBS)
-            if right and intro:
-                metric = right + ("面积" if r.kind == "area" else "数")
-            elif metric and r.kind == "count" and not metric.endswith(("数", "数量")):
-                metric += "数"
+            event = _event_after(s, f, r.sent.end) if f.unit.endswith("次") else ""
+            if event:
+                metric = left + event + "次数"  # 连续22次打破纪录: the event counted
+            elif direct:
+                metric = _count_metric(_person_head(direct, f.unit), f.unit, False)
+            elif right and intro:
+                metric = _count_metric(_person_head(right, f.unit), f.unit, False)
+            elif metric and r.kind == "count":
+                metric = _count_metric(metric, f.unit, True)
+        elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
+            intro = verb_only or in_list or raw_left.rstrip("了").endswith(C.COUNT_INTRO_VERBS)
+            if direct or (right and intro):
+                metric = _measure_metric(direct or right, f.base_unit, f.unit)
+        elif f.base_unit == "GW" and "项目" in right:
+            product = _QUOTED_RE.sub("", right.split("项目")[0])  # 24GW高效光伏组件“新倍增”项目
+            metric = (product + "产能") if product else "产能"
         else:
             if right and (verb_only or raw_left.rstrip("了").endswith(C.AMOUNT_INTRO_VERBS)):
                 metric = right
@@ -404,16 +612,20 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
                 m = _PROJECT_AFTER.match(s, f.end, r.sent.end)
                 if m:
                     metric = "项目总投资" if "总投资" in raw_left else "项目投资"
+        threshold = f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount"
         if f.mult_only and r.kind == "amount":
             # 千亿级产业集群, 百亿企业: the size class of what follows
             noun = _right_noun(s, replace(f, end=f.end + (1 if s.startswith(("级", "的"), f.end) else 0)),
-                               r.sent.end, fig_starts)
+                               r.sent.end, fig_ends)
             if noun:
-                metric = noun + ("投资额" if "投资" in raw_left else "规模")
-        elif f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount":
-            noun = _right_noun(s, f, r.sent.end, fig_starts)
-            if noun.endswith("项目"):
-                metric = noun + "投资额门槛"
+                noun = _cut_after_head(noun)
+                metric = noun + ("投资额" if "投资" in raw_left or noun.endswith("项目") and threshold else "规模")
+                if threshold:
+                    metric += "门槛"
+        elif threshold:
+            noun = _right_noun(s, f, r.sent.end, fig_ends)
+            if "项目" in noun:
+                metric = _cut_after_head(noun) + "投资额门槛"
             elif noun:
                 metric = noun + "门槛"
         metric = METRIC_ABBREVIATIONS.get(metric, metric)
@@ -429,17 +641,39 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             metric = last.metric  # the upper bound of a range measures the same thing
         r.metric = metric or None
         last = r
-        if r.kind not in ("growth", "rank"):
+        if r.kind == "rank":
+            last_rank = r
+        elif r.kind != "growth":
             prev = r
 
 
-def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None) -> str:
-    cs = clause_start(s, r.fig.start, lo)
-    raw = s[cs : r.fig.start]
-    scope = next((sc for sc in C.RANK_SCOPES if sc in raw), "")
-    thing = left
-    for sc in C.RANK_SCOPES:
-        thing = thing.replace(sc, "")
+# Head nouns after which a noun phrase ends (重大项目招引建设 → 重大项目).
+HEAD_NOUNS: tuple[str, ...] = ("项目", "企业")
+
+
+_QUOTED_RE = re.compile(r"“[^“”]{0,12}”")
+_EVENT_STOP = re.compile(r"[,，、:：;；。!！?？]")
+
+
+def _event_after(s: str, f: Figure, hi: int) -> str:
+    """连续22次打破世界纪录: the verb phrase after a count of times (up to the clause end, 12 characters)."""
+    i = f.end
+    if i >= hi or not _is_han(s[i]) or s[i] in "的等":
+        return ""
+    m = _EVENT_STOP.search(s, i, min(hi, i + 13))
+    j = m.start() if m else min(hi, i + 12)
+    return s[i:j] if j - i >= 2 else ""
+
+
+def _cut_after_head(noun: str) -> str:
+    for h in HEAD_NOUNS:
+        k = noun.rfind(h)
+        if k >= 0:
+            return noun[: k + len(h)]
+    return noun
+
+
+def _strip_rank_verbs(thing: str) -> str:
     changed = True
     while changed and thing:
         changed = False
@@ -450,10 +684,24 @@ def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None) -> str:
             if thing.startswith(v) and len(thing) > len(v):
                 thing = thing[len(v) :]
                 changed = True
-    thing = _strip_metric(thing)
-    if len(thing) < 2:
+    return thing
+
+
+def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None) -> str:
+    cs = r.fig.cs
+    raw = s[cs : r.fig.start]
+    scope = next((sc for sc in C.RANK_SCOPES if sc in raw), "")
+    after = ""
+    if scope and scope in left:
+        # 在全省国家级开发区中排名: what stands after the scope narrows it and stays after it
+        k = left.index(scope)
+        left, after = left[:k], _strip_rank_verbs(left[k + len(scope) :])
+    for sc in C.RANK_SCOPES:
+        left = left.replace(sc, "")
+    thing = _strip_metric(_strip_rank_verbs(left))
+    if len(thing) < 2 and not after:
         thing = prev.metric if prev is not None and prev.metric else ""
-    return f"{thing}{scope}排名"
+    return f"{thing}{scope}{after}排名"
 
 
 # ---------------------------------------------------------------- yoy
@@ -571,8 +819,7 @@ _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 def _attach_targets(s: str, recs: list[Rec]) -> None:
     prev_target = False
     for r in recs:
-        lo = r.sent.start
-        cs = clause_start(s, r.fig.start, lo)
+        cs = r.fig.cs
         clause = s[cs : r.fig.start]
         tail = s[r.fig.end : clause_end(s, r.fig.end, r.sent.end)]
         head = s[_window(r.fig, r.sent) : r.fig.start]

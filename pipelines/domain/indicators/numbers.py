@@ -35,11 +35,16 @@ _NORMALISE_TABLE = str.maketrans(_FULLWIDTH)
 _NEEDS_NORMALISING = re.compile("[" + "".join(re.escape(c) for c in _FULLWIDTH) + "]")
 
 
+def _replace_one(m: re.Match[str]) -> str:
+    return _FULLWIDTH[m.group(0)]
+
+
 def normalise(text: str) -> str:
     """Length-preserving normalisation of full-width digits and symbols."""
     if not _NEEDS_NORMALISING.search(text):
         return text
-    out = text.translate(_NORMALISE_TABLE)
+    # a regex substitution touches only the characters to replace (str.translate looks up every one)
+    out = _NEEDS_NORMALISING.sub(_replace_one, text)
     assert len(out) == len(text)
     return out
 

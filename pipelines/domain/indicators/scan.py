@@ -20,6 +20,8 @@ _CN = "零〇一二两三四五六七八九十百千"
 # First characters of everything that may follow a Chinese numeral in a figure (units, 万/亿, 余/多, %).
 _CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多%")))
 NUM_RE = re.compile(
+    # the lookahead lets positions that cannot start a number fail at once (the text is scanned in one pass)
+    rf"(?=[第前数\d{_CN}])"
     r"(?P<rank>第|前)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|(?:(?<=[第前])[{_CN}]+|[{_CN}]+(?=[{re.escape(_CN_NEXT)}]))|数(?=[十百千]))"
@@ -112,6 +114,7 @@ class Figure:
     rank: bool = False
     chinese: bool = False
     mult_only: bool = False  # 35万, 千亿: a multiplier without a unit
+    cs: int = -1  # start of its clause (clause_start of the figure within its sentence), set by scan_figures
 
 
 def _match_unit(s: str, pos: int, allowed: frozenset[str] | None) -> str | None:
@@ -142,7 +145,8 @@ def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
 CONTEXT_WINDOW = 120  # characters of left context any rule may look at (bounds the work per figure)
 
 
-_SEP_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS))) + "]")
+# A newline inside a sentence is a line broken by the page layout, not a clause break.
+_SEP_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS - {"\n"}))) + "]")
 
 
 @lru_cache(maxsize=4)
@@ -178,6 +182,7 @@ def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
         pos = m.end()
         fig = _figure_at(s, m, lo, hi)
         if fig is not None:
+            fig.cs = clause_start(s, fig.start, lo)
             out.append(fig)
             pos = max(pos, fig.end)
     return out

@@ -237,8 +237,11 @@ _TIME_OR_CONNECTIVE = re.compile(
 )
 
 
+_HEAD_SEPS = tuple(",，;；:：。“”")
+
+
 def _is_topic_head(head: str) -> bool:
     """True when only a time phrase or a connective stands between the clause start and the entity."""
-    k = max(head.rfind(c) for c in ",，;；:：。“”")
+    k = max(map(head.rfind, _HEAD_SEPS))
     rest = head[k + 1 :].strip()
     return bool(_TIME_OR_CONNECTIVE.fullmatch(rest))

@@ -1,0 +1,123 @@
+"""Metric naming rules (extractor 2026.11.26-3): short sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipelines.domain.indicators import extract
+
+PUB = dt.date(2024, 6, 30)
+
+
+def metric_of(text: str, span: str) -> str | None:
+    got = {i.text: i for i in extract(text, PUB)}
+    assert span in got, list(got)
+    return got[span].metric
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        # the noun right after a classifier is what is counted
+        ("车间新上8条包装生产线。", "8条", "包装生产线数"),
+        ("全县建成12个省级(示范、标准)合作社。", "12个", "省级合作社数"),
+        ("今年对口帮扶9个社区(居)。", "9个", "社区(居)数"),
+        ("园区培育3个百亿级产业集群。", "3个", "百亿级产业集群数"),
+        ("该镇有2台共500吨位的起重机。", "2台", "起重机数"),
+        # person classifiers: 人数; 工/才 words take 数
+        ("该县现有教授12名。", "12名", "教授人数"),
+        ("工地上有300多名工人坚守岗位。", "300多名", "工人数"),
+        ("县里选派45名干部驻村。", "45名", "干部人数"),
+        # 户: households after household nouns, firms otherwise
+        ("惠及周边800户居民。", "800户", "居民户数"),
+        ("该区入驻企业260户。", "260户", "入驻企业数"),
+        # a classifier names the count of a noun before it
+        ("该县共有稳就业措施15条。", "15条", "稳就业措施条数"),
+        ("梳理出5大类问题。", "5大类", "问题类别数"),
+        # a count of times names the event after it
+        ("该产品连续3次刷新行业纪录。", "3次", "该产品刷新行业纪录次数"),
+    ],
+)
+def test_count_metrics(text, span, metric):
+    assert metric_of(text, span) == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        # leading determiners and verbs of having/gathering go
+        ("经开区已汇聚企业90家。", "90家", "企业数"),
+        ("园区现有各类商户150家。", "150家", "商户数"),
+        # trailing adverbs and "among" go; 总数 is 数
+        ("全县1200名农民工中的800人已返乡。", "800人", "农民工数"),
+        ("省级以上平台总数15个。", "15个", "省级以上平台数"),
+        # 能 is a modal unless it ends a noun
+        ("该厂年产能将达到5万辆。", "5万辆", "年产能"),
+        ("可超出三季度目标产能30万件。", "30万件", "目标产能"),
+        # 同等 is a word, not the end of a list
+        ("全区现有硕士及同等学力人员40名。", "40名", "硕士及同等学力人员人数"),
+        # an infix 可获 goes
+        ("每个村集体可获分红约8万元。", "8万元", "每个村集体分红"),
+    ],
+)
+def test_metric_clean_up(text, span, metric):
+    assert metric_of(text, span) == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("已经运来了60吨水泥和90立方砂石。", "60吨", "水泥量"),
+        ("已经运来了60吨水泥和90立方砂石。", "90立方", "砂石量"),
+        ("新修12公里道路。", "12公里", "道路里程"),
+        ("规划建设了8.5平方公里的物流园。", "8.5平方公里", "物流园面积"),
+        ("新建的某公司10GW电池片项目开工。", "10GW", "电池片产能"),
+    ],
+)
+def test_measure_metrics(text, span, metric):
+    assert metric_of(text, span) == metric
+
+
+def test_share_named_by_the_rate_after_it():
+    assert metric_of("今天已经恢复95%的设备开工率。", "95%") == "设备开工率"
+
+
+def test_threshold_of_projects():
+    assert metric_of("每年新引进一个五十亿以上大项目。", "五十亿以上") == "大项目投资额门槛"
+
+
+def test_rank_keeps_the_scope_where_written_and_a_move_keeps_the_ranking():
+    got = {i.text: i.metric for i in extract("在全省县级市中排名从第八上升至第五。", PUB)}
+    assert got["第八"] == "全省县级市排名"
+    assert got["第五"] == "全省县级市排名"
+    assert metric_of("申报项目数居全省第三。", "第三") == "申报项目数全省排名"
+
+
+def test_quotes_in_metric_are_balanced():
+    assert metric_of("计划引进20个‘双百’项目。", "20个") == "“双百”项目数"
+
+
+def test_line_broken_mid_sentence_is_not_a_clause_break():
+    text = "据行业协会统计，该企业去年成为全国首家电池出货量突破\n\n50GW的厂商。"
+    assert metric_of(text, "50GW") == "全国首家电池出货量"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "纪念碑上刻着3200名烈士名字。",  # not about the economy
+        "游客漫步在600米的古街上。",  # a scene, not a reported length
+    ],
+)
+def test_not_figures(text):
+    assert extract(text, PUB) == []
+
+
+def test_reported_length_with_a_verb_is_kept():
+    assert metric_of("改造了600米的古街。", "600米") == "古街长度"
+
+
+def test_noun_phrase_does_not_start_with_a_predicate():
+    assert metric_of("流转土地300亩用于种植。", "300亩") == "流转土地"
