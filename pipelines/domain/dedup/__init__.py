@@ -9,6 +9,9 @@ Public API
 ``DedupIndex``
     The incremental index the Dagster asset keeps: ``DedupIndex.from_rows(signature_rows, edge_rows)``,
     then ``index.add(new_docs, text_loader)`` → ``AddResult`` to persist.
+``signature_buckets(signature_bytes)``
+    ``(band, bucket)`` rows for a stored LSH table: articles sharing one are candidates, so the asset can
+    find the candidates of a partition in SQL and build the index from those rows only.
 ``documents_from_jsonl`` / ``cluster_jsonl``
     The CLI's reading and printing, so that CLI and asset run the same code.
 
@@ -23,7 +26,7 @@ from typing import Any
 
 from .canonical import DocMeta, canonical_key, pick_canonical
 from .figures import compare_figures, figure_text
-from .index import AddResult, DedupIndex, DedupParams, TextLoader
+from .index import AddResult, DedupIndex, DedupParams, TextLoader, signature_buckets
 from .minhash import MinHasher, signature_from_bytes, signature_to_bytes
 from .model import ArticleId, Assignment, Document, Edge, FigureConflict, SignatureRecord, id_key
 from .normalise import exact_hash, normalise
@@ -52,6 +55,7 @@ __all__ = [
     "id_key",
     "normalise",
     "pick_canonical",
+    "signature_buckets",
     "signature_from_bytes",
     "signature_to_bytes",
 ]

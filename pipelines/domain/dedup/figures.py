@@ -2,8 +2,8 @@
 
 Regional papers print monthly bulletins from a fixed template: two months share nearly every character
 and differ only in the figures and the month, so text similarity alone calls them duplicates. After the
-text check passes, the figures of both texts are aligned along a character diff of the texts with every
-figure masked to one placeholder (so a changed number does not break the alignment), and compared:
+text check passes, the figures of both texts are aligned along a diff of the two texts' clauses, with
+every figure masked to one placeholder (so a changed number does not break the alignment), and compared:
 
 * an aligned **period** that differs (``5月`` vs ``6月``, ``1-5月``, ``一季度``, ``上半年``) → different stories;
 * one or two (``max_corrections``) differing figures in otherwise identical text (the masked texts
@@ -15,10 +15,11 @@ figure masked to one placeholder (so a changed number does not break the alignme
   the changed figures aligned.)
 
 Figures are plain number tokens (Arabic numbers with their multiplier/percent sign, and the period words
-written in Chinese numerals), not ``pipelines.domain.indicators.extract``: the indicator rules deliberately
-drop dates, months and years, which are exactly what tells two bulletins apart, and a dedup decision should
-not change whenever ``EXTRACTOR_VERSION`` does. ``figures_from_indicators`` gives the indicator-based
-alternative with the same alignment; ``benchmarks/dedup_eval.py`` measures both.
+written in Chinese numerals) by default, not ``pipelines.domain.indicators.extract``: the indicator rules
+deliberately drop dates, months and years (a month survives only inside a resolved ``period``), figures
+outside the metric catalogue are not extracted, and a dedup decision should not change whenever
+``EXTRACTOR_VERSION`` does. ``figures_from_indicators`` gives the indicator-based alternative with the same
+alignment (``DedupParams(figure_source="indicators")``); ``benchmarks/dedup_eval.py`` measures both.
 """
 
 from __future__ import annotations
@@ -50,11 +51,6 @@ _NUMBER = re.compile(r"(?<!\d)(?<!\d\.)(\d+(?:,\d{3})*(?:\.\d+)?)(万亿|亿|万
 # A number is a period when a date unit follows it, directly or after a range ("1-5月").
 _PERIOD_AFTER = re.compile(r"(?:[-~至到]\d{1,4})?(?:年|月|季度|日|号)")
 _CN_PERIOD = re.compile(r"[一二三四五六七八九十]{1,3}(?=个?季度|月份|月(?!亮))|[上下]半年")
-# Matched runs shorter than this do not align figures: a lone "#%" match inside rewritten text is chance.
-_MIN_BLOCK = 6
-# A figure aligns only with this many matched characters on each side of it inside the run: a moved
-# sentence can end a run right at a placeholder that belongs to another figure.
-_MIN_SIDE = 2
 
 
 @dataclass(frozen=True)
@@ -67,6 +63,7 @@ class Figure:
     key: str
     value: float | None
     is_period: bool
+    period: str | None = None  # the indicator's resolved period (indicator source only)
 
 
 @dataclass(frozen=True)
@@ -126,10 +123,13 @@ def figures_from_indicators(text: str, published: str | dt.date | None) -> Figur
 
     Imported lazily so that dedup does not depend on the indicator package unless asked to.
     """
-    from pipelines.domain.indicators import extract  # noqa: PLC0415 - optional dependency
+    from pipelines.domain.indicators import extract
 
     light, offsets = light_normalise(text)
-    pub = dt.date.fromisoformat(str(published)[:10]) if published else dt.date(2000, 1, 1)
+    try:
+        pub = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        pub = dt.date(2000, 1, 1)  # periods then resolve against a fixed date, alike on both sides
     figs = []
     for ind in extract(text, pub):
         s = bisect.bisect_left(offsets, ind.start)
@@ -137,7 +137,7 @@ def figures_from_indicators(text: str, published: str | dt.date | None) -> Figur
         if e <= s:
             continue
         key = f"{ind.value_base:.6g}|{ind.base_unit}|{ind.period}"
-        figs.append(Figure(s, e, light[s:e], key, ind.value_base, False))
+        figs.append(Figure(s, e, light[s:e], key, ind.value_base, False, ind.period))
     figs.sort(key=lambda f: f.start)
     figs = _drop_overlaps(figs)
     return FigureText(light, offsets, figs, _mask(light, figs))
@@ -169,32 +169,55 @@ def figure_text(text: str) -> FigureText:
     return FigureText(light, offsets, figs, _mask(light, figs))
 
 
-def _placeholder_positions(masked: str) -> list[int]:
-    return [i for i, ch in enumerate(masked) if ch == _PLACEHOLDER]
+_CLAUSE = re.compile(r"[^,.;:!?。;!?]*[,.;:!?。;!?]?")
+# A clause matched on its own (not inside a run of matched clauses) aligns figures only when it is this
+# long: "增长#%," recurs in many places and a lone match of it is chance.
+_MIN_LONE_CLAUSE = 10
+
+
+def _clauses(masked: str) -> list[str]:
+    return [c for c in _CLAUSE.findall(masked) if c]
 
 
 def align(a: FigureText, b: FigureText) -> tuple[list[tuple[Figure, Figure]], float]:
-    """Pairs of figures that sit at corresponding places of the two masked texts, and the masked texts'
-    similarity ratio (difflib: 2·matched / total characters)."""
-    if not a.figures or not b.figures:
-        return [], 1.0
-    pos_a = {p: k for k, p in enumerate(_placeholder_positions(a.masked))}
-    pos_b = {p: k for k, p in enumerate(_placeholder_positions(b.masked))}
-    matcher = SequenceMatcher(None, a.masked, b.masked, autojunk=False)
+    """Pairs of figures at corresponding places of the two texts, and how alike the masked texts are.
+
+    The diff runs over clauses (split at punctuation) of the masked texts: identical clauses in the
+    same order pair their figures in order. Clause granularity keeps the diff cheap (``difflib`` over
+    characters is quadratic on long articles) and conservative: a figure in a re-worded clause is not
+    aligned at all rather than aligned with a neighbour. The ratio is 2·(matched characters) / (total).
+    """
+    ca, cb = _clauses(a.masked), _clauses(b.masked)
+    matcher = SequenceMatcher(None, ca, cb, autojunk=False)
     pairs: list[tuple[Figure, Figure]] = []
+    matched = 0
+    ia = _figure_cursor(ca)
+    ib = _figure_cursor(cb)
     for i, j, size in matcher.get_matching_blocks():
-        if size < _MIN_BLOCK:
-            continue
-        for off in range(_MIN_SIDE, size - _MIN_SIDE):
-            ka = pos_a.get(i + off)
-            if ka is not None:
-                kb = pos_b[j + off]
-                pairs.append((a.figures[ka], b.figures[kb]))
-    return pairs, matcher.ratio()
+        for off in range(size):
+            clause = ca[i + off]
+            matched += len(clause)
+            n = clause.count(_PLACEHOLDER)
+            if n and (size >= 2 or len(clause) >= _MIN_LONE_CLAUSE):
+                fa, fb = ia[i + off], ib[j + off]
+                pairs.extend((a.figures[fa + k], b.figures[fb + k]) for k in range(n))
+    total = len(a.masked) + len(b.masked)
+    return pairs, (2.0 * matched / total if total else 1.0)
+
+
+def _figure_cursor(clauses: list[str]) -> list[int]:
+    """Index of the first figure in each clause."""
+    out, k = [], 0
+    for c in clauses:
+        out.append(k)
+        k += c.count(_PLACEHOLDER)
+    return out
 
 
 def _differ(x: Figure, y: Figure) -> bool:
     """Numbers differ by value (``2009年`` and ``2009`` after a cut agree); other tokens by key."""
+    if x.period != y.period:
+        return True
     if x.value is not None and y.value is not None:
         return abs(x.value - y.value) > 1e-9 * max(1.0, abs(x.value))
     return x.key != y.key
@@ -212,7 +235,7 @@ def compare_figures(
     pairs, ratio = align(a, b)
     differing = [(x, y) for x, y in pairs if _differ(x, y)]
     m, d = len(pairs), len(differing)
-    if any(x.is_period or y.is_period for x, y in differing):
+    if any(x.is_period or y.is_period or x.period != y.period for x, y in differing):
         return FigureComparison(m, differing, "different", "period differs", ratio)
     if d == 0:
         return FigureComparison(m, differing, "same", "figures agree", ratio)

@@ -1,15 +1,17 @@
-"""The incremental dedup index: signatures + LSH for candidates, verification, clusters as components.
+"""The incremental dedup index: signatures + LSH for candidates, verification, clusters from edges.
 
-Why connected components of verified edges: an edge (two articles are copies of one story) is a pure
-function of the two texts, so the set of edges, and therefore the clusters, depend only on the set of
-articles, never on the order or the batches they arrived in. Adding a nightly partition to an index built
+Why clusters are built from verified edges: an edge (two articles are copies of one story, or a
+cannot-link "distinct" pair) is a pure function of the two texts, so the set of edges, and therefore the
+clusters (``cluster.py`` merges them in a fixed order), depend only on the set of articles, never on the
+order or the batches they arrived in. Adding a nightly partition to an index built
 from stored rows gives exactly the clusters of one batch over everything; re-running a partition whose
 texts did not change changes nothing.
 
 Flow of ``DedupIndex.add``: normalise → exact hash + shingles → MinHash signatures (vectorised, see
-``minhash.py``) → candidates = same exact hash ∪ datasketch ``MinHashLSH`` band collisions → verification
-on the shingle sets (Jaccard, or containment with a length floor) → figure check (``figures.py``) → edges
-(and cannot-link "distinct" edges) → constrained clusters (``cluster.py``) → canonical member.
+``minhash.py``) → candidates = same exact hash ∪ LSH band collisions (datasketch's banding, numpy
+storage: ``lsh.py``) with a MinHash-estimate prefilter → verification on the shingle sets (Jaccard) →
+figure check (``figures.py``) → edges (and cannot-link "distinct" edges) → constrained clusters
+(``cluster.py``) → canonical member.
 
 Only the new articles are shingled and queried; an existing article's text is read (through
 ``text_loader``) only when it is a candidate of a new one, for the verification step.
@@ -21,17 +23,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from .canonical import DocMeta, pick_canonical
 from .cluster import constrained_clusters
-from .figures import FigureText, compare_figures, figure_text
-from .minhash import MinHasher, shingle_batch, shingle_set, signature_from_bytes, signature_to_bytes
+from .figures import FigureText, compare_figures, figure_text, figures_from_indicators
+from .lsh import BandIndex, bucket_ids
+from .minhash import EMPTY, MinHasher, shingle_batch, shingle_set, signature_from_bytes, signature_to_bytes
 from .model import ArticleId, Assignment, Document, Edge, FigureConflict, SignatureRecord, id_key, iso_date
 from .normalise import NORMALISER_VERSION, normalise
 from .normalise import hash_normalised as _exact
 
-__all__ = ["AddResult", "DedupIndex", "DedupParams", "TextLoader"]
+__all__ = ["AddResult", "DedupIndex", "DedupParams", "TextLoader", "signature_buckets"]
 
 #: Given article ids, return their original texts (the lead: ``SELECT id, clean_text FROM articles``).
 TextLoader = Callable[[Sequence[ArticleId]], Mapping[ArticleId, str]]
@@ -54,6 +56,9 @@ class DedupParams:
       contained in the longer one. Off (``None``): measured, it added no recall, because pairs with a low
       Jaccard are rarely LSH candidates in the first place, and it would let a round-up absorb the stories
       it quotes.
+    * ``prefilter_margin``: LSH candidates whose MinHash estimate is below ``min_jaccard`` minus this are
+      dropped before verification (see ``DedupIndex._candidate_pairs``).
+    * ``max_corrections``/``small_share``/``identical_ratio``: the figure rule (``figures.py``).
     """
 
     shingle: int = 3
@@ -64,10 +69,12 @@ class DedupParams:
     min_jaccard: float = 0.5
     min_containment: float | None = None
     min_len_ratio: float = 0.3
+    prefilter_margin: float = 0.15
     max_corrections: int = 2
     small_share: float = 0.25
     identical_ratio: float = 0.95
     check_figures: bool = True
+    figure_source: str = "tokens"  # or "indicators" (pipelines.domain.indicators.extract), see figures.py
 
     def fingerprint(self) -> str:
         """Identifies how a stored signature was made; a change means re-signing from text."""
@@ -80,6 +87,22 @@ class DedupParams:
         if self.min_containment is None:
             return False
         return containment >= self.min_containment and len_ratio >= self.min_len_ratio
+
+
+def signature_buckets(signature: bytes | np.ndarray, params: DedupParams | None = None) -> list[tuple[int, int]]:
+    """``(band, bucket)`` rows of one stored signature, for a ``dedup_bands`` table in Postgres.
+
+    Two articles are LSH candidates exactly when they share a ``(band, bucket)`` row (the same rule
+    ``DedupIndex`` applies in memory). An empty text (all slots at the empty value) gets no rows: every
+    empty text would share them.
+    """
+    params = params or DedupParams()
+    sig = signature_from_bytes(signature) if isinstance(signature, bytes | bytearray | memoryview) else signature
+    sig = np.asarray(sig, dtype=np.uint32)
+    if bool(np.all(sig == EMPTY)):
+        return []
+    keys = bucket_ids(sig[None, :], params.bands, params.rows)[0]
+    return [(band, int(key)) for band, key in enumerate(keys.tolist())]
 
 
 @dataclass
@@ -98,6 +121,7 @@ class AddResult:
     edges: list[Edge] = field(default_factory=list)
     conflicts: list[FigureConflict] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
+    candidates_found: int = 0
     candidates_checked: int = 0
 
 
@@ -112,18 +136,24 @@ class _Prepared:
 class DedupIndex:
     """In-memory dedup index, rebuilt from stored rows, answering candidates for new articles.
 
-    Not thread-safe. Memory is dominated by the LSH tables (about 0.6 GB per 100,000 articles with 32
-    bands, measured in ``benchmarks/results/dedup_scale.md``).
+    Not thread-safe. Signatures live in one ``(rows × num_perm)`` uint32 matrix and the LSH bands in
+    sorted numpy arrays (``lsh.py``): about 90 MB per 100,000 articles, measured in
+    ``benchmarks/results/dedup_scale.md``.
     """
 
     def __init__(self, params: DedupParams | None = None) -> None:
         self.params = params or DedupParams()
         self._hasher = MinHasher(self.params.num_perm, self.params.seed)
-        self._lsh = MinHashLSH(num_perm=self.params.num_perm, params=(self.params.bands, self.params.rows))
+        if self.params.bands * self.params.rows > self.params.num_perm:
+            raise ValueError("bands × rows exceeds num_perm")
+        self._bands = BandIndex(self.params.bands, self.params.rows)
+        self._sigmat = np.empty((0, self.params.num_perm), dtype=np.uint32)  # row → signature
+        self._nrows = 0
+        self._row: dict[ArticleId, int] = {}
+        self._row_id: list[ArticleId | None] = []  # row → article id (None once retired)
         self._meta: dict[ArticleId, DocMeta] = {}
         self._hash: dict[ArticleId, str] = {}
         self._nshingles: dict[ArticleId, int] = {}
-        self._sig: dict[ArticleId, np.ndarray] = {}
         self._by_hash: dict[str, set[ArticleId]] = {}
         self._adj: dict[ArticleId, dict[ArticleId, Edge]] = {}  # one-story edges
         self._cannot: dict[ArticleId, dict[ArticleId, Edge]] = {}  # "distinct" edges
@@ -143,12 +173,16 @@ class DedupIndex:
         """
         index = cls(params)
         fp = index.params.fingerprint()
+        metas, hashes, sizes, sigs = [], [], [], []
         for rec in signatures:
             if rec.params != fp:
                 raise ValueError(f"signature of {rec.article_id!r} was made with {rec.params}, not {fp}")
-            sig = signature_from_bytes(rec.signature)
-            meta = DocMeta(rec.article_id, iso_date(rec.published), rec.origin, rec.body_len, rec.paper)
-            index._insert(meta, rec.exact_hash, rec.n_shingles, sig)
+            sigs.append(signature_from_bytes(rec.signature))
+            metas.append(DocMeta(rec.article_id, iso_date(rec.published), rec.origin, rec.body_len, rec.paper))
+            hashes.append(rec.exact_hash)
+            sizes.append(rec.n_shingles)
+        if metas:
+            index._insert_many(metas, hashes, sizes, np.stack(sigs))
         for edge in edges:
             index._add_edge(edge)
         return index
@@ -164,7 +198,7 @@ class DedupIndex:
         meta = self._meta[article_id]
         return SignatureRecord(
             article_id=article_id,
-            signature=signature_to_bytes(self._sig[article_id]),
+            signature=signature_to_bytes(self._sigmat[self._row[article_id]]),
             exact_hash=self._hash[article_id],
             n_shingles=self._nshingles[article_id],
             body_len=meta.body_len,
@@ -174,31 +208,54 @@ class DedupIndex:
             params=self.params.fingerprint(),
         )
 
+    def buckets(self, article_id: ArticleId) -> list[tuple[int, int]]:
+        """``signature_buckets`` of one indexed article (none for an empty text)."""
+        if self._nshingles[article_id] == 0:
+            return []
+        return signature_buckets(self._sigmat[self._row[article_id]], self.params)
+
     def edges(self) -> list[Edge]:
         """All edges, sorted (for persistence checks and tests)."""
         seen = {e for adj in (self._adj, self._cannot) for nbrs in adj.values() for e in nbrs.values()}
         return sorted(seen, key=lambda e: (id_key(e.a), id_key(e.b)))
 
     # ------------------------------------------------------------------ internal bookkeeping
-    def _insert(self, meta: DocMeta, exact: str, n_shingles: int, sig: np.ndarray) -> None:
-        aid = meta.id
-        self._meta[aid] = meta
-        self._hash[aid] = exact
-        self._nshingles[aid] = n_shingles
-        self._sig[aid] = sig
-        self._by_hash.setdefault(exact, set()).add(aid)
-        if n_shingles > 0:  # an empty text's signature collides with every other empty one
-            self._lsh.insert(aid, self._hasher.lean(sig), check_duplication=False)
+    def _insert_many(
+        self, metas: Sequence[DocMeta], hashes: Sequence[str], sizes: Sequence[int], sigs: np.ndarray
+    ) -> None:
+        """Index a batch of new articles (ids not yet indexed) as consecutive rows."""
+        first = self._nrows
+        need = first + len(metas)
+        if need > len(self._sigmat):
+            grown = np.empty((max(need, 2 * len(self._sigmat), 1024), self.params.num_perm), dtype=np.uint32)
+            grown[:first] = self._sigmat[:first]
+            self._sigmat = grown
+        self._sigmat[first:need] = sigs
+        self._nrows = need
+        self._bands.add(first, sigs)
+        for k, (meta, exact, size) in enumerate(zip(metas, hashes, sizes, strict=True)):
+            aid = meta.id
+            self._row[aid] = first + k
+            self._row_id.append(aid)
+            self._meta[aid] = meta
+            self._hash[aid] = exact
+            self._nshingles[aid] = int(size)
+            if size > 0:  # an empty text is nobody's copy: no exact peers, no LSH buckets
+                self._by_hash.setdefault(exact, set()).add(aid)
+            else:
+                self._bands.retire(first + k)
 
     def _remove(self, aid: ArticleId) -> set[ArticleId]:
         """Forget one article and its edges; return its former neighbours."""
         if self._nshingles.pop(aid) > 0:
-            self._lsh.remove(aid)
-        peers = self._by_hash[self._hash[aid]]
-        peers.discard(aid)
-        if not peers:
-            del self._by_hash[self._hash[aid]]
-        del self._meta[aid], self._hash[aid], self._sig[aid]
+            peers = self._by_hash[self._hash[aid]]
+            peers.discard(aid)
+            if not peers:
+                del self._by_hash[self._hash[aid]]
+        row = self._row.pop(aid)
+        self._bands.retire(row)
+        self._row_id[row] = None
+        del self._meta[aid], self._hash[aid]
         neighbours: set[ArticleId] = set()
         for adj in (self._adj, self._cannot):
             mine = set(adj.pop(aid, {}))
@@ -218,17 +275,18 @@ class DedupIndex:
     def candidates(self, sig: np.ndarray, exact: str | None = None) -> list[ArticleId]:
         """Indexed articles sharing an LSH band or the exact hash with a signature, sorted by id."""
         found: set[ArticleId] = set(self._by_hash.get(exact, ())) if exact else set()
-        found.update(self._lsh.query(self._hasher.lean(sig)))
+        _, rows = self._bands.query(sig[None, :])
+        found.update(self._row_id[r] for r in rows.tolist())
+        found.discard(None)
         return sorted(found, key=id_key)
 
     def query(self, text: str) -> list[ArticleId]:
         """Candidates for a text that is not (yet) indexed."""
         norm = normalise(text)
-        batch = shingle_batch([norm], self.params.shingle)
-        exact = _exact(norm)
-        if batch.sizes()[0] == 0:
-            return sorted(self._by_hash.get(exact, ()), key=id_key)
-        return self.candidates(self._hasher.signatures(batch)[0], exact)
+        sigs, sizes = self._hasher.sign_texts([norm], self.params.shingle)
+        if sizes[0] == 0:
+            return []
+        return self.candidates(sigs[0], _exact(norm))
 
     # ------------------------------------------------------------------ adding a batch
     def add(self, docs: Sequence[Document], text_loader: TextLoader | None = None) -> AddResult:
@@ -256,45 +314,93 @@ class DedupIndex:
                 result.replaced.append(aid)
             fresh.append(aid)
         fresh.sort(key=id_key)
-        batch = shingle_batch([norms[a] for a in fresh], self.params.shingle)
-        sigs = self._hasher.signatures(batch)
-        prepared: dict[ArticleId, _Prepared] = {}
-        for i, aid in enumerate(fresh):
+        sigs, sizes = self._hasher.sign_texts([norms[a] for a in fresh], self.params.shingle)
+        metas = []
+        for aid in fresh:
             doc = latest[aid]
-            meta = DocMeta(aid, iso_date(doc.published), doc.origin, len(norms[aid]), doc.paper)
-            self._insert(meta, _exact(norms[aid]), int(batch.sizes()[i]), sigs[i])
-            prepared[aid] = _Prepared(shingle_set(batch.of(i)))
-            result.signatures.append(self.signature_record(aid))
+            metas.append(DocMeta(aid, iso_date(doc.published), doc.origin, len(norms[aid]), doc.paper))
+        if fresh:
+            self._insert_many(metas, [_exact(norms[a]) for a in fresh], sizes, sigs)
+        result.signatures = [self.signature_record(aid) for aid in fresh]
         touched.update(fresh)
 
-        pairs: set[tuple[ArticleId, ArticleId]] = set()
-        for i, aid in enumerate(fresh):
-            for other in self.candidates(sigs[i], self._hash[aid]):
-                if other != aid:
-                    pairs.add((aid, other) if id_key(aid) < id_key(other) else (other, aid))
-        result.candidates_checked = len(pairs)
-        texts = {aid: latest[aid].text for aid in fresh}
-        missing = sorted({x for p in pairs for x in p if x not in texts}, key=id_key)
+        ordered, result.candidates_found = self._candidate_pairs(fresh)
+        result.candidates_checked = len(ordered)
+
+        texts = {aid: doc.text for aid, doc in latest.items()}
+        missing = sorted({x for p in ordered for x in p if x not in texts}, key=id_key)
         if missing:
             if text_loader is None:
                 raise ValueError(f"text_loader needed for {len(missing)} indexed candidates")
             loaded = text_loader(missing)
             for aid in missing:
                 texts[aid] = loaded[aid]
-                prepared[aid] = _Prepared(self._shingles_of(loaded[aid]))
-
-        for a, b in sorted(pairs, key=lambda p: (id_key(p[0]), id_key(p[1]))):
+        prepared: dict[ArticleId, _Prepared] = {}
+        for a, b in ordered:
+            for aid in (a, b):
+                if aid not in prepared:
+                    norm = norms[aid] if aid in norms else normalise(texts[aid])
+                    prepared[aid] = _Prepared(self._shingles_of(norm))
             edge, conflicts = self._verify(a, b, prepared, texts)
             if edge is not None:
                 self._add_edge(edge)
                 result.edges.append(edge)
                 result.conflicts.extend(conflicts)
         result.assignments = self.assignments(self._component_of(touched))
+        # a correction counts only between copies that ended up in one cluster
+        cluster_of = {x.id: x.cluster for x in result.assignments}
+        result.conflicts = [
+            c for c in result.conflicts if cluster_of.get(c.article_a) == cluster_of.get(c.article_b)
+        ]
         return result
 
-    def _shingles_of(self, text: str) -> np.ndarray:
-        batch = shingle_batch([normalise(text)], self.params.shingle)
-        return shingle_set(batch.of(0))
+    def _candidate_pairs(self, fresh: Sequence[ArticleId]) -> tuple[list[tuple[ArticleId, ArticleId]], int]:
+        """Pairs (each with at least one fresh article) to verify, sorted; and the raw LSH pair count.
+
+        Exact-hash peers always; LSH band collisions only when their MinHash estimate is at least
+        ``min_jaccard - prefilter_margin``. LSH with 4-row bands lets through many pairs at Jaccard
+        0.1–0.3 (stock phrases, shared background paragraphs); comparing 128 signature slots per pair in
+        numpy costs microseconds where verification costs a text load and two shingle sets. With 128
+        permutations the estimate's standard deviation is ≤ 0.045, so a margin of 0.15 loses a pair at
+        the threshold with probability < 10⁻³.
+        """
+        pairs: set[tuple[ArticleId, ArticleId]] = set()
+
+        def put(a: ArticleId, b: ArticleId) -> None:
+            if a != b:
+                pairs.add((a, b) if id_key(a) < id_key(b) else (b, a))
+
+        for aid in fresh:
+            if self._nshingles[aid] > 0:
+                for other in self._by_hash.get(self._hash[aid], ()):
+                    put(aid, other)
+        fresh_rows = np.array([self._row[a] for a in fresh], dtype=np.int64)
+        if len(fresh_rows) and len(self._row) == len(fresh_rows):
+            own, rows = self._bands.pairs()  # everything indexed is new: pairs straight from the buckets
+        elif len(fresh_rows):
+            q, rows = self._bands.query(self._sigmat[fresh_rows])
+            own = fresh_rows[q]
+            # drop self-matches, and keep each fresh–fresh pair once
+            mask = (rows != own) & (~np.isin(rows, fresh_rows) | (rows > own))
+            own, rows = own[mask], rows[mask]
+        else:
+            own = rows = fresh_rows
+        found = len(rows)
+        floor = self.params.min_jaccard - self.params.prefilter_margin
+        if self.params.min_containment is None and floor > 0:
+            keep = np.zeros(len(rows), dtype=bool)
+            step = 50_000
+            for i in range(0, len(rows), step):
+                a = self._sigmat[own[i : i + step]]
+                b = self._sigmat[rows[i : i + step]]
+                keep[i : i + step] = (a == b).mean(axis=1) >= floor
+            own, rows = own[keep], rows[keep]
+        for a, b in zip(own.tolist(), rows.tolist(), strict=True):
+            put(self._row_id[a], self._row_id[b])
+        return sorted(pairs, key=lambda p: (id_key(p[0]), id_key(p[1]))), found
+
+    def _shingles_of(self, norm: str) -> np.ndarray:
+        return shingle_set(shingle_batch([norm], self.params.shingle).of(0))
 
     def _verify(
         self,
@@ -319,7 +425,10 @@ class DedupIndex:
             return Edge(a, b, round(jac, 6), "near", round(cont, 6)), []
         for aid in (a, b):
             if prepared[aid].figures is None:
-                prepared[aid].figures = figure_text(texts[aid])
+                if self.params.figure_source == "indicators":
+                    prepared[aid].figures = figures_from_indicators(texts[aid], self._meta[aid].published)
+                else:
+                    prepared[aid].figures = figure_text(texts[aid])
         fa, fb = prepared[a].figures, prepared[b].figures
         assert fa is not None and fb is not None
         cmp = compare_figures(
