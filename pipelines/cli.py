@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("file", type=Path, help="plain-text article (UTF-8)")
     ext.add_argument("--published", type=_date, required=True, help="publication date, resolves 今年/去年/上半年…")
 
+    dedup = sub.add_parser(
+        "dedup",
+        help="cluster duplicate articles of a JSON-lines file",
+        description='Read lines {"id", "text", "published", "paper"} (optionally "origin": epaper|web) and print '
+        'one line per input {"id", "cluster", "canonical"}: the same code as the Dagster asset.',
+    )
+    dedup.add_argument("file", type=Path, help="JSON lines, one article per line ('-' for standard input)")
+
     sites = sub.add_parser("sites", help="check the site profiles against the sites (or the replica)")
     sites_sub = sites.add_subparsers(dest="sites_command", required=True, metavar="ACTION")
     check = sites_sub.add_parser(
@@ -277,6 +285,22 @@ def cmd_ui(args: argparse.Namespace) -> int:
     os.environ["GANPO_SOURCE"] = "replica" if args.replica else "live"
     _migrate_quietly()
     return serve(args.host, args.port)
+
+
+# --- dedup --------------------------------------------------------------------------------------------
+
+
+def cmd_dedup(args: argparse.Namespace) -> int:
+    from pipelines.domain.dedup import cluster_jsonl
+
+    try:
+        lines = sys.stdin.readlines() if str(args.file) == "-" else args.file.read_text(encoding="utf-8").splitlines()
+        output = cluster_jsonl(lines)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        print(f"ganpo dedup: {args.file}: {error}", file=sys.stderr)
+        return 2
+    print("\n".join(output))
+    return 0
 
 
 # --- sites --------------------------------------------------------------------------------------------

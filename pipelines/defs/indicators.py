@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from pipelines.defs.articles import articles
 from pipelines.defs.checks import INDICATORS_CHECKS, indicators_checks
+from pipelines.defs.dedup import article_clusters
 from pipelines.defs.partitions import PARTITIONS, partition_of
 from pipelines.defs.resources import PostgresResource
 from pipelines.defs.schedules import NIGHTLY_FRESHNESS
@@ -13,7 +13,7 @@ from pipelines.store import repository
 
 @dg.asset(
     partitions_def=PARTITIONS,
-    deps=[articles],
+    deps=[article_clusters],
     code_version=f"indicators-{EXTRACTOR_VERSION}",
     kinds={"python", "postgres"},
     group_name="ingest",

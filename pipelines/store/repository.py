@@ -185,3 +185,72 @@ def partition_summary(conn: psycopg.Connection, part: Partition) -> dict[str, in
 
 def table_counts(conn: psycopg.Connection) -> dict[str, int]:
     return {name: int(count) for name, count in conn.execute(sql("table_counts")).fetchall()}
+
+
+# --- dedup ----------------------------------------------------------------------------------------------
+
+
+def lock_dedup(conn: psycopg.Connection) -> None:
+    """Serialise dedup across concurrent runs, until the current transaction ends."""
+    conn.execute(sql("dedup_lock"))
+
+
+def dedup_neighbourhood(
+    conn: psycopg.Connection,
+    buckets: Sequence[tuple[int, int]],
+    exact_hashes: Sequence[str],
+    article_ids: Sequence[int],
+) -> list[int]:
+    """Stored articles that may matter for these new ones: LSH/exact candidates (and the articles' own earlier
+    rows), closed over the stored edges so that whole clusters are loaded."""
+    seeds = conn.execute(
+        sql("dedup_candidates"),
+        {
+            "bands": [band for band, _ in buckets],
+            "buckets": [bucket for _, bucket in buckets],
+            "exact_hashes": list(exact_hashes),
+            "article_ids": list(article_ids),
+        },
+    ).fetchall()
+    rows = conn.execute(sql("dedup_component"), {"seeds": [s for (s,) in seeds]}).fetchall()
+    return sorted(r for (r,) in rows)
+
+
+def dedup_rows(conn: psycopg.Connection, ids: Sequence[int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Stored signatures and edges among `ids`."""
+    return _dicts(conn, "dedup_signature_rows", {"ids": list(ids)}), _dicts(conn, "dedup_edge_rows", {"ids": list(ids)})
+
+
+def article_texts(conn: psycopg.Connection, ids: Sequence[int]) -> dict[int, str]:
+    return dict(conn.execute(sql("article_texts"), {"ids": list(ids)}).fetchall())
+
+
+def save_dedup(
+    conn: psycopg.Connection,
+    *,
+    replaced: Sequence[int],
+    signatures: Sequence[Mapping[str, Any]],
+    buckets: Mapping[int, Sequence[tuple[int, int]]],
+    edges: Sequence[Mapping[str, Any]],
+    conflicts: Sequence[Mapping[str, Any]],
+    assignments: Sequence[Mapping[str, Any]],
+) -> None:
+    """Persist one dedup batch (inside the caller's transaction, which holds the dedup lock)."""
+    if replaced:
+        conn.execute(sql("delete_article_edges"), {"ids": list(replaced)})
+        conn.execute(sql("delete_article_conflicts"), {"ids": list(replaced)})
+    with conn.cursor() as cur:
+        cur.executemany(sql("upsert_dedup_signature"), signatures)
+        for article_id, rows in buckets.items():
+            cur.execute(sql("delete_dedup_bands"), {"article_id": article_id})
+            cur.executemany(
+                sql("insert_dedup_band"), [{"article_id": article_id, "band": b, "bucket": k} for b, k in rows]
+            )
+        cur.executemany(sql("upsert_dedup_edge"), edges)
+        cur.executemany(sql("upsert_figure_conflict"), conflicts)
+        cur.executemany(sql("upsert_article_cluster"), assignments)
+
+
+def partition_clusters(conn: psycopg.Connection, part: Partition) -> dict[str, int]:
+    [row] = _dicts(conn, "partition_clusters", part.params())
+    return {name: int(value) for name, value in row.items()}

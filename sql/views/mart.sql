@@ -44,11 +44,38 @@ COMMENT ON COLUMN mart.articles.clean_text IS 'Body text after cleaning, one par
 COMMENT ON COLUMN mart.articles.cluster_id IS 'Dedup cluster: all copies of one story share it.';
 COMMENT ON COLUMN mart.articles.canonical_article_id IS 'The copy of the story that is counted downstream.';
 COMMENT ON COLUMN mart.articles.is_canonical IS 'True for the counted copy of the story.';
-COMMENT ON COLUMN mart.articles.dedup_method IS 'How the article joined its cluster: self, exact or near.';
-COMMENT ON COLUMN mart.articles.dedup_similarity IS 'Verified similarity to the cluster''s canonical article (1 for itself).';
+COMMENT ON COLUMN mart.articles.dedup_method IS 'How the article joined its cluster: unique (alone), exact or near.';
+COMMENT ON COLUMN mart.articles.dedup_similarity IS 'Verified text similarity (Jaccard of shingles) to its closest copy; 1 when alone.';
 COMMENT ON COLUMN mart.articles.source IS 'live (the real site) or replica (the bundled local replica).';
 
 CREATE VIEW mart.indicators AS
+WITH canonical AS (
+    SELECT article_id, cluster_id FROM mart.articles WHERE is_canonical
+),
+-- A figure the copies of one story disagree on counts with the later edition's value: the canonical copy's
+-- figure is set aside and the later copy's figure at the same place is counted instead.
+conflicting AS (
+    SELECT f.article_a AS article_id, f.start_a AS start_offset, f.end_a AS end_offset,
+           f.counted_article_id = f.article_a AS counted, f.article_b AS other_article_id
+    FROM figure_conflicts f
+    UNION ALL
+    SELECT f.article_b, f.start_b, f.end_b, f.counted_article_id = f.article_b, f.article_a
+    FROM figure_conflicts f
+),
+counted AS (
+    SELECT i.id, c.cluster_id
+    FROM indicators i JOIN canonical c ON c.article_id = i.article_id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM conflicting x
+        WHERE x.article_id = i.article_id AND NOT x.counted
+          AND i.start_offset < x.end_offset AND i.end_offset > x.start_offset)
+    UNION
+    SELECT i.id, c.cluster_id
+    FROM indicators i
+    JOIN conflicting x ON x.article_id = i.article_id AND x.counted
+         AND i.start_offset < x.end_offset AND i.end_offset > x.start_offset
+    JOIN canonical c ON c.article_id = x.other_article_id
+)
 SELECT
     i.id                  AS indicator_id,
     i.metric_id,
@@ -69,14 +96,14 @@ SELECT
     i.article_id,
     i.paper,
     i.edition_date,
-    a.cluster_id,
+    k.cluster_id,
     i.extractor_version,
     i.source
 FROM indicators i
-JOIN mart.articles a ON a.article_id = i.article_id AND a.is_canonical
+JOIN counted k ON k.id = i.id
 LEFT JOIN metrics m ON m.metric_id = i.metric_id;
 
-COMMENT ON VIEW mart.indicators IS 'Economic figures of canonical articles only: each figure of a story counted once.';
+COMMENT ON VIEW mart.indicators IS 'Economic figures of canonical articles only: each figure of a story counted once (a corrected figure with the later edition''s value).';
 COMMENT ON COLUMN mart.indicators.indicator_id IS 'Id of the indicator row; `ganpo trace ID` prints its lineage.';
 COMMENT ON COLUMN mart.indicators.metric_id IS 'Stable metric id from the catalogue (metrics), NULL when the metric is not catalogued.';
 COMMENT ON COLUMN mart.indicators.metric_name IS 'Canonical Chinese name of the metric in the catalogue.';
@@ -93,7 +120,7 @@ COMMENT ON COLUMN mart.indicators.qualifier IS 'approx (约/左右), over (超/�
 COMMENT ON COLUMN mart.indicators.target IS 'True for goals, plans, forecasts and capacities not yet reached.';
 COMMENT ON COLUMN mart.indicators.span_text IS 'The exact text of the figure in the article.';
 COMMENT ON COLUMN mart.indicators.sentence IS 'The sentence the figure came from.';
-COMMENT ON COLUMN mart.indicators.article_id IS 'The canonical article the figure came from.';
+COMMENT ON COLUMN mart.indicators.article_id IS 'The article the figure came from: the canonical copy, or the later copy for a corrected figure.';
 COMMENT ON COLUMN mart.indicators.paper IS 'Paper of the article.';
 COMMENT ON COLUMN mart.indicators.edition_date IS 'Edition date of the article.';
 COMMENT ON COLUMN mart.indicators.cluster_id IS 'Dedup cluster of the article (all copies of the story).';
@@ -133,25 +160,28 @@ COMMENT ON COLUMN mart.indicator_series.indicator_ids IS 'Every mart.indicators 
 CREATE VIEW mart.figure_conflicts AS
 SELECT
     f.id                 AS conflict_id,
-    f.cluster_id,
-    f.article_id,
-    f.other_article_id,
-    f.span_text,
-    f.other_span_text,
-    f.value_base,
-    f.other_value_base,
+    c.cluster_id,
+    f.article_a,
+    f.article_b,
+    f.text_a,
+    f.text_b,
+    f.value_a,
+    f.value_b,
+    f.context,
     f.counted_article_id
-FROM figure_conflicts f;
+FROM figure_conflicts f
+LEFT JOIN article_clusters c ON c.article_id = f.article_a;
 
 COMMENT ON VIEW mart.figure_conflicts IS 'Copies of one story that disagree on a figure (a correction); the later edition''s value counts.';
 COMMENT ON COLUMN mart.figure_conflicts.conflict_id IS 'Id of the conflict.';
 COMMENT ON COLUMN mart.figure_conflicts.cluster_id IS 'The story''s dedup cluster.';
-COMMENT ON COLUMN mart.figure_conflicts.article_id IS 'One copy.';
-COMMENT ON COLUMN mart.figure_conflicts.other_article_id IS 'The other copy.';
-COMMENT ON COLUMN mart.figure_conflicts.span_text IS 'The figure as printed in article_id.';
-COMMENT ON COLUMN mart.figure_conflicts.other_span_text IS 'The figure as printed in other_article_id.';
-COMMENT ON COLUMN mart.figure_conflicts.value_base IS 'Its value in article_id (base unit).';
-COMMENT ON COLUMN mart.figure_conflicts.other_value_base IS 'Its value in other_article_id (base unit).';
+COMMENT ON COLUMN mart.figure_conflicts.article_a IS 'The earlier copy.';
+COMMENT ON COLUMN mart.figure_conflicts.article_b IS 'The later copy.';
+COMMENT ON COLUMN mart.figure_conflicts.text_a IS 'The figure as printed in article_a.';
+COMMENT ON COLUMN mart.figure_conflicts.text_b IS 'The figure as printed in article_b.';
+COMMENT ON COLUMN mart.figure_conflicts.value_a IS 'Its value in article_a.';
+COMMENT ON COLUMN mart.figure_conflicts.value_b IS 'Its value in article_b.';
+COMMENT ON COLUMN mart.figure_conflicts.context IS 'The text around the figure in article_a.';
 COMMENT ON COLUMN mart.figure_conflicts.counted_article_id IS 'The copy whose value is counted downstream (the later edition).';
 
 -- A read-only role for downstream tools: the mart and nothing else.
