@@ -27,7 +27,7 @@ def articles(context: dg.AssetExecutionContext, postgres: PostgresResource) -> d
         pages = repository.article_pages(conn, part)
         rows, failures = build_articles(pages)
         for row in rows:
-            row["dagster_run_id"] = context.run_id
+            row["dagster_run_id"] = context.run.run_id
         repository.replace_articles(conn, part, rows, failures)
         checks = articles_checks(conn, part, len(rows))
     for failure in failures:

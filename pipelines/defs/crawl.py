@@ -6,8 +6,8 @@ import tempfile
 from pathlib import Path
 
 import dagster as dg
-from ganpo_crawlers.archive import read_archive
 
+from ganpo_crawlers.archive import read_archive
 from pipelines.defs.checks import RAW_PAGES_CHECKS, raw_pages_checks
 from pipelines.defs.partitions import PARTITIONS, partition_of
 from pipelines.defs.resources import CrawlerResource, PostgresResource
@@ -39,7 +39,7 @@ def raw_pages(
 ) -> dg.MaterializeResult:
     part = partition_of(context)
     with postgres.connect() as conn:
-        crawl_run_id = repository.start_crawl_run(conn, part, crawler.source, context.run_id)
+        crawl_run_id = repository.start_crawl_run(conn, part, crawler.source, context.run.run_id)
         known = {} if crawler.refetch else repository.known_pages(conn, part)
     archive = _archive_path(part, crawl_run_id)
     with tempfile.TemporaryDirectory(prefix="ganpo-crawl-") as tmp:
@@ -75,7 +75,7 @@ def raw_pages(
 
     with postgres.connect() as conn:
         repository.save_crawl(
-            conn, part, crawl_run_id=crawl_run_id, source=crawler.source, dagster_run_id=context.run_id,
+            conn, part, crawl_run_id=crawl_run_id, source=crawler.source, dagster_run_id=context.run.run_id,
             archive_path=str(archive), outcomes=outcomes, drift=drift, tally=tally,
         )  # fmt: skip
         checks = raw_pages_checks(conn, part)

@@ -22,7 +22,7 @@ from pipelines.store import repository
 )
 def article_clusters(context: dg.AssetExecutionContext, postgres: PostgresResource) -> dg.MaterializeResult:
     part = partition_of(context)
-    run = {"dagster_run_id": context.run_id}
+    run = {"dagster_run_id": context.run.run_id}
     with postgres.connect() as conn, conn.transaction():
         repository.lock_dedup(conn)
         docs = [

@@ -36,7 +36,7 @@ def indicators(context: dg.AssetExecutionContext, postgres: PostgresResource) ->
                         "article_id": article["id"],
                         "extractor_version": EXTRACTOR_VERSION,
                         "source": article["source"],
-                        "dagster_run_id": context.run_id,
+                        "dagster_run_id": context.run.run_id,
                     }
                 )
         catalogue = [

@@ -12,7 +12,6 @@ from typing import Any
 
 from ganpo_crawlers.parse import decode_body, join_parts, parse_article
 from ganpo_crawlers.profiles import load_profiles
-
 from pipelines.domain.clean import clean_article
 
 

@@ -11,9 +11,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from ganpo_crawlers.archive import known_from_archives, read_archive
-from ganpo_crawlers.replica import manifest
-from ganpo_crawlers.replica import server as replica_server
 from replica_helpers import (
     FLAKY_FAILURES,
     SLOW_SECONDS,
@@ -22,6 +19,10 @@ from replica_helpers import (
     joined_article,
     run_crawl,
 )
+
+from ganpo_crawlers.archive import known_from_archives, read_archive
+from ganpo_crawlers.replica import manifest
+from ganpo_crawlers.replica import server as replica_server
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from ganpo_crawlers import parse
 from ganpo_crawlers.profiles import load_profiles
 

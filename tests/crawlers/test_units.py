@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from ganpo_crawlers import parse
 from ganpo_crawlers.archive import ArchiveWriter, content_hash, known_from_archives, read_archive
 from ganpo_crawlers.profiles import ProfileError, SiteMap, load_profiles, parse_profile, profiles_for

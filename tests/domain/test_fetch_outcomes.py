@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ganpo_crawlers.archive import content_hash
-
 from pipelines.domain.fetch_outcomes import KnownPage, classify
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ganpo_crawlers.replica.server import Replicas, start_replicas
 from replica_site_helpers import SLOW_SECONDS
+
+from ganpo_crawlers.replica.server import Replicas, start_replicas
 
 
 @pytest.fixture(scope="session")

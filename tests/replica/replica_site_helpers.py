@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 import parsel
+
 from ganpo_crawlers.replica.site import Page, resolve
 
 SLOW_SECONDS = 1.5  # short, so the slow page stays testable

@@ -7,9 +7,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from replica_site_helpers import decode, fetch, select
+
 from ganpo_crawlers.replica import manifest as m
 from ganpo_crawlers.replica.site import SOFT_404_TEXT
-from replica_site_helpers import decode, fetch, select
 
 CASES = m.AWKWARD_CASES
 

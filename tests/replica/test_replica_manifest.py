@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from ganpo_crawlers.replica import manifest as m
 from ganpo_crawlers.replica import texts
 

@@ -7,8 +7,9 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-from ganpo_crawlers.replica import manifest as m
 from replica_site_helpers import decode, fetch, select
+
+from ganpo_crawlers.replica import manifest as m
 
 NEW_DAY = dt.date(2024, 9, 9)
 OLD_DAY = dt.date(2023, 11, 23)

@@ -11,9 +11,10 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
+from replica_site_helpers import SLOW_SECONDS
+
 from ganpo_crawlers.replica import manifest as m
 from ganpo_crawlers.replica.server import Replicas, serve_replicas
-from replica_site_helpers import SLOW_SECONDS
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -313,8 +313,12 @@ def _stories(paper: str, day: dt.date) -> tuple[tuple[str, tuple[_Story, ...]], 
     rng = _rng(paper, day, "stories")
     real = _real_articles(paper, day)
     lines = pool(paper)
+    # Filler bodies draw on the real paragraphs of both papers, each used once a day: a pool of one paper
+    # alone runs dry within an edition, and remixes sharing paragraphs would be near-duplicates of each other,
+    # which real editions are not.
+    paragraphs = [p for _key, p in (*pool("shangrao").paragraphs, *pool("gannan").paragraphs)]
     banned = {p for a in real for p in a.paragraphs}
-    free = [p for _key, p in lines.paragraphs if p not in banned]
+    free = [p for p in paragraphs if p not in banned]
     rng.shuffle(free)
     # Real headlines stay with their own article, so a title search finds the seed, not a remix.
     # Headings with figures stay out too: a remix must not repeat a seed's indicators in its headline.
@@ -328,12 +332,12 @@ def _stories(paper: str, day: dt.date) -> tuple[tuple[str, tuple[_Story, ...]], 
         for _ in range(count):
             serial += 1
             if len(free) < 6:  # pool exhausted for the day: start over in a new order
-                free = [p for _key, p in lines.paragraphs if p not in banned]
+                free = [p for p in paragraphs if p not in banned]
                 rng.shuffle(free)
             title = headings[serial % len(headings)]
             pretitle = headings[(serial + 7) % len(headings)] if rng.random() < 0.2 else ""
             subtitle = headings[(serial + 13) % len(headings)] if rng.random() < 0.15 else ""
-            body = [free.pop() for _ in range(rng.randint(3, 6))]
+            body = [free.pop() for _ in range(rng.randint(2, 4))]
             if lines.bylines and rng.random() < 0.5:
                 body.insert(0, rng.choice(lines.bylines))
             caption = headings[(serial + 3) % len(headings)] if rng.random() < 0.2 else ""
