@@ -11,6 +11,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import psycopg
+
 from pipelines.domain.papers import PAPERS, TIMEZONE, Partition
 
 log = logging.getLogger("ganpo")
@@ -129,6 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `ganpo … | head`
         return 0
+    except psycopg.OperationalError as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        print(
+            f"ganpo: cannot reach the database ({first_line}); check DATABASE_URL or `ganpo db status`", file=sys.stderr
+        )
+        return 1
 
 
 # --- run ------------------------------------------------------------------------------------------------

@@ -15,14 +15,25 @@ from pipelines.store import db
 
 
 class PostgresResource(dg.ConfigurableResource):
-    """The ingest database: `url` (from DATABASE_URL) or, when empty, the embedded server."""
+    """The ingest database: `url`, or when empty DATABASE_URL or the embedded server.
+
+    A database outage (connection refused or lost mid-write) fails the step and asks Dagster to retry it:
+    each write is one transaction, so a lost connection leaves the partition as it was.
+    """
 
     url: str = ""
+    outage_retries: int = 3
+    outage_wait_seconds: float = 15.0
 
     @contextmanager
     def connect(self) -> Iterator[psycopg.Connection]:
-        with db.connect(self.url or None) as conn:
-            yield conn
+        try:
+            with db.connect(self.url or None) as conn:
+                yield conn
+        except psycopg.OperationalError as error:
+            raise dg.RetryRequested(
+                max_retries=self.outage_retries, seconds_to_wait=self.outage_wait_seconds
+            ) from error
 
 
 class CrawlerResource(dg.ConfigurableResource):
