@@ -16,7 +16,9 @@ import pytest
 from pipelines.store import embedded
 from pipelines.store.migrate import migrate
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# The real articles of ../shared (seeds, corpus), as bundled with the replica: tests must not depend on a folder
+# outside the repository, which a fresh clone elsewhere does not have.
+REAL_TEXTS = Path(__file__).resolve().parents[1] / "crawlers" / "ganpo_crawlers" / "replica" / "texts"
 warnings.filterwarnings("ignore", module="platformdirs")
 
 

@@ -21,7 +21,7 @@ from pipelines.defs.resources import PostgresResource
 from pipelines.domain.clean import text_hash
 from pipelines.domain.papers import Partition
 from pipelines.store import repository
-from tests.conftest import SHARED
+from tests.conftest import REAL_TEXTS
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +30,7 @@ DAY = date(2023, 11, 23)
 
 def seed_body() -> str:
     """The body of a real article (a seed), its headline and byline lines left out."""
-    lines = (SHARED / "seeds" / "000_f1246b32f9273128.txt").read_text(encoding="utf-8").splitlines()
+    lines = (REAL_TEXTS / "seeds" / "000_f1246b32f9273128.txt").read_text(encoding="utf-8").splitlines()
     return "\n".join(line.strip() for line in lines if len(line.strip()) > 30)
 
 
