@@ -62,8 +62,8 @@ def discover(sql_dir: Path = SQL_DIR) -> list[Migration]:
 
 
 def status(conn: psycopg.Connection, sql_dir: Path = SQL_DIR) -> list[MigrationStatus]:
-    conn.execute(sql("create_migration_tables"))
-    applied = {row[0]: row for row in conn.execute(sql("applied_migrations"))}
+    has_history = conn.execute(sql("migration_history_exists")).fetchone() == (True,)
+    applied = {row[0]: row for row in conn.execute(sql("applied_migrations"))} if has_history else {}
     return [
         MigrationStatus(
             m.version,
@@ -79,9 +79,10 @@ def migrate(conn: psycopg.Connection, sql_dir: Path = SQL_DIR) -> list[str]:
     """Apply what is pending; return the names of the files applied. `conn` must be in autocommit mode."""
     if not conn.autocommit:
         raise ValueError("migrate() manages its own transactions: pass an autocommit connection")
-    conn.execute(sql("create_migration_tables"))
+    # Lock first: two concurrent `CREATE TABLE IF NOT EXISTS` of the bookkeeping tables can still collide.
     conn.execute(sql("lock_migrations"))
     try:
+        conn.execute(sql("create_migration_tables"))
         return _migrate_locked(conn, sql_dir)
     finally:
         conn.execute(sql("unlock_migrations"))

@@ -14,6 +14,9 @@ CREATE TABLE IF NOT EXISTS schema_repeatables (
     applied_at   timestamptz NOT NULL DEFAULT now()
 );
 
+-- name: migration_history_exists
+SELECT to_regclass('schema_migrations') IS NOT NULL;
+
 -- name: lock_migrations
 SELECT pg_advisory_lock(hashtext('ganpo.migrations'));
 

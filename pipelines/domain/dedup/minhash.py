@@ -175,13 +175,20 @@ class MinHasher:
         object.__setattr__(self, "_a", np.ascontiguousarray(a, dtype=np.uint32)[:, None])
         object.__setattr__(self, "_b", np.ascontiguousarray(b, dtype=np.uint32)[:, None])
 
-    def signatures(self, batch: ShingleBatch) -> np.ndarray:
-        """``(texts × num_perm)`` uint32 signatures; an empty text gets the all-``EMPTY`` signature."""
+    def signatures(self, batch: ShingleBatch, scratch: np.ndarray | None = None) -> np.ndarray:
+        """``(texts × num_perm)`` uint32 signatures; an empty text gets the all-``EMPTY`` signature.
+
+        ``scratch`` is a ``(num_perm × _CHUNK_COLUMNS)`` uint32 work matrix to reuse across calls: a
+        fresh 4 MB matrix per chunk is, depending on the allocator's state, a fresh ``mmap`` whose pages
+        are faulted in and zeroed every time (measured: signing 100,000 texts took 11 s instead of 5 s).
+        """
         sizes = batch.sizes()
         n_docs = len(sizes)
         sig = np.full((n_docs, self.num_perm), EMPTY, dtype=np.uint32)
         premixed = _fmix32(batch.hashes.copy())
         nonempty = np.flatnonzero(sizes > 0)
+        if scratch is None:
+            scratch = self.scratch()
         i = 0
         while i < len(nonempty):
             # grow a chunk of consecutive non-empty texts up to about _CHUNK_COLUMNS shingles
@@ -193,19 +200,28 @@ class MinHasher:
             # texts with no shingles own no columns, so the chunk's columns are contiguous
             cols = premixed[first : int(batch.starts[docs[-1] + 1])]
             local = np.concatenate([[0], np.cumsum(sizes[docs])[:-1]])
-            m = self._a * cols[None, :]
+            if len(cols) <= scratch.shape[1]:
+                m = scratch[:, : len(cols)]
+                np.multiply(self._a, cols[None, :], out=m)
+            else:  # one text longer than a chunk
+                m = self._a * cols[None, :]
             m += self._b
             sig[docs] = np.minimum.reduceat(m, local, axis=1).T
             i = j
         return sig
 
+    def scratch(self) -> np.ndarray:
+        """A work matrix for ``signatures``."""
+        return np.empty((self.num_perm, _CHUNK_COLUMNS), dtype=np.uint32)
+
     def sign_texts(self, norms: Sequence[str], n: int) -> tuple[np.ndarray, np.ndarray]:
         """Signatures and shingle counts of normalised texts, in blocks of ``_BLOCK_TEXTS``."""
         sig = np.empty((len(norms), self.num_perm), dtype=np.uint32)
         sizes = np.empty(len(norms), dtype=np.int64)
+        scratch = self.scratch()
         for i in range(0, len(norms), _BLOCK_TEXTS):
             batch = shingle_batch(norms[i : i + _BLOCK_TEXTS], n)
-            sig[i : i + _BLOCK_TEXTS] = self.signatures(batch)
+            sig[i : i + _BLOCK_TEXTS] = self.signatures(batch, scratch)
             sizes[i : i + _BLOCK_TEXTS] = batch.sizes()
         return sig, sizes
 
