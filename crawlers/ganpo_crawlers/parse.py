@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from urllib.parse import urljoin, urlsplit
@@ -187,24 +187,29 @@ def split_layout_text(text: str, url: str = "") -> tuple[str | None, str | None]
     return (node.group(1) if node else None), (text or None)
 
 
+def _links(nodes: SelectorList, url: str, pattern: re.Pattern[str]) -> Iterator[tuple[str, Selector]]:
+    """(absolute URL without fragment, node) of link nodes whose URL matches `pattern`, first occurrence only."""
+    seen: set[str] = set()
+    for node in nodes:
+        href = node.attrib.get("href") if not isinstance(node.root, str) else None
+        if not href:
+            continue
+        absolute = urljoin(url, href.strip()).split("#", 1)[0]
+        if absolute in seen or not pattern.search(absolute):
+            continue
+        seen.add(absolute)
+        yield absolute, node
+
+
 def parse_layout_page(profile: Profile, url: str, html: str) -> LayoutPage:
     """A layout (版面) page: the edition's layout list and this layout's article links (deduplicated)."""
     sel = Selector(text=html)
     layout_nodes, layouts_expr = select(sel, profile.sel("layouts"))
     layouts: list[Link] = []
-    seen: set[str] = set()
-    for node in layout_nodes:
-        href = node.attrib.get("href") if not isinstance(node.root, str) else None
-        if not href:
-            continue
-        absolute = urljoin(url, href.strip())
-        if absolute in seen or not profile.patterns["layout"].search(absolute):
-            continue
-        seen.add(absolute)
+    for absolute, node in _links(layout_nodes, url, profile.patterns["layout"]):
         text = node_text(node)
         no, name = split_layout_text(text, absolute)
         pdf = None
-        # The old skin puts the layout PDF in the next cell of the same row.
         # The PDF link sits beside the layout link: the next cell (old skin) or the next <a> (new skin).
         row_pdf = node.xpath(
             "following-sibling::a[contains(@href,'.pdf')][1]/@href | ancestor::tr[1]//a[contains(@href,'.pdf')]/@href"
@@ -218,15 +223,7 @@ def parse_layout_page(profile: Profile, url: str, html: str) -> LayoutPage:
 
     article_nodes, articles_expr = select(sel, profile.sel("articles"))
     articles: list[Link] = []
-    seen = set()
-    for node in article_nodes:
-        href = node.attrib.get("href") if not isinstance(node.root, str) else None
-        if not href:
-            continue
-        absolute = urljoin(url, href.strip()).split("#", 1)[0]
-        if absolute in seen or not profile.patterns["article"].search(absolute):
-            continue
-        seen.add(absolute)
+    for absolute, node in _links(article_nodes, url, profile.patterns["article"]):
         title = first_text(node, profile.sel("article_link_title")) or node_text(node)
         articles.append(Link(absolute, title))
 
@@ -266,15 +263,7 @@ def parse_list_page(profile: Profile, url: str, html: str) -> ListPage:
     sel = Selector(text=html)
     nodes, expr = select(sel, profile.sel("list_items"))
     items: list[Link] = []
-    seen: set[str] = set()
-    for node in nodes:
-        href = node.attrib.get("href") if not isinstance(node.root, str) else None
-        if not href:
-            continue
-        absolute = urljoin(url, href.strip()).split("#", 1)[0]
-        if absolute in seen or not profile.patterns["article"].search(absolute):
-            continue
-        seen.add(absolute)
+    for absolute, node in _links(nodes, url, profile.patterns["article"]):
         day = profile.date_from_url(absolute)
         items.append(Link(absolute, node.attrib.get("title") or node_text(node), day=day and day.isoformat()))
     next_nodes, _ = select(sel, profile.sel("next_page"))
