@@ -15,6 +15,8 @@ from typing import Any, Literal, Protocol
 from ganpo_crawlers.archive import content_hash
 
 Outcome = Literal["new", "changed", "unchanged", "recorded", "failed"]
+# The crawler's failure reason for an edition front page that does not answer 200.
+NO_EDITION = "no_edition"
 
 
 class ArchivedRecordLike(Protocol):
@@ -83,7 +85,9 @@ def classify(
             continue
         tally.requests += 1
         if record.record_type == "failure":
-            by_url[record.url] = PageOutcome("failed", record, reason=record.reason or "failed")
+            # A day without an edition (the front page does not answer 200) is news, not a lost page.
+            outcome = "recorded" if record.reason == NO_EDITION else "failed"
+            by_url[record.url] = PageOutcome(outcome, record, reason=record.reason or "failed")
             continue
         status = record.http_status or 0
         tally.bytes_received += len(record.body)

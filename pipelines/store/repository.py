@@ -87,8 +87,11 @@ def save_crawl(
                     sql("touch_unchanged_page"),
                     {**page, "checked_at": record.fetched_at},
                 )
-            else:
+            elif outcome.outcome == "failed":
                 conn.execute(sql("record_page_without_body"), {**page, "reason": outcome.reason})
+            else:  # recorded: seen and kept, but not a failure (a redirect, a missing robots.txt, no edition)
+                meta = {**record.meta, "note": outcome.reason} if outcome.reason else dict(record.meta)
+                conn.execute(sql("record_page_without_body"), {**page, "meta": Jsonb(meta), "reason": None})
         conn.execute(sql("delete_drift_events"), part.params())
         for event in drift:
             conn.execute(

@@ -64,6 +64,7 @@ def test_failures_keep_their_reason_and_the_last_record_for_a_url_wins() -> None
         Record("http://a/robots.txt", http_status=404, page_kind="other"),
         Record("http://a/old", http_status=301, page_kind="article"),
         Record("http://a/front", record_type="drift", selector="layouts", http_status=None),
+        Record("http://a/node_2.htm", record_type="failure", http_status=404, page_kind="front", reason="no_edition"),
     ]
     outcomes, drift, tally = classify(records, {})
     by_url = {o.record.url: (o.outcome, o.reason) for o in outcomes}
@@ -73,6 +74,7 @@ def test_failures_keep_their_reason_and_the_last_record_for_a_url_wins() -> None
     assert by_url["http://a/soft"] == ("failed", "soft_404")
     assert by_url["http://a/robots.txt"][0] == "recorded"
     assert by_url["http://a/old"][0] == "recorded"
+    assert by_url["http://a/node_2.htm"][0] == "recorded"  # no edition that day: not a lost page
     assert [d.selector for d in drift] == ["layouts"] and tally.drift_events == 1
     assert tally.pages_failed == 3 and tally.responses_5xx == 1 and tally.responses_4xx == 2
     assert tally.failure_reasons == {"HTTP 404": 1, "timeout": 1, "soft_404": 1}

@@ -97,3 +97,14 @@ def test_live_run_without_internet_fails_with_one_clear_line(database: str, tmp_
         assert [(status, source) for status, source, _ in crawl] == [("failed", "live")]
         assert "--replica" in crawl[0][2]
         assert conn.execute("SELECT count(*) FROM raw_pages").fetchone() == (0,)
+
+
+def test_a_day_without_an_edition_is_a_quiet_success(database: str, tmp_path: Path) -> None:
+    # 2023-01-22 (Spring Festival): neither e-paper answers; newskj's lists answer with other sources only.
+    result = ganpo("run", "--replica", "--date", "2023-01-22", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for row in json.loads(result.stdout)["partitions"]:
+        assert (row["articles"], row["indicators"], row["pages_failed"]) == (0, 0, 0)
+    with psycopg.connect(database) as conn:
+        notes = conn.execute("SELECT meta->>'note' FROM raw_pages WHERE page_kind = 'front'").fetchall()
+        assert notes and all(note == "no_edition" for (note,) in notes)

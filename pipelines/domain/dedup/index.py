@@ -148,6 +148,7 @@ class DedupIndex:
             raise ValueError("bands × rows exceeds num_perm")
         self._bands = BandIndex(self.params.bands, self.params.rows)
         self._sigmat = np.empty((0, self.params.num_perm), dtype=np.uint32)  # row → signature
+        self._sig8 = np.empty((0, self.params.num_perm), dtype=np.uint8)  # its low bytes (``_prefilter``)
         self._nrows = 0
         self._row: dict[ArticleId, int] = {}
         self._row_id: list[ArticleId | None] = []  # row → article id (None once retired)
@@ -227,10 +228,15 @@ class DedupIndex:
         first = self._nrows
         need = first + len(metas)
         if need > len(self._sigmat):
-            grown = np.empty((max(need, 2 * len(self._sigmat), 1024), self.params.num_perm), dtype=np.uint32)
+            size = max(need, 2 * len(self._sigmat), 1024)
+            grown = np.empty((size, self.params.num_perm), dtype=np.uint32)
             grown[:first] = self._sigmat[:first]
             self._sigmat = grown
+            grown8 = np.empty((size, self.params.num_perm), dtype=np.uint8)
+            grown8[:first] = self._sig8[:first]
+            self._sig8 = grown8
         self._sigmat[first:need] = sigs
+        self._sig8[first:need] = sigs  # keeps the low byte (unsafe cast truncates)
         self._nrows = need
         self._bands.add(first, sigs)
         for k, (meta, exact, size) in enumerate(zip(metas, hashes, sizes, strict=True)):
@@ -388,13 +394,8 @@ class DedupIndex:
         found = len(rows)
         floor = self.params.min_jaccard - self.params.prefilter_margin
         if self.params.min_containment is None and floor > 0:
-            keep = np.zeros(len(rows), dtype=bool)
-            step = 50_000
-            for i in range(0, len(rows), step):
-                a = self._sigmat[own[i : i + step]]
-                b = self._sigmat[rows[i : i + step]]
-                keep[i : i + step] = (a == b).mean(axis=1) >= floor
-            own, rows = own[keep], rows[keep]
+            own, rows = _prefilter(self._sig8, own, rows, floor)  # a superset, cheaply
+            own, rows = _prefilter(self._sigmat, own, rows, floor)  # the exact estimate
         for a, b in zip(own.tolist(), rows.tolist(), strict=True):
             put(self._row_id[a], self._row_id[b])
         return sorted(pairs, key=lambda p: (id_key(p[0]), id_key(p[1]))), found
@@ -506,3 +507,36 @@ class DedupIndex:
         )
         method = "exact" if edge.method == "exact" else "near"
         return Assignment(aid, cluster, canonical, edge.similarity, method, other, len(members))
+
+
+#: Pairs per block in ``_prefilter``: the gathered blocks stay in cache and are reused.
+_PREFILTER_BLOCK = 4096
+
+
+def _prefilter(sigmat: np.ndarray, a: np.ndarray, b: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(a[i], b[i])`` whose share of equal slots in ``sigmat`` is at least ``floor``.
+
+    On the uint32 signatures this is the MinHash estimate, exactly as ``(sa == sb).mean() >= floor``.
+    On their low bytes (``DedupIndex._sig8``) every equal slot is still equal, so the share is at least
+    the estimate and the pairs kept are a superset: the byte pass (a quarter of the memory traffic)
+    rejects the millions of unrelated LSH pairs, the exact pass then decides on the few left, and the
+    result is the exact pass's alone. Blocks are gathered into preallocated buffers: at 100,000
+    articles the benchmark's LSH finds 2.9 million raw pairs, and fresh temporaries per block cost more
+    in page faults than the comparison.
+    """
+    n, width = len(a), sigmat.shape[1]
+    if n == 0:
+        return a, b
+    keep = np.empty(n, dtype=bool)
+    block = min(_PREFILTER_BLOCK, n)
+    ga = np.empty((block, width), dtype=sigmat.dtype)
+    gb = np.empty((block, width), dtype=sigmat.dtype)
+    eq = np.empty((block, width), dtype=bool)
+    for i in range(0, n, block):
+        m = min(block, n - i)
+        np.take(sigmat, a[i : i + m], axis=0, out=ga[:m])
+        np.take(sigmat, b[i : i + m], axis=0, out=gb[:m])
+        np.equal(ga[:m], gb[:m], out=eq[:m])
+        # count / width is what ``(sa == sb).mean(axis=1)`` computes, to the bit
+        keep[i : i + m] = eq[:m].view(np.uint8).sum(axis=1, dtype=np.int64) / width >= floor
+    return a[keep], b[keep]

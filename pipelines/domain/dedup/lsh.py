@@ -26,11 +26,24 @@ def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """``(n × bands)`` uint64 keys of ``(n × num_perm)`` uint32 signatures."""
     sigs = np.atleast_2d(sigs)
     n = sigs.shape[0]
+    out = np.empty((n, bands), dtype=np.uint64)
+    # in blocks of rows: the uint64 temporaries of 100,000 signatures would be 100 MB each
+    for i in range(0, n, _KEY_BLOCK):
+        out[i : i + _KEY_BLOCK] = _band_keys(sigs[i : i + _KEY_BLOCK], bands, rows)
+    return out
+
+
+_KEY_BLOCK = 4096
+
+
+def _band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    n = sigs.shape[0]
     vals = sigs[:, : bands * rows].reshape(n, bands, rows).astype(np.uint64)
     with np.errstate(over="ignore"):
         h = np.zeros((n, bands), dtype=np.uint64)
         for j in range(rows):
-            h = (h * _MUL) ^ vals[:, :, j]
+            h *= _MUL
+            h ^= vals[:, :, j]
         h ^= np.arange(bands, dtype=np.uint64)  # the same values in another band are another bucket
         h ^= h >> np.uint64(33)
         h *= _FM[0]
@@ -78,7 +91,8 @@ class BandIndex:
         if self._sorted is None:
             self._sorted = []
             for b in range(self.bands):
-                order = np.argsort(self._keys[:, b], kind="stable")
+                # the order within a bucket is never seen: answers are de-duplicated and sorted
+                order = np.argsort(self._keys[:, b])
                 self._sorted.append((self._keys[order, b], order.astype(np.int64)))
         return self._sorted
 

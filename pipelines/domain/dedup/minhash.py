@@ -117,13 +117,23 @@ def shingle_batch(norms: Sequence[str], n: int) -> ShingleBatch:
                 h *= base
                 h += cps[j : j + windows]
             h = _fmix32(h)
-        # window k of long text i sits at text_starts[i] + k and goes to output slot starts[i] + k
-        idx_long = np.flatnonzero(long_)
-        reps = counts[idx_long]
-        ramp = _ramp(reps)
-        pos = np.repeat(text_starts[idx_long], reps) + ramp
-        dst = np.repeat(starts[idx_long], reps) + ramp
-        out[dst] = h[pos]
+        if long_.all():
+            # every text owns its windows but the last n - 1, which would cross into the next text; a
+            # boolean mask drops those (cheaper than gathering through two int64 index arrays)
+            valid = np.ones(windows, dtype=bool)
+            ends = text_starts + lengths
+            for j in range(1, n):
+                at = ends - j
+                valid[at[at < windows]] = False
+            out[:] = h[valid]
+        else:
+            # window k of long text i sits at text_starts[i] + k and goes to output slot starts[i] + k
+            idx_long = np.flatnonzero(long_)
+            reps = counts[idx_long]
+            ramp = _ramp(reps)
+            pos = np.repeat(text_starts[idx_long], reps) + ramp
+            dst = np.repeat(starts[idx_long], reps) + ramp
+            out[dst] = h[pos]
     for i in np.flatnonzero((lengths > 0) & ~long_):
         out[starts[i]] = shingle_hash32(norms[i])
     return ShingleBatch(out, starts)
