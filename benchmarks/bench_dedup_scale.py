@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import platform
 import random
 import re
@@ -101,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline-n", type=int, default=None, help="articles for the plain loop (default: --n)")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "results" / "dedup_scale.md"))
     args = ap.parse_args(argv)
+    load_start = os.getloadavg()
     params = DedupParams()
     rows: list[tuple[str, str, str]] = []
 
@@ -197,8 +199,11 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Notes: the sentence pool has {len(sentence_pool())} real sentences, so two unrelated benchmark articles "
         "share a sentence or two and LSH candidate pairs grow with the square of the corpus (×100 from 10k to "
-        "100k); the MinHash prefilter removes all but the real duplicates before any text is read. The "
-        "machine is shared with other jobs: timings vary by up to 2× between runs.",
+        "100k); the MinHash prefilter (a pass over the signatures' low bytes, then the exact 128-slot estimate "
+        "on the few left) removes all but the real duplicates before any text is read. The machine is shared "
+        "with other jobs: timings vary by up to 2× between runs; load average (1/5/15 min) at the start "
+        f"{'/'.join(f'{x:.2f}' for x in load_start)}, at the end "
+        f"{'/'.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs).",
     ]
     text = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
