@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .minhash import sorted_unique
+
 __all__ = ["BandIndex", "band_keys", "bucket_ids"]
 
 _MUL = np.uint64(0x9E3779B97F4A7C15)
@@ -118,7 +120,7 @@ class BandIndex:
         q = np.concatenate(q_parts)
         r = np.concatenate(r_parts)
         keep = self._alive[r]
-        code = _unique(q[keep] * np.int64(len(self._alive)) + r[keep])
+        code = sorted_unique(q[keep] * np.int64(len(self._alive)) + r[keep])
         return code // len(self._alive), code % len(self._alive)
 
     def pairs(self) -> tuple[np.ndarray, np.ndarray]:
@@ -152,16 +154,5 @@ class BandIndex:
                 pos = pos[pos + d < run_end[pos]]
         if not codes:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-        code = _unique(np.concatenate(codes))
+        code = sorted_unique(np.concatenate(codes))
         return code // n, code % n
-
-
-def _unique(codes: np.ndarray) -> np.ndarray:
-    """Sorted unique values; sort-based because ``np.unique`` (hash-based in numpy 2.x) is ~5× slower."""
-    if len(codes) == 0:
-        return codes
-    codes = np.sort(codes)
-    keep = np.empty(len(codes), dtype=bool)
-    keep[0] = True
-    np.not_equal(codes[1:], codes[:-1], out=keep[1:])
-    return codes[keep]
