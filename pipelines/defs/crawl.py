@@ -42,16 +42,17 @@ def raw_pages(
         crawl_run_id = repository.start_crawl_run(conn, part, crawler.source, context.run.run_id)
         known = {} if crawler.refetch else repository.known_pages(conn, part)
     archive = _archive_path(part, crawl_run_id)
+    crawl_log = archive.with_suffix("").with_suffix(".log")  # crawl-NNNNNNNN.warc.gz → crawl-NNNNNNNN.log
     with tempfile.TemporaryDirectory(prefix="ganpo-crawl-") as tmp:
         known_file = Path(tmp) / "known.json"
         known_file.write_text(json.dumps({url: vars(page) for url, page in known.items()}))
         command = [
             sys.executable, "-m", "ganpo_crawlers.run_crawl",
             "--paper", part.paper, "--date", part.edition_date.isoformat(),
-            "--archive", str(archive), "--summary", str(Path(tmp) / "summary.json"),
-            "--known", str(known_file),
-            # The crawl's own log sits beside its archive; the run shows its path and counters.
-            "--set", f"LOG_FILE={archive.with_suffix('').with_suffix('.log')}",
+            "--archive", str(archive), "--known", str(known_file),
+            # The crawl's own log sits beside its archive; the run shows its path and counters (which are
+            # counted from the archive itself, the one record of what the crawl received).
+            "--set", f"LOG_FILE={crawl_log}",
         ]  # fmt: skip
         for host, base_url in crawler.site_overrides().items():
             command += ["--site", f"{host}={base_url}"]
@@ -86,7 +87,7 @@ def raw_pages(
             "crawl_run_id": crawl_run_id,
             "source": crawler.source,
             "archive": dg.MetadataValue.path(str(archive)),
-            "crawl_log": dg.MetadataValue.path(str(archive.with_suffix("").with_suffix(".log"))),
+            "crawl_log": dg.MetadataValue.path(str(crawl_log)),
             **tally.as_row(),
             "failures": dg.MetadataValue.md("\n".join(f"- {o.record.url}: {o.reason}" for o in failed[:20]) or "none"),
             "drift": dg.MetadataValue.md(
