@@ -10,13 +10,14 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from . import context as C
 from .model import Indicator
 from .numbers import normalise
 from .periods import PeriodHit, find_periods, scan_periods
-from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, NUM_RE, Figure, clause_end, scan_figures
+from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure, clause_end, scan_figures
 from .sentences import Span, mask_tags, split_sentences
 from .subjects import ArticleContext, Entity, article_context, entity_candidates, find_entities
 
@@ -58,8 +59,8 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
     sents = split_sentences(norm)
     period_matches = scan_periods(norm)
     cands = entity_candidates(norm, actx)
-    # one pass each over the whole text; a sentence without a number candidate only updates the state
-    num_starts = [m.start() for m in NUM_RE.finditer(norm)]
+    # one pass each over the whole text; a sentence without a figure only updates the state
+    # (scan_figures' own number search is the test for a number candidate: no second pass for it)
     period_starts = [m.start() for m in period_matches]
     cand_starts = [e.pos for e in cands]
     out: list[Indicator] = []
@@ -68,13 +69,14 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
         if sent.paragraph != st.para:
             st.para, st.year, st.period, st.entity = sent.paragraph, None, None, None
         a, b = sent.start, sent.end
-        has_num = _any_in(num_starts, a, b)
-        periods = find_periods(norm, a, b, published, st.year, period_matches) if _any_in(period_starts, a, b) else []
+        in_sent = _in_range(period_matches, period_starts, a, b)
+        periods = find_periods(norm, a, b, published, st.year, in_sent) if in_sent else []
         for h in periods:
             if h.year is not None:
                 st.year = h.year
-        ents = find_entities(norm, a, b, actx, cands) if _any_in(cand_starts, a, b) else []
-        figs = scan_figures(norm, a, b) if has_num else []
+        in_sent_cands = _in_range(cands, cand_starts, a, b)
+        ents = find_entities(norm, a, b, actx, in_sent_cands) if in_sent_cands else []
+        figs = scan_figures(norm, a, b)
         if figs:
             figs = [f for f in figs if not _in_short_quote(norm, f, sent) and not _is_meeting_count(norm, f)
                     and not _is_not_economic(norm, f, b)]
@@ -90,9 +92,10 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
         labelled_ends = [h.end for h in labelled]
         ent_ends = [e.end for e in ents]
         _attach_yoy(norm, recs)
+        quoted = _in_quote(norm, sents, si)
         for r in recs:
             r.period = _period_for(r, labelled, labelled_ends, st.period)
-            r.subject = _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, cands)
+            r.subject = _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, cands, quoted)
         _attach_targets(norm, recs)
         for r in recs:
             if (r.target or r.project) and bisect.bisect_right(labelled_ends, r.fig.start) == 0:
@@ -102,17 +105,17 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
             labelled = [h for h in periods if h.label]
             if labelled:
                 st.period = labelled[-1].label
-        out.extend(_to_indicator(text, r) for r in recs)
+        sentence = text[a:b]
+        out.extend(_to_indicator(text, r, sentence) for r in recs)
     return out
 
 
 # ---------------------------------------------------------------- helpers
 
 
-def _any_in(starts: list[int], a: int, b: int) -> bool:
-    """Whether a sorted list of positions has one in [a, b)."""
-    k = bisect.bisect_left(starts, a)
-    return k < len(starts) and starts[k] < b
+def _in_range(items: list[_T], starts: list[int], a: int, b: int) -> list[_T]:
+    """The ``items`` (sorted, with their ``starts``) that start in [a, b)."""
+    return items[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
 
 
 def _window(f: Figure, sent: Span) -> int:
@@ -181,20 +184,19 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
             kind = "share"
     elif f.base_unit == "rank":
         kind = "rank"
-    elif f.unit in ("名", "位") and re.search(
-        r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$", s[_window(f, sent) : f.start]
-    ):
+    elif f.unit in ("名", "位") and _RANK_MOVE_RE.search(s[_window(f, sent) : f.start]):
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
-    elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and re.search(
-        r"年产(?:能)?(?:能力)?$", s[f.cs : f.start]
-    ):
+    elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and _CAPACITY_RE.search(s[f.cs : f.start]):
         kind = "capacity"
     rec = Rec(fig=f, kind=kind, value_base=vb, sent=sent, mom=mom)
-    if f.base_unit not in ("percent", "percentage_point", "rank"):
-        head = s[f.cs : f.start]
-        if re.search(r"(?:净增|同比增加|同比减少|比去年同期净增|比上年增加|增加了|减少了|净增加)$", head):
-            rec.delta = True
+    if f.base_unit not in ("percent", "percentage_point", "rank") and _DELTA_RE.search(s[f.cs : f.start]):
+        rec.delta = True
     return rec
+
+
+_RANK_MOVE_RE = re.compile(r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$")
+_CAPACITY_RE = re.compile(r"年产(?:能)?(?:能力)?$")
+_DELTA_RE = re.compile(r"(?:净增|同比增加|同比减少|比去年同期净增|比上年增加|增加了|减少了|净增加)$")
 
 
 _RANGE_GAP = re.compile(r"^(?:-|~|至|到|—|－|–)$")
@@ -359,6 +361,7 @@ def _strip_ends(m: str) -> str:
     return m
 
 
+@lru_cache(maxsize=4096)
 def _strip_metric(m: str) -> str:
     m = _strip_ends(_INFIX_RE.sub("", m).strip(_QUOTES))
     split = False
@@ -379,9 +382,12 @@ def _strip_metric(m: str) -> str:
     return _balance_quotes(m)
 
 
+_QUOTE_CHAR_RE = re.compile("[“”‘’\"]")
+
+
 def _balance_quotes(m: str) -> str:
     """‘’ inside a metric are the article's quotation marks (“”); an unmatched mark is dropped."""
-    if not any(c in m for c in "“”‘’\""):
+    if not _QUOTE_CHAR_RE.search(m):
         return m
     m = m.replace("‘", "“").replace("’", "”")
     out: list[str] = []
@@ -713,6 +719,9 @@ _YOY_GAP = re.compile(
 )
 
 
+_DELTA_GAP = re.compile(r"[,，、][^,，、;；。]{0,12}")
+
+
 def _attach_yoy(s: str, recs: list[Rec]) -> None:
     for i, r in enumerate(recs):
         if r.kind in ("growth", "share", "rank") or r.delta:
@@ -725,7 +734,7 @@ def _attach_yoy(s: str, recs: list[Rec]) -> None:
                 if _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent":
                     r.yoy = g.value_base
                 break
-            if g.delta and re.fullmatch(r"[,，、][^,，、;；。]{0,12}", gap):
+            if g.delta and _DELTA_GAP.fullmatch(gap):
                 pos = g.fig.end
                 continue
             break
@@ -767,6 +776,7 @@ def _subject_for(
     sents: list[Span],
     si: int,
     cands: list[Entity],
+    quoted: bool,
 ) -> str | None:
     if r.project:
         return r.project
@@ -776,7 +786,7 @@ def _subject_for(
         if name:
             return name
     # a quotation whose speaker is named after it: “我们共流转土地近千亩……”据该村第一书记介绍
-    if _in_quote(s, sents, si):
+    if quoted:  # _in_quote(s, sents, si), computed once per sentence
         for nxt in sents[si + 1 : si + 4]:
             if nxt.paragraph != r.sent.paragraph:
                 break
@@ -816,6 +826,9 @@ _TARGET_VERB = re.compile(r"将(?:达|实现|突破|超|新增|形成|建成|再
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
 
+_OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
+
+
 def _attach_targets(s: str, recs: list[Rec]) -> None:
     prev_target = False
     for r in recs:
@@ -832,9 +845,9 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
             t = True
         elif prev_target and _CARRY_TARGET.match(clause):
             t = True
-        elif r.fig.mult_only and r.value_base >= 1e11 and not re.search(r"(?:过|超|新增|突破)$", clause):
+        elif r.fig.mult_only and r.value_base >= 1e11 and not _OVER_END_RE.search(clause):
             t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
-        elif r.kind == "capacity" and re.search(r"项目", tail) and not _ACHIEVED_RE.search(tail):
+        elif r.kind == "capacity" and "项目" in tail and not _ACHIEVED_RE.search(tail):
             t = True
         if t and _ACHIEVED_RE.search(tail[:10]):
             t = False
@@ -845,7 +858,7 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
 # ---------------------------------------------------------------- output
 
 
-def _to_indicator(text: str, r: Rec) -> Indicator:
+def _to_indicator(text: str, r: Rec, sentence: str) -> Indicator:
     f = r.fig
     sent = r.sent
     return Indicator(
@@ -863,7 +876,7 @@ def _to_indicator(text: str, r: Rec) -> Indicator:
         yoy_pct=r.yoy if r.kind != "growth" else None,
         qualifier=f.qualifier,
         target=r.target,
-        sentence=text[sent.start : sent.end],
+        sentence=sentence,
         sentence_start=sent.start,
         sentence_end=sent.end,
     )

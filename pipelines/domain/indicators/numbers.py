@@ -8,6 +8,7 @@ into the original text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # One-to-one character normalisation (full-width → ASCII).  Length-preserving.
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -119,6 +120,7 @@ def parse_chinese(s: str) -> float | None:
     return float(total + (cur or 0))
 
 
+@lru_cache(maxsize=4096)
 def parse_number(s: str) -> float | None:
     """Parse a number token (Arabic or Chinese), without trailing multiplier."""
     if not s:

@@ -100,8 +100,10 @@ PERIOD_RULES: list[tuple[str, str]] = [
 # Characters a period phrase can start with: positions starting elsewhere fail on the lookahead
 # instead of trying every rule (the article is scanned once, so this is most of the cost).
 _FIRST_CHARS = "截至目现如今年本当去上前明下全第一二三四五六七八九十〇两0123456789"
+# The guard reads: a first character (one lookahead, the cheap test at most positions), and not a
+# digit inside a run of digits.
 PERIOD_RE = re.compile(
-    f"(?:(?<!\\d)(?=\\d)|(?=[{_FIRST_CHARS.rstrip('0123456789')}]))(?:"
+    f"(?=[\\d{_FIRST_CHARS.rstrip('0123456789')}])(?:(?!\\d)|(?<!\\d)(?=\\d))(?:"
     + "|".join(f"(?P<r{i}>{pat.replace('(?P<', f'(?P<r{i}_')})" for i, (pat, _) in enumerate(PERIOD_RULES))
     + ")"
 )

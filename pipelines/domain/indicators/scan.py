@@ -53,7 +53,9 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "以内": "under",
 }
 _MAX_UNIT_LEN = max(len(u) for u in UNITS)
-_MULTS = sorted(MULTIPLIERS, key=len, reverse=True)
+_SUFFIX_LEN = 2
+assert {len(w) for w in SUFFIX_QUALIFIERS} == {_SUFFIX_LEN}
+assert set(MULTIPLIERS) == {"万亿", "亿", "万", "千", "百"}  # _match_mult relies on it
 
 # Units a Chinese numeral may carry (一批, 五人行, 三新 are not figures).
 CN_NUMERAL_UNITS: frozenset[str] = frozenset(UNITS) - {"人", "次", "分", "天", "个小时", "小时", "倍", "度"}
@@ -118,10 +120,17 @@ class Figure:
 
 
 def _match_unit(s: str, pos: int, allowed: frozenset[str] | None) -> str | None:
-    for n in range(min(_MAX_UNIT_LEN, len(s) - pos), 0, -1):
-        u = s[pos : pos + n]
+    # the answer depends only on the next _MAX_UNIT_LEN + 1 characters: cached on them
+    return _unit_at(s[pos : pos + _MAX_UNIT_LEN + 1], allowed)
+
+
+@lru_cache(maxsize=8192)
+def _unit_at(head: str, allowed: frozenset[str] | None) -> str | None:
+    """The longest unit at the start of ``head`` (not one that starts a longer word)."""
+    for n in range(min(_MAX_UNIT_LEN, len(head)), 0, -1):
+        u = head[:n]
         if u in UNITS and (allowed is None or u in allowed):
-            follow = s[pos + n : pos + n + 1]
+            follow = head[n : n + 1]
             if follow and follow in UNIT_FALSE_FOLLOW.get(u, ""):
                 continue
             return u
@@ -129,10 +138,10 @@ def _match_unit(s: str, pos: int, allowed: frozenset[str] | None) -> str | None:
 
 
 def _match_mult(s: str, pos: int) -> str:
-    for m in _MULTS:
-        if s.startswith(m, pos):
-            return m
-    return ""
+    if s.startswith("万亿", pos):
+        return "万亿"
+    c = s[pos : pos + 1]
+    return c if c in MULTIPLIERS else ""
 
 
 def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
@@ -254,11 +263,10 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     if chinese and value == 1 and not mult:
         return None  # 一个, 一家, 一项: not figures
     # suffix qualifiers
-    for w, q in SUFFIX_QUALIFIERS.items():
-        if s.startswith(w, p) and p + len(w) <= hi:
-            qualifier = q
-            p += len(w)
-            break
+    w = s[p : p + _SUFFIX_LEN]  # every suffix qualifier has this length: one lookup
+    if w in SUFFIX_QUALIFIERS and p + _SUFFIX_LEN <= hi:
+        qualifier = SUFFIX_QUALIFIERS[w]
+        p += _SUFFIX_LEN
     if info is None:
         base_unit, ufactor, kind = "CNY", 1.0, "amount"
     else:

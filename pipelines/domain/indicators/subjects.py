@@ -102,6 +102,7 @@ class ArticleContext:
 
 _ZONE_RE = re.compile("|".join(sorted(ZONE_WORDS, key=len, reverse=True)))
 _SHORT_ORG_RE = re.compile(rf"[{_HAN}]{{2}}(?:{'|'.join(SHORT_ORG_ENDINGS)})")
+_SHORT_ORG_END_RE = re.compile("|".join(SHORT_ORG_ENDINGS))
 _COUNTY_RE = re.compile("[区县市]")
 _ORG_WORD_RE = re.compile("|".join(ORG_WORDS))
 
@@ -111,9 +112,13 @@ def _is_name_char(c: str) -> bool:
 _VILLAGE_DEF_RE = re.compile(rf"[镇乡]([{_HAN}]{{2}})村")
 
 
+_UP_TO_LAST_STOP_RE = re.compile("(?s).*[" + re.escape(NAME_STOP) + "]")
+
+
 def _trim_name(name: str) -> str:
-    i = max((name.rfind(c) for c in NAME_STOP), default=-1)
-    return name[i + 1 :] if i >= 0 else name
+    """What follows the last NAME_STOP character of ``name``."""
+    m = _UP_TO_LAST_STOP_RE.match(name)
+    return name[m.end() :] if m else name
 
 
 def zones(text: str, lo: int = 0, hi: int | None = None) -> list[Entity]:
@@ -129,26 +134,38 @@ def zones(text: str, lo: int = 0, hi: int | None = None) -> list[Entity]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _text_zones(text: str) -> tuple[Entity, ...]:
+    """``zones`` of a whole text (computed once per text: the article context and the candidates use it)."""
+    return tuple(zones(text))
+
+
+# City names and zone/city anaphors, counted in one pass (no two of them can overlap, so this
+# counts what ``text.count`` of each would).
+_COUNTED_WORDS = (*CITIES, *(a for a, t in ANAPHORS.items() if t in ("zone", "city")))
+_COUNTED_RE = re.compile("|".join(sorted(_COUNTED_WORDS, key=len, reverse=True)))
+
+
 def article_context(text: str) -> ArticleContext:
+    mentions = Counter(_COUNTED_RE.findall(text))
     counts: Counter[str] = Counter()
     for short_name, city in CITIES.items():
-        counts[city] += text.count(short_name)
+        counts[city] += mentions[short_name]
     top = counts.most_common(1)
     city = top[0][0] if top and top[0][1] > 0 else None
-    zone_counts = Counter(e.name for e in zones(text) if e.name)
-    zone_refs = sum(text.count(a) for a, t in ANAPHORS.items() if t == "zone")
-    city_refs = sum(text.count(a) for a, t in ANAPHORS.items() if t == "city")
+    zone_counts = Counter(e.name for e in _text_zones(text) if e.name)
+    zone_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "zone")
+    city_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "city")
     main_zone = zone_counts.most_common(1)[0][0] if zone_counts else None
     main: str | None = city
     if main_zone:
         n_zone = sum(zone_counts.values())
         city_short = next((k for k, v in CITIES.items() if v == city), "")
-        n_city = max(0, text.count(city_short) - n_zone) + city_refs if city else 0
+        n_city = max(0, mentions[city_short] - n_zone) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
     villages = frozenset(_VILLAGE_DEF_RE.findall(text))
-    orgs = Counter(m.group(0) for m in _SHORT_ORG_RE.finditer(text) if text[m.end() : m.end() + 1] not in
-                   SHORT_ORG_BAD_AFTER)
+    orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
     short_orgs = frozenset(
         o for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])
     )
@@ -156,10 +173,27 @@ def article_context(text: str) -> ArticleContext:
                           short_orgs=short_orgs)
 
 
+def _short_org_mentions(text: str) -> list[tuple[str, int]]:
+    """What ``_SHORT_ORG_RE.finditer`` finds (name, end), found from the endings (rare) instead of
+    trying the pattern at every Chinese character.  The endings never overlap one another."""
+    out: list[tuple[str, int]] = []
+    last = 0
+    for m in _SHORT_ORG_END_RE.finditer(text):
+        p = m.start() - 2
+        if p >= last and _is_han(text[p]) and _is_han(text[p + 1]):
+            last = m.end()
+            out.append((text[p:last], last))
+    return out
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
 def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | None = None) -> list[Entity]:
     """Every subject candidate in text[lo:hi], unfiltered, sorted by position (one pass per table)."""
     hi = len(text) if hi is None else hi
-    raw = zones(text, lo, hi)
+    raw = list(_text_zones(text)) if lo == 0 and hi == len(text) else zones(text, lo, hi)
     for m in _literal_re(actx).finditer(text, lo, hi):
         word = m.group(0)
         k, after = m.start(), m.end()
