@@ -123,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         "trace": cmd_trace,
         "ui": cmd_ui,
         "sites": cmd_sites,
+        "dedup": cmd_dedup,
     }[args.command]
     try:
         return handler(args)
