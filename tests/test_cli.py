@@ -66,3 +66,14 @@ def test_dedup_prints_one_line_per_input_with_id_cluster_canonical(tmp_path: Pat
     assert by_id["a"]["cluster"] == by_id["c"]["cluster"] != by_id["b"]["cluster"]
     assert by_id["a"]["canonical"] == by_id["c"]["canonical"] == "a"  # the earlier edition
     assert ganpo("dedup", "-", stdin=source.read_text(encoding="utf-8")).stdout == result.stdout
+
+
+def test_sites_check_reports_every_profile_against_the_replica() -> None:
+    result = ganpo("sites", "check", "--date", "2023-11-23", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert {r["profile"] for r in report} == {"srxww_old", "srxww_new", "gnrbs_epaper", "newskj"}
+    for profile in report:
+        assert profile["ok"] and profile["pages"]
+        counts = [s["count"] for page in profile["pages"] for s in page["selectors"].values()]
+        assert any(n > 0 for n in counts)
