@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import warnings
 from datetime import date, datetime, timedelta
@@ -158,8 +159,6 @@ def partitions_for(args: argparse.Namespace) -> list[Partition]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    import os
-
     partitions = partitions_for(args)
     os.environ["GANPO_SOURCE"] = "replica" if args.replica else "live"
     os.environ["GANPO_REFETCH"] = "1" if args.refetch else "0"
@@ -287,8 +286,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    import os
-
     from pipelines.ui import serve
 
     os.environ["GANPO_SOURCE"] = "replica" if args.replica else "live"

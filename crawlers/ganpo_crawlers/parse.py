@@ -397,17 +397,22 @@ def find_byline(paragraphs: list[str]) -> str | None:
     return None
 
 
+def _field_then_header_texts(profile: Profile, sel: Selector, key: str) -> list[str]:
+    """Texts of the field's own selectors, then of the header block above the body: where newskj's source
+    line and time are looked for, since their exact selectors are not known for certain."""
+    texts: list[str] = []
+    for selector_key in (key, "header"):
+        nodes, _ = select(sel, profile.sel(selector_key))
+        texts += [node_text(n) for n in nodes]
+    return texts
+
+
 def source_line(profile: Profile, sel: Selector) -> tuple[str | None, str | None]:
     """The `来源：…` line and its source name, from the source selectors, else from the header text."""
     rx = profile.patterns.get("source")
     if rx is None:
         return None, None
-    candidates: list[str] = []
-    nodes, _ = select(sel, profile.sel("source_line"))
-    candidates += [node_text(n) for n in nodes]
-    header_nodes, _ = select(sel, profile.sel("header"))
-    candidates += [node_text(n) for n in header_nodes]
-    for text in candidates:
+    for text in _field_then_header_texts(profile, sel, "source_line"):
         m = rx.search(text)
         if m:
             # Keep only the 来源 part of a line that also carries time or author.
@@ -496,12 +501,7 @@ def parse_article(profile: Profile, url: str, html: str, edition_date: date | No
 
 def _newskj_time(profile: Profile, sel: Selector) -> str | None:
     rx = profile.patterns["time"]
-    texts: list[str] = []
-    nodes, _ = select(sel, profile.sel("published"))
-    texts += [node_text(n) for n in nodes]
-    header_nodes, _ = select(sel, profile.sel("header"))
-    texts += [node_text(n) for n in header_nodes]
-    for text in texts:
+    for text in _field_then_header_texts(profile, sel, "published"):
         m = rx.search(text)
         if m:
             return clean_text(m.group(0))

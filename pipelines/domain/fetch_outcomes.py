@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, Literal, Protocol
 
 from ganpo_crawlers.archive import content_hash
@@ -25,7 +24,7 @@ class ArchivedRecordLike(Protocol):
     http_status: int | None
     headers: Mapping[str, str]
     body: bytes
-    fetched_at: datetime
+    fetched_at: str  # ISO 8601, the WARC-Date
     archive_offset: int
     page_kind: str
     profile: str | None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from ganpo_crawlers.archive import content_hash
@@ -17,7 +16,7 @@ class Record:
     http_status: int | None = 200
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
-    fetched_at: datetime = datetime(2024, 5, 17, tzinfo=UTC)
+    fetched_at: str = "2024-05-17T00:00:00Z"
     archive_offset: int = 0
     page_kind: str = "article"
     profile: str | None = "srxww_new"
