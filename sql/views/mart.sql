@@ -133,6 +133,7 @@ SELECT
     min(i.metric_name)                            AS metric_name,
     i.subject,
     i.period,
+    i.kind,
     i.base_unit,
     i.target,
     count(*)                                      AS observations,
@@ -142,13 +143,15 @@ SELECT
     array_agg(i.indicator_id ORDER BY i.indicator_id) AS indicator_ids
 FROM mart.indicators i
 WHERE i.metric_id IS NOT NULL
-GROUP BY i.metric_id, i.subject, i.period, i.base_unit, i.target;
+-- kind keeps a growth rate and a share of one metric (both percent) in separate series
+GROUP BY i.metric_id, i.subject, i.period, i.kind, i.base_unit, i.target;
 
-COMMENT ON VIEW mart.indicator_series IS 'One row per metric × subject × period (× unit, target flag), with every source indicator id.';
+COMMENT ON VIEW mart.indicator_series IS 'One row per metric × subject × period (× kind, unit, target flag), with every source indicator id.';
 COMMENT ON COLUMN mart.indicator_series.metric_id IS 'Stable metric id from the catalogue.';
 COMMENT ON COLUMN mart.indicator_series.metric_name IS 'Canonical Chinese name of the metric.';
 COMMENT ON COLUMN mart.indicator_series.subject IS 'Who or what the figures describe.';
 COMMENT ON COLUMN mart.indicator_series.period IS 'The period the figures refer to (see mart.indicators.period).';
+COMMENT ON COLUMN mart.indicator_series.kind IS 'amount, growth, count, share, rank, capacity, area or other (see mart.indicators.kind).';
 COMMENT ON COLUMN mart.indicator_series.base_unit IS 'Unit of the values.';
 COMMENT ON COLUMN mart.indicator_series.target IS 'True when the series holds targets or forecasts, not actuals.';
 COMMENT ON COLUMN mart.indicator_series.observations IS 'How many canonical articles reported a figure for it.';
