@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .numbers import CN_DIGITS, parse_chinese
 
 _N = rf"(?:\d{{1,2}}|[{''.join(CN_DIGITS)}十]{{1,3}})"  # a month / quarter number
-_DASH = r"(?:-|~|至|到|—|－|–)"
+_DASH_CHARS = "-~至到—－–"
+_DASH = f"[{re.escape(_DASH_CHARS)}]"
 
 
 def _num(s: str) -> int:
@@ -75,52 +76,74 @@ def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
-# Ordered table: the first matching pattern at a position wins (longer phrases first).
-PERIOD_RULES: list[tuple[str, str]] = [
+# Ordered tables: the first matching pattern at a position wins (longer phrases first).  A phrase
+# starts either with a word or with a number, never both, so the two tables never compete at a position.
+WORD_RULES: list[tuple[str, str]] = [
     # stocks at a point in time
     (rf"截至(?:(?P<y>\d{{4}})年)?(?P<m>{_N})月(?:底|末|份)?", "asof_month"),
     (rf"截至(?:(?P<y>\d{{4}})年)?(?P<m>{_N})月(?P<d>{_N})日", "asof_day"),
     (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年)|目前|现已|现有|如今", "asof_now"),
     (r"(?:今年|年初)以来", "ytd"),
     (r"(?P<relm>下个月|下月|本月|当月|上个月|上月)", "rel_month"),
-    # month ranges
-    (rf"(?:(?P<y>\d{{4}})年)?(?P<m1>{_N})月?{_DASH}(?P<m2>{_N})月(?:份)?", "month_range"),
     (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
     (rf"前(?P<n>{_N})个?月", "first_months"),
-    (r"(?:第)?(?P<q>[一二三四1-4])季度", "quarter"),
+    (r"第(?P<q>[一二三四1-4])季度", "quarter"),
     (r"上半年", "h1"),
     (r"下半年", "h2"),
     (r"全年|年度", "full_year"),
+    (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年)", "rel_year"),
+]
+NUMBER_RULES: list[tuple[str, str]] = [
+    (rf"(?:(?P<y>\d{{4}})年)?(?P<m1>{_N})月?{_DASH}(?P<m2>{_N})月(?:份)?", "month_range"),
+    (r"(?P<q>[一二三四1-4])季度", "quarter"),
     (rf"(?P<m>{_N})月份?(?!\d|{_N}?日|底|末)", "month"),
     (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
     (r"(?P<y>(?:19|20)\d{2})年", "year"),
-    (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年)", "rel_year"),
 ]
+PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
-# Characters a period phrase can start with: positions starting elsewhere fail on the lookahead
-# instead of trying every rule (the article is scanned once, so this is most of the cost).
-_FIRST_CHARS = "截至目现如今年本当去上前明下全第一二三四五六七八九十〇两0123456789"
-# The guard reads: a first character (one lookahead, the cheap test at most positions), and not a
-# digit inside a run of digits.
+# Characters a phrase of each table can start with (a digit only at the start of a run of digits).
+_WORD_FIRST = "截至目现如今年本当去上前明下全第"
+_NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
+# Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
+# dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
+_NUMBER_HEAD = rf"(?=(?:\d{{1,4}}|[{''.join(CN_DIGITS)}十]{{1,3}})[月季年{re.escape(_DASH_CHARS)}])"
+
+
+def _alternatives(rules: list[tuple[str, str]], first: int) -> str:
+    # rule i's groups are r{i}_<name>; the empty group r{i} at its end names the rule in ``lastgroup``
+    # (an empty group at the end, not one around the rule, leaves the rule's first character for the
+    # engine's quick test of each alternative)
+    return "|".join(
+        f"(?:{pat.replace('(?P<', f'(?P<r{i}_')})(?P<r{i}>)" for i, (pat, _) in enumerate(rules, first)
+    )
+
+
 PERIOD_RE = re.compile(
-    f"(?=[\\d{_FIRST_CHARS.rstrip('0123456789')}])(?:(?!\\d)|(?<!\\d)(?=\\d))(?:"
-    + "|".join(f"(?P<r{i}>{pat.replace('(?P<', f'(?P<r{i}_')})" for i, (pat, _) in enumerate(PERIOD_RULES))
-    + ")"
+    f"(?=[{_WORD_FIRST}{_NUMBER_FIRST}])(?:"
+    f"(?=[{_WORD_FIRST}])(?:{_alternatives(WORD_RULES, 0)})"
+    f"|(?:(?!\\d)|(?<!\\d)){_NUMBER_HEAD}(?:{_alternatives(NUMBER_RULES, len(WORD_RULES))})"
+    ")"
 )
 
 
+# rule of each marker group (``lastindex``), and the group numbers of each rule's named groups
+_RULE_OF_MARKER = {PERIOD_RE.groupindex[f"r{i}"]: i for i in range(len(PERIOD_RULES))}
+_RULE_GROUPS: list[dict[str, int]] = [
+    {g.split("_", 1)[1]: n for g, n in PERIOD_RE.groupindex.items() if g.startswith(f"r{i}_")}
+    for i in range(len(PERIOD_RULES))
+]
+
+
 def _g(m: re.Match[str], i: int, name: str) -> str | None:
-    try:
-        return m.group(f"r{i}_{name}")
-    except IndexError:
-        return None
+    n = _RULE_GROUPS[i].get(name)
+    return m.group(n) if n else None
 
 
 def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
     if kind in ("asof_now", "ytd", "asof_month", "asof_day"):
         return False
-    before = text[max(lo, a - 2) : a]
-    if before.endswith(COMPARISON_BEFORE):
+    if text.endswith(COMPARISON_BEFORE, max(lo, a - 2), a):
         return True
     return text.startswith(COMPARISON_AFTER, b)
 
@@ -147,7 +170,7 @@ def find_periods(
             found.append(matches[k])
             k += 1
     for m in found:
-        i = int((m.lastgroup or "r0")[1:])
+        i = _RULE_OF_MARKER.get(m.lastindex, 0)
         kind = PERIOD_RULES[i][1]
         if _is_comparison_base(text, m.start(), m.end(), start, kind):
             continue

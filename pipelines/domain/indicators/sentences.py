@@ -29,28 +29,33 @@ def mask_tags(text: str) -> str:
     return _TAG_RE.sub(lambda m: HARD_BREAK * len(m.group(0)), text)
 
 
-_LINE_RE = re.compile("[^\n\u2029]+")
-_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(SENTENCE_END + _CLOSERS)}]*")
+_END_CHARS = re.escape(SENTENCE_END)
+# One sentence of a logical line: leading white space (not part of it), then up to and including a run
+# of sentence ends (with closing quotes), or the rest of the line.  One regex match per sentence gives
+# its stripped span directly (the line's own ends are already stripped), instead of split, slice and strip.
+_SENTENCE_RE = re.compile(
+    f"\\s*([^{_END_CHARS}]*[{_END_CHARS}][{re.escape(SENTENCE_END + _CLOSERS)}]*|[^{_END_CHARS}]+)"
+)
+_LINE_END = SENTENCE_END + _CLOSERS + ":："
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """Logical lines: physical lines joined when one was broken mid-sentence."""
+    """Logical lines: physical lines joined when one was broken mid-sentence; ends stripped of white space."""
     out: list[tuple[int, int]] = []
     cur_start: int | None = None
     n = len(text)
-    for m in _LINE_RE.finditer(text):
-        a, b = m.span()
-        seg = m.group(0)
+    a = 0
+    for seg in _BREAK_RE.split(text) if HARD_BREAK in text else text.split("\n"):
+        b = a + len(seg)
         line = seg.strip()
-        if not line:
-            continue
-        if cur_start is None:
-            cur_start = a + (len(seg) - len(seg.lstrip()))
-        hard = b < n and text[b] == HARD_BREAK
-        broken = not hard and len(line) >= BROKEN_LINE_MIN and line[-1] not in SENTENCE_END + _CLOSERS + ":："
-        if not broken:
-            out.append((cur_start, a + len(seg.rstrip())))
-            cur_start = None
+        if line:
+            if cur_start is None:
+                cur_start = a + (len(seg) - len(seg.lstrip()))
+            hard = b < n and text[b] == HARD_BREAK
+            if hard or len(line) < BROKEN_LINE_MIN or line[-1] in _LINE_END:
+                out.append((cur_start, a + len(seg.rstrip())))
+                cur_start = None
+        a = b + 1
     if cur_start is not None:
         out.append((cur_start, len(text.rstrip())))
     return out
@@ -58,19 +63,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[Span]:
     """Split into sentences; a sentence only crosses a newline where a line was broken mid-sentence."""
-    spans: list[Span] = []
-    for para, (lo, hi) in enumerate(_lines(text)):
-        start = lo
-        for m in _END_RE.finditer(text, lo, hi):
-            _add(text, spans, start, m.end(), para)
-            start = m.end()
-        _add(text, spans, start, hi, para)
-    return spans
-
-
-def _add(text: str, spans: list[Span], a: int, b: int, para: int) -> None:
-    seg = text[a:b]
-    stripped = seg.strip()
-    if stripped:
-        a2 = a + (len(seg) - len(seg.lstrip()))
-        spans.append(Span(a2, a2 + len(stripped), para))
+    return [
+        Span(*m.span(1), para)
+        for para, (lo, hi) in enumerate(_lines(text))
+        for m in _SENTENCE_RE.finditer(text, lo, hi)
+    ]
