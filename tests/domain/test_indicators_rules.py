@@ -135,3 +135,4 @@ def test_contract_fields_and_order():
         "period", "yoy_pct", "qualifier", "target", "sentence",
     ]
     assert d["value"] == 8.8 and d["unit"] == "亿元" and d["value_base"] == 880000000
+

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
@@ -17,7 +17,7 @@ from . import context as C
 from .model import Indicator
 from .numbers import normalise
 from .periods import PeriodHit, find_periods, scan_periods
-from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure, clause_end, scan_figures
+from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure, scan_figures
 from .sentences import Span, mask_tags, split_sentences
 from .subjects import ArticleContext, Entity, article_context, entity_candidates, find_entities
 
@@ -25,7 +25,7 @@ _T = TypeVar("_T")
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」"}
 
 
-@dataclass
+@dataclass(slots=True)  # slots: one per figure, its fields read by every rule
 class Rec:
     fig: Figure
     kind: str
@@ -41,7 +41,7 @@ class Rec:
     project: str | None = None  # 投资 X 亿元的 Y 项目: Y 项目
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     """What carries across sentences while reading an article."""
 
@@ -81,32 +81,28 @@ def extract(text: str, published: dt.date) -> list[Indicator]:
             figs = [f for f in figs if not _in_short_quote(norm, f, sent) and not _is_meeting_count(norm, f)
                     and not _is_not_economic(norm, f, b)]
         if not figs:
-            _remember_entities(ents, actx, st)
+            if ents:
+                _remember_entities(ents, actx, st)
             continue
         recs = [_classify(norm, f, sent) for f in figs]
         _propagate_qualifiers(norm, recs)
         _propagate_list_kinds(norm, recs)
         _attach_metrics(norm, recs, periods, ents)
         _distribute_fenbie(norm, recs)
+        _attach_yoy(norm, recs)
+        _attach_targets(norm, recs)
         labelled = [h for h in periods if h.label]
         labelled_ends = [h.end for h in labelled]
         ent_ends = [e.end for e in ents]
-        _attach_yoy(norm, recs)
         quoted = _in_quote(norm, sents, si)
-        for r in recs:
+        sentence = text[a:b]
+        for r in recs:  # period and subject read the state as it was before this sentence's entities
             r.period = _period_for(r, labelled, labelled_ends, st.period)
             r.subject = _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, cands, quoted)
-        _attach_targets(norm, recs)
-        for r in recs:
-            if (r.target or r.project) and bisect.bisect_right(labelled_ends, r.fig.start) == 0:
-                r.period = None
+            out.append(_to_indicator(text, r, sentence))
         _remember_entities(ents, actx, st)
-        if recs:
-            labelled = [h for h in periods if h.label]
-            if labelled:
-                st.period = labelled[-1].label
-        sentence = text[a:b]
-        out.extend(_to_indicator(text, r, sentence) for r in recs)
+        if labelled:
+            st.period = labelled[-1].label
     return out
 
 
@@ -184,14 +180,13 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
             kind = "share"
     elif f.base_unit == "rank":
         kind = "rank"
-    elif f.unit in ("名", "位") and _RANK_MOVE_RE.search(s[_window(f, sent) : f.start]):
+    elif f.unit in ("名", "位") and _RANK_MOVE_RE.search(s, _window(f, sent), f.start):
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
-    elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and _CAPACITY_RE.search(s[f.cs : f.start]):
+    elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and _CAPACITY_RE.search(s, f.cs, f.start):
         kind = "capacity"
-    rec = Rec(fig=f, kind=kind, value_base=vb, sent=sent, mom=mom)
-    if f.base_unit not in ("percent", "percentage_point", "rank") and _DELTA_RE.search(s[f.cs : f.start]):
-        rec.delta = True
-    return rec
+    # (the left context is searched in place, s between pos and endpos, not sliced)
+    delta = f.base_unit not in ("percent", "percentage_point", "rank") and bool(_DELTA_RE.search(s, f.cs, f.start))
+    return Rec(f, kind, vb, sent, mom=mom, delta=delta)
 
 
 _RANK_MOVE_RE = re.compile(r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$")
@@ -276,9 +271,8 @@ def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
     while i < len(recs):
         r = recs[i]
         cs = r.fig.cs
-        head = s[cs : r.fig.start]
-        k = head.find("分别")
-        if k <= 0:
+        k = s.find("分别", cs, r.fig.start)
+        if k <= cs:  # none, or 分别 opens the clause
             i += 1
             continue
         run = [r]
@@ -287,7 +281,7 @@ def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
             run.append(recs[j])
             j += 1
         # items: the list before 分别 inside this clause (or the previous one when this clause starts with 分别)
-        items_text = head[:k]
+        items_text = s[cs:k]
         items = [x for x in _FENBIE_ITEMS.split(items_text) if x]
         if len(items) == len(run) and len(run) > 1:
             for item, rr in zip(items, run, strict=True):
@@ -301,18 +295,20 @@ def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
 
 
 def _cut_left(
-    s: str, f: Figure, lo: int, periods: list[PeriodHit], ents: list[Entity], prev_end: int,
+    s: str, f: Figure, periods: list[PeriodHit], ents: list[Entity], prev_end: int,
     ends: tuple[list[int], list[int]],
 ) -> str:
     """The clause text before the figure, after the last period phrase, entity, figure or predicate break."""
     cs = f.cs
     cut = max(cs, prev_end)
-    h = _last_before(periods, ends[0], f.start)
-    if h is not None and h.start >= cs:
-        cut = max(cut, h.end)
-    e = _last_before(ents, ends[1], f.start)
-    if e is not None and e.pos >= cs:
-        cut = max(cut, e.end)
+    if periods:
+        h = _last_before(periods, ends[0], f.start)
+        if h is not None and h.start >= cs:
+            cut = max(cut, h.end)
+    if ents:
+        e = _last_before(ents, ends[1], f.start)
+        if e is not None and e.pos >= cs:
+            cut = max(cut, e.end)
     left = s[cut : f.start]
     n = len(left)
     last = 0
@@ -337,7 +333,7 @@ _LEADING_RE = re.compile(f"^(?:{_alternation(C.METRIC_LEADING)})")
 _INFIX_RE = re.compile(_alternation(C.METRIC_INFIX_DELETE))
 _NOUN_STOP_RE = re.compile(_alternation(C.NOUN_STOP))
 _INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
-_TARGET_CUE_RE = re.compile(_alternation(tuple(c for c in C.TARGET_CUES if c not in ("将", "冲"))))
+_TARGET_CUES = _alternation(tuple(c for c in C.TARGET_CUES if c not in ("将", "冲")))
 _ACHIEVED_RE = re.compile(_alternation(C.ACHIEVED_CUES))
 _STRONG_CUE_RE = re.compile(_alternation(("投产后", "建成后", "达产后", "力争", "预计")))
 _QUOTES = " \t“”\"‘’()（）—-\n\u2029"
@@ -415,47 +411,65 @@ NOUN_BAD_START_WORDS: tuple[str, ...] = (
 )
 
 
-def _right_noun(s: str, f: Figure, hi: int, fig_ends: dict[int, int]) -> str:
-    """The noun phrase right after a figure (3条生产线, 5个千亿级产业集群, 15个省级(培育、特色)产业集群)."""
-    i = f.end
+# What ends a plain run of a noun phrase: a clause separator (quotation marks stay inside) or a parenthesis.
+_NOUN_RUN_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS - set("“”‘’\"")))) + "(（]")
+
+
+def _right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[int]) -> str:
+    """The noun phrase at ``i``, right after a figure (3条生产线, 5个千亿级产业集群, 15个省级(培育、特色)产业集群).
+
+    ``fig_starts``/``fig_ends``: the sentence's figures. The phrase is read run by run (a regex finds the
+    next separator or parenthesis), not character by character."""
     if s.startswith("的", i):
         i += 1
-    if i >= hi or not (_is_han(s[i]) or s[i] in "“‘") or s[i] in _NOUN_BAD_START:
+    if i >= hi:
+        return ""
+    c = s[i]
+    if not ("\u4e00" <= c <= "\u9fff" or c in "“‘") or c in _NOUN_BAD_START:  # (_is_han, inline: most exit here)
         return ""
     if s.startswith(NOUN_BAD_START_WORDS, i):
         return ""
     parts: list[str] = []
     masked: list[str] = []  # the same text with parenthesised aliases blanked (stop words are not looked for there)
     j = i
-    limit = i + 24
+    limit = min(hi, i + 24)
     embedded = False
-    while j < hi and j < limit:
-        c = s[j]
-        if c in "(（":
-            close = _paren_end(s, j, min(hi, j + 16))
-            if close < 0:
+    k = bisect.bisect_left(fig_starts, i)  # the next figure
+    while j < limit:
+        stop_char = _NOUN_RUN_END_RE.search(s, j, limit)
+        end = stop_char.start() if stop_char else limit
+        at_fig = k < len(fig_starts) and fig_starts[k] < end
+        if at_fig:
+            end = fig_starts[k]
+        if end > j:
+            run = s[j:end]
+            parts.append(run)
+            masked.append(run)
+            j = end
+            if j >= limit:
                 break
-            inner = s[j + 1 : close - 1]
-            if "、" not in inner and "，" not in inner and "," not in inner:
-                parts.append(s[j:close])  # 村(居): an alias stays
-                masked.append("□" * (close - j))
-            j = close  # an enumeration in parentheses (培育、特色) is dropped
-            continue
-        if c in CLAUSE_SEPS and c not in "“”‘’\"":
-            break
-        if j in fig_ends:
-            e = fig_ends[j]
+        if at_fig:
+            e = fig_ends[k]
             # 千亿级产业集群, 营业收入过千亿元的产业集群, 共6400吨位的机械压机: a size inside the noun
             if e < hi and s[e] in "级的":
                 parts.append(s[j : e + 1])
                 masked.append("□" * (e + 1 - j))
                 j = e + 1
                 embedded = True
+                k = bisect.bisect_left(fig_starts, j)
                 continue
             break
-        parts.append(c)
-        masked.append(c)
-        j += 1
+        if s[j] not in "(（":
+            break  # a separator
+        close = _paren_end(s, j, min(hi, j + 16))
+        if close < 0:
+            break
+        inner = s[j + 1 : close - 1]
+        if "、" not in inner and "，" not in inner and "," not in inner:
+            parts.append(s[j:close])  # 村(居): an alias stays
+            masked.append("□" * (close - j))
+        j = close  # an enumeration in parentheses (培育、特色) is dropped
+        k = bisect.bisect_left(fig_starts, j)
     noun = "".join(parts)
     stop = _NOUN_STOP_RE.search("".join(masked), 1)
     if stop:
@@ -548,28 +562,31 @@ def _measure_metric(noun: str, base_unit: str, unit: str) -> str:
 
 
 def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: list[Entity]) -> None:
-    fig_ends = {r.fig.start: r.fig.end for r in recs}
+    fig_starts = [r.fig.start for r in recs]
+    fig_ends = [r.fig.end for r in recs]
     ends = ([h.end for h in periods], [e.end for e in ents])
     prev: Rec | None = None  # last non-growth, non-rank record of the sentence
     last: Rec | None = None
     last_rank: Rec | None = None
     prev_end = 0
+    lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     for r in recs:
         f = r.fig
-        lo = r.sent.start
         cs = f.cs
         in_list = cs > lo and s[cs - 1] == "、"
-        raw_left = _cut_left(s, f, lo, periods, ents, prev_end, ends)
+        raw_left = _cut_left(s, f, periods, ents, prev_end, ends)
         prev_end = f.end
         left = _strip_metric(raw_left)
         metric = left
-        right = _right_noun(s, f, r.sent.end, fig_ends)
+        # rank, growth and share metrics are read on the left: the noun on the right only for the others
+        right = "" if r.kind in ("rank", "growth", "share") else _right_noun(s, f.end, hi, fig_starts, fig_ends)
         # 3条生产线, 85吨钢材: a noun written right after the unit is what the figure counts or measures
         direct = right if (
             right and not s.startswith("的", f.end) and f.unit[-1:] not in "万亿千百"
             and f.base_unit not in ("CNY", "USD", "percent", "percentage_point")
         ) else ""
-        verb_only = len(left) <= 2 and (not left or raw_left.rstrip("了").endswith(_INTRO_VERBS))
+        raw_verb = raw_left.rstrip("了")
+        verb_only = len(left) <= 2 and (not left or raw_verb.endswith(_INTRO_VERBS))
         if r.kind == "rank":
             if last_rank is not None and _RANK_MOVE_GAP.match(s[last_rank.fig.end : f.start]) and last_rank.metric:
                 metric = last_rank.metric  # 从第六前进至第四: the same ranking
@@ -583,7 +600,7 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
         elif r.kind == "share":
             scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
             bare = left.replace(scope, "").replace("占", "")
-            sm = _SHARE_NOUN_RE.match(s, f.end, r.sent.end)
+            sm = _SHARE_NOUN_RE.match(s, f.end, hi)
             if sm:
                 metric = sm.group(1)  # 95%的设备开工率
             elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
@@ -594,8 +611,8 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             product = right.split("项目")[0]
             metric = (product + "年产能") if product else "年产能"
         elif f.base_unit in ("count", "vehicle"):
-            intro = verb_only or in_list or raw_left.rstrip("了").endswith(C.COUNT_INTRO_VERBS)
-            event = _event_after(s, f, r.sent.end) if f.unit.endswith("次") else ""
+            intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
+            event = _event_after(s, f, hi) if f.unit.endswith("次") else ""
             if event:
                 metric = left + event + "次数"  # 连续22次打破纪录: the event counted
             elif direct:
@@ -605,38 +622,39 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             elif metric and r.kind == "count":
                 metric = _count_metric(metric, f.unit, True)
         elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
-            intro = verb_only or in_list or raw_left.rstrip("了").endswith(C.COUNT_INTRO_VERBS)
+            intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
             if direct or (right and intro):
                 metric = _measure_metric(direct or right, f.base_unit, f.unit)
         elif f.base_unit == "GW" and "项目" in right:
             product = _QUOTED_RE.sub("", right.split("项目")[0])  # 24GW高效光伏组件“新倍增”项目
             metric = (product + "产能") if product else "产能"
         else:
-            if right and (verb_only or raw_left.rstrip("了").endswith(C.AMOUNT_INTRO_VERBS)):
+            if right and (verb_only or raw_verb.endswith(C.AMOUNT_INTRO_VERBS)):
                 metric = right
             if left.endswith("投资"):
-                m = _PROJECT_AFTER.match(s, f.end, r.sent.end)
+                m = _PROJECT_AFTER.match(s, f.end, hi)
                 if m:
                     metric = "项目总投资" if "总投资" in raw_left else "项目投资"
         threshold = f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount"
         if f.mult_only and r.kind == "amount":
             # 千亿级产业集群, 百亿企业: the size class of what follows
-            noun = _right_noun(s, replace(f, end=f.end + (1 if s.startswith(("级", "的"), f.end) else 0)),
-                               r.sent.end, fig_ends)
+            # the noun after 级/的, else the one already read
+            shifted = s.startswith(("级", "的"), f.end)
+            noun = _right_noun(s, f.end + 1, hi, fig_starts, fig_ends) if shifted else right
             if noun:
                 noun = _cut_after_head(noun)
                 metric = noun + ("投资额" if "投资" in raw_left or noun.endswith("项目") and threshold else "规模")
                 if threshold:
                     metric += "门槛"
         elif threshold:
-            noun = _right_noun(s, f, r.sent.end, fig_ends)
+            noun = right
             if "项目" in noun:
                 metric = _cut_after_head(noun) + "投资额门槛"
             elif noun:
                 metric = noun + "门槛"
         metric = METRIC_ABBREVIATIONS.get(metric, metric)
         if raw_left.endswith(PROJECT_SIZE_WORDS):
-            m = _PROJECT_AFTER.match(s, f.end, r.sent.end) or _PROJECT_RIGHT.match(s, f.end, r.sent.end)
+            m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
             if m:
                 r.project = m.group(m.lastindex or 0).strip("“”")
         if f.mult_only and _MULT_ONLY_COUNT_RE.search(raw_left):
@@ -680,16 +698,14 @@ def _cut_after_head(noun: str) -> str:
 
 
 def _strip_rank_verbs(thing: str) -> str:
-    changed = True
-    while changed and thing:
-        changed = False
-        for v in C.RANK_VERBS:
+    verbs = C.RANK_VERBS
+    # a pass over the verbs changes the text exactly when one starts or ends it: tested first in one call each
+    while thing and (thing.endswith(verbs) or thing.startswith(verbs)):
+        for v in verbs:
             if thing.endswith(v):
                 thing = thing[: -len(v)]
-                changed = True
             if thing.startswith(v) and len(thing) > len(v):
                 thing = thing[len(v) :]
-                changed = True
     return thing
 
 
@@ -747,6 +763,8 @@ def _period_for(r: Rec, labelled: list[PeriodHit], ends: list[int], carried: str
     h = _last_before(labelled, ends, r.fig.start)
     if h is not None:
         return h.label
+    if r.target or r.project:
+        return None  # a target or a project takes no period carried from an earlier sentence
     # a period right after the figure in the same clause (… 5万元/年 is rare; 增长…今年 is not a period)
     return carried
 
@@ -822,7 +840,8 @@ def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> 
             st.entity = name
 
 
-_TARGET_VERB = re.compile(r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入)")
+_TARGET_VERB = r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入)"
+_TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}")  # a target cue or verb: one search
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
 
@@ -832,24 +851,23 @@ _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
 def _attach_targets(s: str, recs: list[Rec]) -> None:
     prev_target = False
     for r in recs:
-        cs = r.fig.cs
-        clause = s[cs : r.fig.start]
-        tail = s[r.fig.end : clause_end(s, r.fig.end, r.sent.end)]
-        head = s[_window(r.fig, r.sent) : r.fig.start]
+        f = r.fig
+        cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
+        tail = s[f.end : f.ce]
         t = False
-        if _TARGET_CUE_RE.search(clause) or _TARGET_VERB.search(clause):
+        if _TARGET_RE.search(s, cs, start):
             t = True
-        elif clause.endswith("冲") or _STRONG_CUE_RE.search(head):
+        elif s.endswith("冲", cs, start) or _STRONG_CUE_RE.search(s, _window(f, r.sent), start):
             t = True
         elif "目标" in tail or "计划" in tail:
             t = True
-        elif prev_target and _CARRY_TARGET.match(clause):
+        elif prev_target and _CARRY_TARGET.match(s[cs:start]):
             t = True
-        elif r.fig.mult_only and r.value_base >= 1e11 and not _OVER_END_RE.search(clause):
+        elif f.mult_only and r.value_base >= 1e11 and not _OVER_END_RE.search(s, cs, start):
             t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
         elif r.kind == "capacity" and "项目" in tail and not _ACHIEVED_RE.search(tail):
             t = True
-        if t and _ACHIEVED_RE.search(tail[:10]):
+        if t and _ACHIEVED_RE.search(tail, 0, 10):
             t = False
         r.target = t
         prev_target = t
@@ -883,4 +901,6 @@ def _to_indicator(text: str, r: Rec, sentence: str) -> Indicator:
 
 
 def _round(v: float) -> float:
+    if v.is_integer() and -1e10 < v < 1e10:
+        return v  # at most 10 digits: already what "%.10g" gives (the common case, without formatting)
     return float(f"{v:.10g}")

@@ -53,6 +53,7 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "以内": "under",
 }
 _MAX_UNIT_LEN = max(len(u) for u in UNITS)
+assert {len(w) for w in PREFIX_QUALIFIERS} == {1, 2}  # prefix_qualifier relies on it
 _SUFFIX_LEN = 2
 assert {len(w) for w in SUFFIX_QUALIFIERS} == {_SUFFIX_LEN}
 assert set(MULTIPLIERS) == {"万亿", "亿", "万", "千", "百"}  # _match_mult relies on it
@@ -102,7 +103,7 @@ MAX_NUMBER_CHARS = 20  # longest number token read as a figure (1,234,567,890.12
 CLAUSE_SEPS = frozenset(",，、：:；;。！？!?\n“”\" \u3000\u2029")
 
 
-@dataclass
+@dataclass(slots=True)  # slots: created and read for every number candidate
 class Figure:
     start: int
     end: int
@@ -116,7 +117,8 @@ class Figure:
     rank: bool = False
     chinese: bool = False
     mult_only: bool = False  # 35万, 千亿: a multiplier without a unit
-    cs: int = -1  # start of its clause (clause_start of the figure within its sentence), set by scan_figures
+    cs: int = -1  # start of its clause (within its sentence, CONTEXT_WINDOW back at most), set by scan_figures
+    ce: int = -1  # end of its clause after the figure (within its sentence, CONTEXT_WINDOW on), set by scan_figures
 
 
 def _match_unit(s: str, pos: int, allowed: frozenset[str] | None) -> str | None:
@@ -145,10 +147,11 @@ def _match_mult(s: str, pos: int) -> str:
 
 
 def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
-    for n in (2, 1):
-        if start - n >= lo and s[start - n : start] in PREFIX_QUALIFIERS:
-            return PREFIX_QUALIFIERS[s[start - n : start]]
-    return None
+    # prefixes are one or two characters, the longer one wins
+    q = PREFIX_QUALIFIERS.get(s[start - 2 : start]) if start - 2 >= lo else None
+    if q is None and start - 1 >= lo:
+        q = PREFIX_QUALIFIERS.get(s[start - 1])
+    return q
 
 
 CONTEXT_WINDOW = 120  # characters of left context any rule may look at (bounds the work per figure)
@@ -158,77 +161,74 @@ CONTEXT_WINDOW = 120  # characters of left context any rule may look at (bounds 
 _SEP_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS - {"\n"}))) + "]")
 
 
-@lru_cache(maxsize=4)
-def _separators(s: str) -> list[int]:
-    """Positions of all clause separators of a text (computed once per text)."""
-    return [m.start() for m in _SEP_RE.finditer(s)]
+def _separators(s: str, lo: int, hi: int) -> list[int]:
+    """Positions of the clause separators in s[lo:hi]: a clause never reaches across its sentence, so the
+    separators of the sentence being scanned are all the clause bounds need."""
+    return [m.start() for m in _SEP_RE.finditer(s, lo, hi)]
 
 
-def clause_start(s: str, pos: int, lo: int) -> int:
+def clause_start(seps: list[int], pos: int, lo: int) -> int:
     """Start of the clause containing ``pos`` (never before ``lo`` nor CONTEXT_WINDOW back)."""
-    seps = _separators(s)
     k = bisect.bisect_left(seps, pos)
-    start = seps[k - 1] + 1 if k else 0
+    start = seps[k - 1] + 1 if k else lo
     return max(start, lo, pos - CONTEXT_WINDOW)
 
 
-def clause_end(s: str, pos: int, hi: int) -> int:
+def clause_end(seps: list[int], pos: int, hi: int) -> int:
     """End of the clause containing ``pos`` (never after ``hi`` nor CONTEXT_WINDOW ahead)."""
-    seps = _separators(s)
     k = bisect.bisect_left(seps, pos)
-    end = seps[k] if k < len(seps) else len(s)
+    end = seps[k] if k < len(seps) else hi
     return min(end, hi, pos + CONTEXT_WINDOW)
 
 
 def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
-    """All figure candidates in s[lo:hi] (s is the normalised text)."""
+    """All figure candidates in s[lo:hi] (s is the normalised text, lo:hi one sentence)."""
     out: list[Figure] = []
-    pos = lo
-    while True:
-        m = NUM_RE.search(s, pos, hi)
-        if not m:
-            break
+    m = NUM_RE.search(s, lo, hi)
+    if m is None:
+        return out
+    seps = _separators(s, lo, hi)  # only for sentences with a number candidate
+    while m is not None:
+        fig = _figure_at(s, m, lo, hi, seps)
         pos = m.end()
-        fig = _figure_at(s, m, lo, hi)
         if fig is not None:
-            fig.cs = clause_start(s, fig.start, lo)
+            fig.cs = clause_start(seps, fig.start, lo)
+            fig.ce = clause_end(seps, fig.end, hi)
             out.append(fig)
-            pos = max(pos, fig.end)
+            if fig.end > pos:
+                pos = fig.end
+        m = NUM_RE.search(s, pos, hi)
     return out
 
 
-def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
-    num_txt = m.group("num")
-    rank_word = m.group("rank")
-    num_start = m.start("num")
+def _figure_at(s: str, m: re.Match[str], lo: int, hi: int, seps: list[int]) -> Figure | None:
+    start = m.start()
+    num_start, p = m.span("num")
+    num_txt = s[num_start:p]
     chinese = not num_txt[0].isdigit()
     # Never inside a longer Arabic number, a word with Latin letters, or a version/code.
-    prev = s[num_start - 1] if num_start > lo else ""
-    if not chinese and prev and (prev.isascii() and (prev.isalnum() or prev in ".-_/")):
-        before = s[num_start - 2 : num_start - 1] if num_start - 2 >= lo else ""
-        if not (prev == "-" and (before == "%" or _is_han(before or "a"))):
-            return None  # inside a code, a version or a date; 20%-30% is a range
+    if not chinese and num_start > lo:
+        prev = s[num_start - 1]
+        if prev.isascii() and (prev.isalnum() or prev in ".-_/"):
+            before = s[num_start - 2 : num_start - 1] if num_start - 2 >= lo else ""
+            if not (prev == "-" and (before == "%" or _is_han(before or "a"))):
+                return None  # inside a code, a version or a date; 20%-30% is a range
     if len(num_txt) > MAX_NUMBER_CHARS:
         return None  # 1 MB of digits, serial numbers: not a figure
-    if num_txt == "数":
-        value: float | None = 1.0
-    else:
-        value = parse_number(num_txt)
+    several = num_txt == "数"
+    value = 1.0 if several else parse_number(num_txt)
     if value is None:
         return None
-    p = m.end("num")
+    if start < num_start:  # a rank word (第, 前) before the number
+        return _rank_at(s, m, value, chinese, lo, seps)
     qualifier: str | None = None
-    if rank_word:
-        return _rank_at(s, m, value, chinese, lo, hi)
     # 余/多 right after the number (十余家, 30余万元)
-    if p < hi and s[p] in AFTER_NUMBER_QUALIFIERS and p + 1 < hi and (
-        _match_mult(s, p + 1) or _match_unit(s, p + 1, None)
-    ):
+    if p + 1 < hi and s[p] in AFTER_NUMBER_QUALIFIERS and (_match_mult(s, p + 1) or _match_unit(s, p + 1, None)):
         qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]
         p += 1
-    if num_txt == "数":
+    if several:
         # 数十/数百/数千: "several tens/hundreds" — value as written is the order of magnitude
-        order = {"十": 10.0, "百": 100.0, "千": 1000.0}.get(s[p : p + 1])
+        order = _SEVERAL_ORDERS.get(s[p : p + 1])
         if order is None:
             return None
         value = order
@@ -237,25 +237,26 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     # A Chinese numeral already absorbed 千/百; a trailing 百/千 multiplier only after 数 or Arabic.
     factor = 1.0
     if mult:
-        for ch in mult if mult != "万亿" else ("万亿",):
-            factor *= MULTIPLIERS[ch]
+        factor = MULTIPLIERS[mult]  # 万亿 is one entry
         p += len(mult)
-        if p < hi and s[p] in AFTER_NUMBER_QUALIFIERS and p + 1 < hi and _match_unit(s, p + 1, None):
+        if p + 1 < hi and s[p] in AFTER_NUMBER_QUALIFIERS and _match_unit(s, p + 1, None):
             qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]
             p += 1
-    if num_txt == "数":
+    if several:
         qualifier = "over"
     unit = _match_unit(s, p, CN_NUMERAL_UNITS if chinese else None)
-    info: UnitInfo | None = UNITS.get(unit) if unit else None
     if unit:
+        info: UnitInfo | None = UNITS[unit]
         p += len(unit)
     elif p < hi and s[p] == "%":
         unit, info = "%", UNITS["%"]
         p += 1
+    else:
+        unit, info = "", None
     mult_only = False
-    if info is None and not mult:
-        return _range_lower_bound(s, m, value, qualifier, lo, hi, chinese)
     if info is None:
+        if not mult:
+            return _range_lower_bound(s, m, value, qualifier, lo, hi, chinese, seps)
         follow = s[p : p + 1]
         if mult in ("百", "千") or (follow and _is_han(follow) and follow not in MULT_ONLY_FOLLOW):
             return None  # 7万方, 百台…: an unknown unit after the multiplier
@@ -271,25 +272,17 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         base_unit, ufactor, kind = "CNY", 1.0, "amount"
     else:
         base_unit, ufactor, kind = info.base_unit, info.factor, info.kind
-    unit_txt = mult + (unit or "")
     if qualifier is None:
-        qualifier = prefix_qualifier(s, m.start(), lo)
-    return Figure(
-        start=m.start(),
-        end=p,
-        num_start=num_start,
-        value=value,
-        unit=unit_txt,
-        base_unit=base_unit,
-        factor=factor * ufactor,
-        kind=kind,
-        qualifier=qualifier,
-        chinese=chinese,
-        mult_only=mult_only,
-    )
+        qualifier = prefix_qualifier(s, start, lo)
+    return Figure(start, p, num_start, value, mult + unit, base_unit, factor * ufactor, kind, qualifier,
+                  False, chinese, mult_only)
+
+
+_SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 
 
 RANGE_CONNECTORS: tuple[str, ...] = ("-", "~", "至", "到", "—")
+assert {len(c) for c in RANGE_CONNECTORS} == {1}  # _range_lower_bound looks at one character
 # What may follow a bare multiplier (千亿级, 35万,, 2000万、, 百亿企业).
 MULT_ONLY_FOLLOW = "级的产企项人以"
 
@@ -299,25 +292,24 @@ def _is_han(ch: str) -> bool:
 
 
 def _range_lower_bound(
-    s: str, m: re.Match[str], value: float, qualifier: str | None, lo: int, hi: int, chinese: bool
+    s: str, m: re.Match[str], value: float, qualifier: str | None, lo: int, hi: int, chinese: bool, seps: list[int]
 ) -> Figure | None:
     """The bare first number of a range (3到4个小时, 6至7万方, 30-50亿元) takes the second one's unit."""
     p = m.end("num")
-    for c in RANGE_CONNECTORS:
-        if s.startswith(c, p):
-            m2 = NUM_RE.match(s, p + len(c), hi)
-            if not m2 or m2.group("rank") or (m2.group("num")[0].isdigit() == chinese):
-                return None
-            upper = _figure_at(s, m2, lo, hi)
-            if upper is None or upper.rank or upper.value <= value:
-                return None
-            return Figure(m.start(), p, m.start("num"), value, upper.unit, upper.base_unit, upper.factor,
-                          upper.kind, qualifier or prefix_qualifier(s, m.start(), lo), chinese=chinese,
-                          mult_only=upper.mult_only)
-    return None
+    if s[p : p + 1] not in RANGE_CONNECTORS:  # most bare numbers (years, dates) end here
+        return None
+    m2 = NUM_RE.match(s, p + 1, hi)
+    if not m2 or m2.group("rank") or (m2.group("num")[0].isdigit() == chinese):
+        return None
+    upper = _figure_at(s, m2, lo, hi, seps)
+    if upper is None or upper.rank or upper.value <= value:
+        return None
+    return Figure(m.start(), p, m.start("num"), value, upper.unit, upper.base_unit, upper.factor,
+                  upper.kind, qualifier or prefix_qualifier(s, m.start(), lo), chinese=chinese,
+                  mult_only=upper.mult_only)
 
 
-def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int, hi: int) -> Figure | None:
+def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int, seps: list[int]) -> Figure | None:
     p = m.end("num")
     word = m.group("rank")
     if value < 1 or value > 1000 or value != int(value):
@@ -325,7 +317,7 @@ def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int, hi:
     tail = s[p : p + 4]
     if tail.startswith(RANK_BAD_FOLLOW):
         return None
-    cs = clause_start(s, m.start(), lo)
+    cs = clause_start(seps, m.start(), lo)
     ctx = s[cs : m.start()]
     unit = ""
     for suf in RANK_SUFFIXES:
@@ -351,4 +343,4 @@ def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int, hi:
                   rank=True, chinese=chinese)
 
 
-__all__ = ["CN_DIGITS", "Figure", "scan_figures", "clause_start", "prefix_qualifier", "CLAUSE_SEPS"]
+__all__ = ["CN_DIGITS", "Figure", "scan_figures", "clause_start", "clause_end", "prefix_qualifier", "CLAUSE_SEPS"]
