@@ -63,6 +63,11 @@ def test_subject_city_words_resolve_to_paper_city():
     assert first(text).subject == "赣州市"
 
 
+def test_this_city_after_a_county_level_city_is_that_city():
+    text = "赣州加快发展。瑞金市位于赣州东部。今年该市新签约项目12个。"
+    assert first(text).subject == "瑞金市"
+
+
 def test_subject_company_named_in_sentence():
     text = "今年上半年,江西某某光电科技有限公司实现产值5亿元。"
     assert first(text).subject == "江西某某光电科技有限公司"

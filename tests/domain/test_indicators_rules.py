@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipelines.domain.indicators import extract
+from pipelines.domain.indicators import canonical_metric_id, extract
 
 PUB = dt.date(2024, 6, 30)
 
@@ -136,3 +136,80 @@ def test_contract_fields_and_order():
     ]
     assert d["value"] == 8.8 and d["unit"] == "亿元" and d["value_base"] == 880000000
 
+
+@pytest.mark.parametrize(
+    ("text", "level_span", "change_span", "suffix"),
+    [
+        ("全区各项贷款余额812.6亿元,比年初增加95.3亿元。", "812.6亿元", "95.3亿元", "比年初增加额"),
+        ("该市财政收入48亿元,比上年净增6亿元。", "48亿元", "6亿元", "比上年净增额"),
+        ("园区现有规上企业236家,较上年增加31家。", "236家", "31家", "较上年增加数"),
+    ],
+)
+def test_a_change_is_named_apart_from_its_level(text, level_span, change_span, suffix):
+    """比年初增加95亿元 is a change: read as the level's metric it would be a second, conflicting value."""
+    got = by_text(text)
+    level, change = got[level_span], got[change_span]
+    assert level.metric and change.metric == (
+        level.metric.removesuffix("数") + suffix
+    )
+    assert change.yoy_pct is None
+    assert canonical_metric_id(change.metric) is None
+
+
+def test_fenbie_growths_name_the_figures_listed_before_them():
+    got = by_text("上半年该公司实现营业收入6.4亿元、利润总额0.7亿元,同比分别增长12%和21%。")
+    assert (got["12%"].metric, got["21%"].metric) == ("营业收入增速", "利润总额增速")
+    assert (got["6.4亿元"].yoy_pct, got["0.7亿元"].yoy_pct) == (pytest.approx(12), pytest.approx(21))
+
+
+def test_total_is_kept_in_a_metric_name():
+    got = by_text("1至5月,全县外贸进出口总额18.2亿元。")
+    assert got["18.2亿元"].metric == "外贸进出口总额"
+
+
+def test_growth_at_comparable_prices_is_the_yoy_of_the_amount():
+    got = by_text("上半年全县实现生产总值（GDP）310.4亿元,按可比价格计算,同比增长5.3%。")
+    assert got["310.4亿元"].metric == "生产总值"
+    assert got["310.4亿元"].yoy_pct == pytest.approx(5.3)
+
+
+def test_price_rise_verb_is_not_part_of_the_metric():
+    got = by_text("10月份,全市居民消费价格指数同比上涨0.8%。")
+    assert got["0.8%"].metric == "居民消费价格指数增速"
+
+
+def test_rank_of_a_growth_rate_names_that_growth():
+    got = by_text("前三季度,该区工业投资同比增长21.4%,增速位居全市第一。")
+    assert got["第一"].metric == "工业投资增速全市排名"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("去年该企业产值9.2亿元,今年有望突破12亿元。", "12亿元"), ("到2026年,力争实现产值30亿元。", "30亿元")],
+)
+def test_target_words_are_not_part_of_the_metric(text, span):
+    got = by_text(text)
+    assert got[span].metric == "产值"
+    assert got[span].target
+
+
+def test_province_and_city_growths_each_get_their_subject_and_metric():
+    got = by_text("赣州加快发展。今年1—9月,全省规上工业增加值增长5.1%,赣州增长6.3%。")
+    assert (got["5.1%"].subject, got["6.3%"].subject) == ("江西省", "赣州市")
+    assert got["6.3%"].metric == got["5.1%"].metric == "规上工业增加值增速"
+
+
+def test_province_as_a_scope_is_not_the_subject():
+    got = by_text("上饶经开区的光伏产业是全省8个千亿产业之一,营收增速位居全省第一。")
+    assert all(i.subject != "江西省" for i in got.values())
+
+
+def test_a_currency_conversion_measures_the_same_thing():
+    got = by_text("该企业出口额1.2亿美元,约合人民币8.6亿元。")
+    assert got["8.6亿元"].metric == got["1.2亿美元"].metric == "出口额"
+
+
+def test_progress_against_a_plan_is_an_actual_share():
+    got = by_text("截至10月底,该县完成固定资产投资52亿元,占年度计划的87%。")
+    assert got["87%"].metric == "固定资产投资占年度计划比重"
+    assert (got["87%"].kind, got["87%"].target) == ("share", False)

@@ -41,6 +41,21 @@ LEVEL_AFTER_GROWTH = ("至", "到", "为")  # 增速为 is listed as a growth wo
 GROWTH_FILLER = ("了", "达", "达到", "约", "近", "超", "超过", "逾", "分别", "分别为", "分别达")
 # Words that mark a month-on-month comparison (kept out of yoy_pct).
 MOM_WORDS = ("环比",)
+# Nouns naming a growth rate (增速位居全市第一: the rank of the growth rate just given).
+GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "增长率", "增长速度")
+
+# A change in an amount or a count written right before it (比上年净增7亿元, 比年初增加412亿元): a record of
+# its own, named after what changed plus the cue (…比年初增加额), never a second value of the level itself.
+DELTA_BASES: tuple[str, ...] = (
+    "同比", "比上年同期", "比去年同期", "比上年", "比去年", "比年初",
+    "较上年同期", "较上年", "较去年同期", "较去年", "较年初",
+)
+DELTA_VERBS: tuple[str, ...] = ("净增加", "净减少", "净增", "增加", "减少", "增长", "下降")
+# Without a comparison base only a net change or a completed one (增加了) is a delta: 增加投资5亿元 is not.
+DELTA_CUES: tuple[str, ...] = (
+    *(base + verb for base in DELTA_BASES for verb in DELTA_VERBS),
+    "净增加", "净减少", "净增", "增加了", "减少了",
+)
 # Share markers (a % that is a level, not a change).
 SHARE_WORDS = ("占比", "比重", "占", "率", "比例", "份额", "覆盖")
 
@@ -128,6 +143,11 @@ METRIC_TRAILING: tuple[str, ...] = (
     "提高",
     "提升",
     "上升",
+    "上涨",
+    "下跌",
+    "下滑",
+    "降低",
+    "攀升",
     "净增",
     "可获",
     "获",
@@ -152,9 +172,14 @@ METRIC_TRAILING: tuple[str, ...] = (
     "至",
     "到",
     "力争",
+    "有望",
     "拥有",
     "建设",
-    "总额",
+    # a conversion of the figure before (1.2亿美元,约合人民币8.6亿元) measures the same thing
+    "约合人民币",
+    "折合人民币",
+    "约合",
+    "折合",
     "大关",
     "过",
 )
@@ -163,6 +188,10 @@ METRIC_LEADING: tuple[str, ...] = (
     "其中",
     "同时",
     "此外",
+    "将",
+    "力争",
+    "有望",
+    "预计",
     "另外",
     "另有",
     "并",

@@ -19,7 +19,7 @@ from .numbers import normalise
 from .periods import PeriodHit, find_periods, scan_periods
 from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure, scan_figures
 from .sentences import Span, mask_tags, split_sentences
-from .subjects import ArticleContext, Entity, article_context, entity_candidates, find_entities
+from .subjects import PROVINCE, ArticleContext, Entity, article_context, entity_candidates, find_entities
 
 _T = TypeVar("_T")
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」"}
@@ -191,7 +191,6 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
 
 _RANK_MOVE_RE = re.compile(r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$")
 _CAPACITY_RE = re.compile(r"年产(?:能)?(?:能力)?$")
-_DELTA_RE = re.compile(r"(?:净增|同比增加|同比减少|比去年同期净增|比上年增加|增加了|减少了|净增加)$")
 
 
 _RANGE_GAP = re.compile(r"^(?:-|~|至|到|—|－|–)$")
@@ -272,7 +271,7 @@ def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
         r = recs[i]
         cs = r.fig.cs
         k = s.find("分别", cs, r.fig.start)
-        if k <= cs:  # none, or 分别 opens the clause
+        if k < 0:
             i += 1
             continue
         run = [r]
@@ -280,7 +279,8 @@ def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
         while j < len(recs) and s[recs[j - 1].fig.end : recs[j].fig.start] in _LIST_SEPS:
             run.append(recs[j])
             j += 1
-        # items: the list before 分别 inside this clause (or the previous one when this clause starts with 分别)
+        # items: the list before 分别 inside this clause; when there is none (分别 opens the clause, or only
+        # 同比 stands before it) the growths refer to the figures listed before them
         items_text = s[cs:k]
         items = [x for x in _FENBIE_ITEMS.split(items_text) if x]
         if len(items) == len(run) and len(run) > 1:
@@ -288,7 +288,26 @@ def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
                 name = _strip_metric(item)
                 if name:
                     rr.metric = name + ("增速" if rr.kind == "growth" and not name.endswith("增速") else "")
+        elif not _FENBIE_COMPARISON.sub("", items_text) and len(run) > 1:
+            _fenbie_over_figures(s, recs[:i], run)
         i = j
+
+
+# What may stand between the listed figures and 分别 (营收12亿元、利润1亿元，同比分别增长18%、25%).
+_FENBIE_COMPARISON = re.compile(r"同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|[,，]")
+
+
+def _fenbie_over_figures(s: str, before: list[Rec], run: list[Rec]) -> None:
+    """营收12亿元、利润1亿元，分别增长18%、25%: the growths name the figures listed just before them, one each,
+    and are their year-on-year changes."""
+    levels = [r for r in before if r.kind not in ("growth", "share", "rank") and not r.delta][-len(run) :]
+    if len(levels) != len(run) or any(r.kind != "growth" or r.fig.base_unit != "percent" for r in run):
+        return
+    for level, growth in zip(levels, run, strict=True):
+        if level.metric:
+            growth.metric = level.metric if level.metric.endswith("增速") else level.metric + "增速"
+        if not growth.mom:
+            level.yoy = growth.value_base
 
 
 # ---------------------------------------------------------------- metrics
@@ -335,6 +354,7 @@ _NOUN_STOP_RE = re.compile(_alternation(C.NOUN_STOP))
 _INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
 _TARGET_CUES = _alternation(tuple(c for c in C.TARGET_CUES if c not in ("将", "冲")))
 _ACHIEVED_RE = re.compile(_alternation(C.ACHIEVED_CUES))
+_DELTA_RE = re.compile(f"(?:{_alternation(C.DELTA_CUES)})了?$")
 _STRONG_CUE_RE = re.compile(_alternation(("投产后", "建成后", "达产后", "力争", "预计")))
 _QUOTES = " \t“”\"‘’()（）—-\n\u2029"
 
@@ -357,9 +377,13 @@ def _strip_ends(m: str) -> str:
     return m
 
 
+# An alias in brackets right after the name: 地区生产总值（GDP）.
+_TRAILING_ALIAS_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
 @lru_cache(maxsize=4096)
 def _strip_metric(m: str) -> str:
-    m = _strip_ends(_INFIX_RE.sub("", m).strip(_QUOTES))
+    m = _strip_ends(_TRAILING_ALIAS_RE.sub("", _INFIX_RE.sub("", m).rstrip()).strip(_QUOTES))
     split = False
     for sep in ("等", "的"):
         k = m.rfind(sep)
@@ -543,6 +567,8 @@ METRIC_ABBREVIATIONS: dict[str, str] = {
 _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 
 
+# A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done.
+_PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务))的?$")
 _SHARE_NOUN_RE = re.compile(r"的([^,，;；:：。、的]{1,12}?(?:率|比例|比重|占比|份额))(?=[,，;；:：。、]|$)")
 _RANK_MOVE_GAP = re.compile(r"^(?:前进|上升|提升|跃升|升|进位|下降|后退|下滑|退|降)?(?:至|到)$")
 # Units measured by a noun written right after them (85吨钢材, 25公里道路), and the metric suffix.
@@ -591,18 +617,24 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             if last_rank is not None and _RANK_MOVE_GAP.match(s[last_rank.fig.end : f.start]) and last_rank.metric:
                 metric = last_rank.metric  # 从第六前进至第四: the same ranking
             else:
-                metric = _rank_metric(s, r, lo, left, prev)
+                metric = _rank_metric(s, r, lo, left, prev, last)
         elif r.kind == "growth":
             if len(metric) < 2 and prev is not None and prev.metric:
                 metric = prev.metric
+            elif len(metric) < 2 and last is not None and last.kind == "growth" and last.metric:
+                # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject
+                metric = last.metric
             if metric and not metric.endswith(("增速", "增幅", "率")):
                 metric += "增速"
         elif r.kind == "share":
             scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
             bare = left.replace(scope, "").replace("占", "")
             sm = _SHARE_NOUN_RE.match(s, f.end, hi)
+            plan = _PLAN_SHARE_RE.search(s, cs, f.start)
             if sm:
                 metric = sm.group(1)  # 95%的设备开工率
+            elif plan and prev is not None and prev.metric:
+                metric = f"{prev.metric}占{plan.group('plan')}比重"  # 完成投资68亿元,占年度计划的85%
             elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
                 metric = f"{prev.metric}占{scope}比重"
         elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
@@ -663,12 +695,31 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             metric = prev.metric or ""
         if last is not None and _RANGE_GAP.match(s[last.fig.end : f.start]) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
+        if r.delta:
+            metric = _delta_metric(s[cs : f.start], raw_left, prev, f)
         r.metric = metric or None
         last = r
         if r.kind == "rank":
             last_rank = r
-        elif r.kind != "growth":
-            prev = r
+        elif r.kind != "growth" and not r.delta:
+            prev = r  # a growth or share after a delta still refers to the level before it
+
+
+def _delta_metric(clause: str, raw_left: str, prev: Rec | None, f: Figure) -> str:
+    """比年初增加412亿元 → 存款余额比年初增加额: what changed (named before the cue, else the level before
+    the figure) and the cue, so that a change never reads as a second value of the level."""
+    m = _DELTA_RE.search(clause)
+    assert m is not None  # r.delta was set on this very match
+    cue = m.group(0)
+    what = _strip_metric(raw_left.removesuffix(cue)) if raw_left.endswith(cue) else ""
+    cue = cue.removesuffix("了")
+    if len(what) < 2:
+        what = prev.metric if prev is not None and prev.metric else ""
+    if not what:
+        return ""
+    if f.base_unit in ("CNY", "USD"):
+        return f"{what}{cue}额"
+    return f"{what.removesuffix('数')}{cue}数"
 
 
 # Head nouns after which a noun phrase ends (重大项目招引建设 → 重大项目).
@@ -709,7 +760,7 @@ def _strip_rank_verbs(thing: str) -> str:
     return thing
 
 
-def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None) -> str:
+def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None, last: Rec | None) -> str:
     cs = r.fig.cs
     raw = s[cs : r.fig.start]
     scope = next((sc for sc in C.RANK_SCOPES if sc in raw), "")
@@ -720,9 +771,13 @@ def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None) -> str:
         left, after = left[:k], _strip_rank_verbs(left[k + len(scope) :])
     for sc in C.RANK_SCOPES:
         left = left.replace(sc, "")
-    thing = _strip_metric(_strip_rank_verbs(left))
+    bare = _strip_rank_verbs(left)
+    thing = _strip_metric(bare)
     if len(thing) < 2 and not after:
-        thing = prev.metric if prev is not None and prev.metric else ""
+        if bare in C.GROWTH_NOUNS and last is not None and last.kind == "growth" and last.metric:
+            thing = last.metric  # 同比增长12.3%,增速位居全市第一: the growth just given is ranked
+        else:
+            thing = prev.metric if prev is not None and prev.metric else ""
     return f"{thing}{scope}{after}排名"
 
 
@@ -730,7 +785,8 @@ def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None) -> str:
 
 
 _YOY_GAP = re.compile(
-    r"^[,，、]?(?:且|并|其中)?(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较上年|较去年同期|较去年|与上年相比)?"
+    r"^[,，、]?(?:按可比价格?计算[,，]?)?(?:且|并|其中)?"
+    r"(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较上年|较去年同期|较去年|与上年相比)?"
     r"(?:增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|下滑)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
 
@@ -777,7 +833,12 @@ def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
     if typ == "zone":
         return st.last.get("zone") or actx.main_zone or actx.main_subject
     if typ == "city":
-        return actx.city
+        # 龙南市…该市: a county-level city named before is "this city"; 全市/我市 stay the paper's city
+        z = st.last.get("zone")
+        return z if e.anaphor == "该市" and z and z.endswith("市") else actx.city
+    if typ == "province":
+        # only as the clause's topic (全省规上工业增加值增长5.1%): 全省5个…之一, 全省第一 are scopes
+        return PROVINCE if e.topic else None
     if typ == "county":
         z = st.last.get("zone")
         return z if z and z.endswith("县") else None
@@ -810,7 +871,7 @@ def _subject_for(
                 break
             for e in find_entities(s, nxt.start, nxt.end, actx, cands):
                 name = _resolve(e, actx, st)
-                if name:
+                if name and name != PROVINCE:  # a speaker, never the province
                     return name
     if st.entity:
         return st.entity
@@ -833,6 +894,8 @@ def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> 
         if not name:
             continue
         typ = e.type.removeprefix("anaphor:")
+        if typ == "province":
+            continue  # a comparison with the province does not make the next sentences about it
         if e.name is not None:
             st.last[typ] = name
         # places carry to the next sentences of the paragraph; a company only where it is named again
@@ -867,8 +930,8 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
             t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
         elif r.kind == "capacity" and "项目" in tail and not _ACHIEVED_RE.search(tail):
             t = True
-        if t and _ACHIEVED_RE.search(tail, 0, 10):
-            t = False
+        if t and (_ACHIEVED_RE.search(tail, 0, 10) or (r.kind == "share" and _PLAN_SHARE_RE.search(s, cs, start))):
+            t = False  # 占年度计划的85%: progress made against a plan is an actual
         r.target = t
         prev_target = t
 

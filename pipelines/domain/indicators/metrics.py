@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .context import DELTA_VERBS
+
 
 @dataclass(frozen=True)
 class Metric:
@@ -19,6 +21,8 @@ class Metric:
 # Suffixes removed before lookup: a growth rate or a rank of a metric maps to the metric itself
 # unless the catalogue names the derived metric (全省排名, 占比 …) explicitly.
 LOOKUP_SUFFIXES: tuple[str, ...] = ("同比增长", "增速", "增幅", "增长率", "总额", "数量", "金额", "总量", "规模")
+# A change of a metric (…比年初增加额, …净增数) is not the metric: it stays uncatalogued rather than join its series.
+CHANGE_SUFFIXES: tuple[str, ...] = tuple(verb + end for verb in DELTA_VERBS for end in ("额", "数"))
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +59,7 @@ def canonical_metric_id(metric: str | None) -> str | None:
     Exact name/synonym first, then with a growth/size suffix removed, then the longest
     catalogue name contained in the metric (所有验证车的总行驶里程 does not match anything).
     """
-    if not metric:
+    if not metric or metric.endswith(CHANGE_SUFFIXES):
         return None
     exact, by_length = _index()
     m = _key(metric)

@@ -55,11 +55,15 @@ ANAPHORS: dict[str, str] = {
     "该工厂": "org",
     "该集团": "org",
     "该项目": "project",
+    "全省": "province",
+    "我省": "province",
 }
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
 
+# Both papers are Jiangxi papers: 全省 and 我省 are this province.
+PROVINCE = "江西省"
 # Cities the two papers cover; a bare mention of the short name counts for the city.
 CITIES: dict[str, str] = {"上饶": "上饶市", "赣州": "赣州市", "赣南": "赣州市"}
 CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技术开发区", "高新区", "综保区", "开发区", "县",
@@ -89,6 +93,7 @@ class Entity:
     name: str | None  # None: a bare 经开区/该区 that resolves to the article's zone
     type: str  # zone, city, village, org, project
     topic: bool = False  # at the head of a clause: the clause is about it
+    anaphor: str = ""  # the anaphor as written (该市, 全市) when name is None
 
 
 @dataclass(frozen=True)
@@ -217,7 +222,7 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
         elif word in ANAPHORS:
             bad = (k > 0 and text[k - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, after)
             if not bad:
-                raw.append(Entity(k, after, None, "anaphor:" + ANAPHORS[word]))
+                raw.append(Entity(k, after, None, "anaphor:" + ANAPHORS[word], anaphor=word))
         elif word.endswith("村"):
             raw.append(Entity(k, after, word, "village"))
         elif text[after : after + 1] not in SHORT_ORG_BAD_AFTER:
@@ -278,7 +283,7 @@ def find_entities(
         if e.type in ("city", "zone", "village") and text.endswith(PLACE_BAD_BEFORE, lo, e.pos):
             continue
         topic = _TOPIC_HEAD_RE.fullmatch(text, lo, e.pos) is not None
-        out.append(e if e.topic == topic else Entity(e.pos, e.end, e.name, e.type, topic))  # frozen: shared
+        out.append(e if e.topic == topic else Entity(e.pos, e.end, e.name, e.type, topic, e.anaphor))  # frozen
     return out
 
 
