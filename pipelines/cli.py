@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import psycopg
 
-from pipelines.domain.papers import PAPERS, TIMEZONE, Partition
+from pipelines.domain.papers import HOME_CITIES, PAPERS, TIMEZONE, Partition
 
 log = logging.getLogger("ganpo")
 
@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ext.add_argument("file", type=Path, help="plain-text article (UTF-8)")
     ext.add_argument("--published", type=_date, required=True, help="publication date, resolves 今年/去年/上半年…")
+    ext.add_argument(
+        "--paper", choices=PAPERS, help="the paper it ran in: 全市/我市 then mean its city when the text names none"
+    )
 
     dedup = sub.add_parser(
         "dedup",
@@ -277,7 +280,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as error:
         print(f"ganpo extract: cannot read {args.file}: {error}", file=sys.stderr)
         return 2
-    for found in extract(text, args.published):
+    for found in extract(text, args.published, HOME_CITIES.get(args.paper or "")):
         print(json.dumps(found.to_contract(), ensure_ascii=False))
     return 0
 

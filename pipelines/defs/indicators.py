@@ -8,6 +8,7 @@ from pipelines.defs.partitions import PARTITIONS, partition_of
 from pipelines.defs.resources import PostgresResource
 from pipelines.defs.schedules import NIGHTLY_FRESHNESS
 from pipelines.domain.indicators import EXTRACTOR_VERSION, canonical_metric_id, extract, load_metric_catalogue
+from pipelines.domain.papers import HOME_CITIES
 from pipelines.store import repository
 
 
@@ -26,7 +27,7 @@ def indicators(context: dg.AssetExecutionContext, postgres: PostgresResource) ->
     with postgres.connect() as conn:
         rows = []
         for article in repository.partition_articles(conn, part):
-            for found in extract(article["clean_text"], part.edition_date):
+            for found in extract(article["clean_text"], part.edition_date, HOME_CITIES[part.paper]):
                 rows.append(
                     {
                         **found.to_contract(),

@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 PAPERS = ("shangrao", "gannan")
+# The city each paper reports on: what 全市/我市 mean in an article that names no city.
+HOME_CITIES: dict[str, str] = {"shangrao": "上饶市", "gannan": "赣州市"}
 # Editions are dated in Beijing time: day D's edition appears early on D.
 TIMEZONE = "Asia/Shanghai"
 # 上饶日报's e-paper archive starts on 2003-08-16 (the old Founder skin).

@@ -36,6 +36,8 @@ def first(text: str, pub: dt.date = PUB):
         ("截至9月底,全县累计引进项目12个。", "asof:2023-09"),
         ("今年全年,全县引进项目12个。", "2023"),
         ("11月份,全县引进项目12个。", "2022-11"),
+        ("2020—2022年,全县引进项目12个。", "2020-01/2022-12"),
+        ("2019年至2021年,全县引进项目12个。", "2019-01/2021-12"),
     ],
 )
 def test_periods(text, period):
@@ -66,6 +68,14 @@ def test_subject_city_words_resolve_to_paper_city():
 def test_this_city_after_a_county_level_city_is_that_city():
     text = "赣州加快发展。瑞金市位于赣州东部。今年该市新签约项目12个。"
     assert first(text).subject == "瑞金市"
+
+
+def test_city_words_fall_back_to_the_papers_city_when_none_is_named():
+    text = "今年以来,全市新增市场主体1.2万户。"
+    assert first(text).subject is None
+    assert extract(text, PUB, home_city="上饶市")[0].subject == "上饶市"
+    named = "赣州加快发展。今年,全市新增规上企业80家。"
+    assert extract(named, PUB, home_city="上饶市")[0].subject == "赣州市"  # the text wins
 
 
 def test_subject_company_named_in_sentence():

@@ -213,3 +213,19 @@ def test_progress_against_a_plan_is_an_actual_share():
     got = by_text("截至10月底,该县完成固定资产投资52亿元,占年度计划的87%。")
     assert got["87%"].metric == "固定资产投资占年度计划比重"
     assert (got["87%"].kind, got["87%"].target) == ("share", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value_base"),
+    [
+        ("全县民营经济占比超过六成。", "六成", "share", 60),
+        ("今年以来,该区外贸出口增长近三成。", "三成", "growth", 30),
+    ],
+)
+def test_cheng_is_ten_percent(text, span, kind, value_base):
+    got = by_text(text)
+    assert (got[span].kind, got[span].base_unit, got[span].value_base) == (kind, "percent", value_base)
+
+
+def test_cheng_starting_a_word_is_not_a_unit():
+    assert by_text("该厂三成员工来自本地,公司成功上市。") == {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -52,10 +52,15 @@ class _State:
     last: dict[str, str] | None = None  # last named entity of each type in the article
 
 
-def extract(text: str, published: dt.date) -> list[Indicator]:
-    """Extract economic figures from ``text``; offsets are ``str`` indices into ``text`` as given."""
+def extract(text: str, published: dt.date, home_city: str | None = None) -> list[Indicator]:
+    """Extract economic figures from ``text``; offsets are ``str`` indices into ``text`` as given.
+
+    ``home_city`` is the city the paper reports on: the subject of 全市/我市 when the article names no city.
+    """
     norm = mask_tags(normalise(text))
     actx = article_context(norm)
+    if actx.city is None and home_city:
+        actx = replace(actx, city=home_city, main_subject=actx.main_subject or home_city)
     sents = split_sentences(norm)
     period_matches = scan_periods(norm)
     cands = entity_candidates(norm, actx)
@@ -173,7 +178,7 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
         if g is not None:
             kind = "growth"
             sign, mom = g
-            vb = sign * f.value
+            vb = sign * f.value * f.factor  # 增长三成: 成 is ten percent
         elif f.base_unit == "percentage_point":
             kind = "growth"
         else:
@@ -258,7 +263,7 @@ def _propagate_list_kinds(s: str, recs: list[Rec]) -> None:
         ):
             b.kind = "growth"
             b.mom = a.mom
-            b.value_base = (1 if a.value_base >= 0 else -1) * b.fig.value
+            b.value_base = (1 if a.value_base >= 0 else -1) * b.fig.value * b.fig.factor
 
 
 _FENBIE_ITEMS = re.compile(r"[、和及与]")

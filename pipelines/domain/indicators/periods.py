@@ -98,6 +98,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (r"(?P<q>[一二三四1-4])季度", "quarter"),
     (rf"(?P<m>{_N})月份?(?!\d|{_N}?日|底|末)", "month"),
     (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
+    (rf"(?P<y1>(?:19|20)\d{{2}})年?{_DASH}(?P<y2>(?:19|20)\d{{2}})年", "year_range"),
     (r"(?P<y>(?:19|20)\d{2})年", "year"),
 ]
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
@@ -179,7 +180,12 @@ def find_periods(
         label: str | None
         new_year: int | None = None
         asof = False
-        if kind == "year":
+        if kind == "year_range":
+            y1, y2 = int(_g(m, i, "y1") or 0), int(_g(m, i, "y2") or 0)
+            if not y1 < y2:
+                continue
+            label = f"{_ym(y1, 1)}/{_ym(y2, 12)}"
+        elif kind == "year":
             new_year = int(_g(m, i, "y") or 0)
             label = str(new_year)
         elif kind == "rel_year":

@@ -90,6 +90,7 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "只": "有要是",
     "张": "",
     "元": "素旦宵",
+    "成": "为功立果本效员就熟交长品都型绩规年片批",  # 成为, 成功, 成立 …
 }
 
 # Rank context: the rank word must be near one of these (same clause) or carry 位/名.

@@ -26,6 +26,7 @@ UNITS: dict[str, UnitInfo] = {
     # percentages
     "%": UnitInfo("percent", 1, "share"),
     "个百分点": UnitInfo("percentage_point", 1, "growth"),
+    "成": UnitInfo("percent", 10, "share"),  # 六成 = 60 %
     "百分点": UnitInfo("percentage_point", 1, "growth"),
     # counts
     "家": UnitInfo("count", 1, "count"),
