@@ -58,6 +58,12 @@ def test_fullwidth_is_normalised_in_place():
         ("新增企业三千二百家。", "三千二百家", 3200, "count"),
         ("带动就业1,250人。", "1,250人", 1250, "count"),
         ("投放公交车60辆。", "60辆", 60, "vehicle"),
+        ("新增就业１，２５６人。", "１，２５６人", 1256, "count"),
+        ("财政收入三十一点二亿元。", "三十一点二亿元", 3.12e9, "CNY"),
+        ("粮食总产量53.2亿斤。", "53.2亿斤", 2.66e6, "tonne"),
+        ("生猪出栏256万头。", "256万头", 2.56e6, "count"),
+        ("开行中欧班列568列。", "568列", 568, "count"),
+        ("电池产量15.8GWh。", "15.8GWh", 15.8, "other"),
     ],
 )
 def test_units_normalised_to_base(text, span, value_base, base_unit):
@@ -80,6 +86,8 @@ def test_units_normalised_to_base(text, span, value_base, base_unit):
         "这是一个好项目,一批企业参与。",
         "第一时间赶到现场,第一书记带队。",
         "争创全省前列。",
+        "该企业被列入名单。",
+        "2023-11-23发布,型号DJ-200。",
     ],
 )
 def test_not_figures(text):

@@ -81,6 +81,30 @@ def test_range_gives_two_records():
     assert found[0].unit == "个小时"
 
 
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("项目总投资约30-50亿元。", [("30", 3e9), ("50亿元", 5e9)]),
+        ("房价在6800—7500元之间。", [("6800", 6800), ("7500元", 7500)]),
+        ("总投资三十至五十亿元。", [("三十", 3e9), ("五十亿元", 5e9)]),
+    ],
+)
+def test_dash_and_chinese_ranges_give_both_bounds(text, bounds):
+    assert [(i.text, i.value_base) for i in extract(text, PUB)] == bounds
+
+
+def test_range_bounds_share_the_prefix_qualifier():
+    assert [i.qualifier for i in extract("项目总投资约30-50亿元。", PUB)] == ["approx", "approx"]
+
+
+def test_listed_multipliers_take_the_unit_after_the_last_one():
+    found = extract("三大景区分别接待游客15.2万、9.8万、6.3万人次。", PUB)
+    assert [(i.value_base, i.base_unit, i.unit) for i in found] == [
+        (152000, "count", "万人次"), (98000, "count", "万人次"), (63000, "count", "万人次")
+    ]
+    assert {i.metric for i in found} == {"三大景区接待游客人数"}
+
+
 def test_fenbie_list_distributes():
     found = extract("全县出口、进口分别增长12%、15%。", PUB)
     assert [(i.text, i.kind, i.value_base) for i in found] == [("12%", "growth", 12), ("15%", "growth", 15)]

@@ -89,6 +89,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             if ents:
                 _remember_entities(ents, actx, st)
             continue
+        _share_list_units(norm, figs)
         recs = [_classify(norm, f, sent) for f in figs]
         _propagate_qualifiers(norm, recs)
         _propagate_list_kinds(norm, recs)
@@ -203,11 +204,13 @@ _LIST_GAP = re.compile(r"^[、,，]$")
 
 
 def _propagate_qualifiers(s: str, recs: list[Rec]) -> None:
-    """20%-30%左右: the bound shares the suffix qualifier; 突破5000亿元、6000亿元: the prefix one."""
+    """20%-30%左右 and 约30-50亿元: both bounds share the qualifier; 突破5000亿元、6000亿元: the prefix one."""
     for a, b in zip(recs, recs[1:], strict=False):
         gap = s[a.fig.end : b.fig.start]
         if _RANGE_GAP.match(gap) and a.fig.qualifier is None and b.fig.qualifier is not None:
             a.fig.qualifier = b.fig.qualifier
+        elif _RANGE_GAP.match(gap) and b.fig.qualifier is None and a.fig.qualifier is not None:
+            b.fig.qualifier = a.fig.qualifier  # 约30-50亿元: the prefix covers both bounds
         elif (
             _LIST_GAP.match(gap)
             and b.fig.qualifier is None
@@ -216,6 +219,13 @@ def _propagate_qualifiers(s: str, recs: list[Rec]) -> None:
             and not s.startswith(("余", "多", "以上", "左右"), a.fig.start + len(str(a.fig.value)))
         ):
             b.fig.qualifier = a.fig.qualifier
+
+
+def _share_list_units(s: str, figs: list[Figure]) -> None:
+    """15.2万、9.8万、6.3万人次: numbers listed with a bare multiplier take the unit written after the last one."""
+    for a, b in zip(reversed(figs[:-1]), reversed(figs[1:]), strict=True):
+        if a.mult_only and not b.mult_only and b.unit.startswith(a.unit) and s[a.end : b.start] in _LIST_SEPS:
+            a.unit, a.base_unit, a.factor, a.kind, a.mult_only = b.unit, b.base_unit, b.factor, b.kind, False
 
 
 _MEETING_RE = re.compile(r"(?:召开|举办|举行|开展|组织|参加|出席|主持)[^,，。;；]{0,4}$")

@@ -77,7 +77,7 @@ CHINESE_RE = rf"[{CN_NUM_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?"
 
 
 def parse_arabic(s: str) -> float:
-    return float(s.replace(",", ""))
+    return float(s.replace(",", "").replace("，", ""))
 
 
 def parse_chinese(s: str) -> float | None:

@@ -18,13 +18,16 @@ from .units import UNITS, UnitInfo
 # Where a number may start: an optional rank prefix, then Arabic, Chinese or 数 (数百, 数十).
 _CN = "零〇一二两三四五六七八九十百千"
 # First characters of everything that may follow a Chinese numeral in a figure (units, 万/亿, 余/多, %).
-_CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多%")))
+# (and the range connectors: 三十至五十亿元 starts with a bound that has no unit of its own)
+_CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多%至到-~")))
+_CN_DECIMAL = "点[零〇一二三四五六七八九]+"  # 三十一点二亿元
 NUM_RE = re.compile(
     # the lookahead lets positions that cannot start a number fail at once (the text is scanned in one pass)
     rf"(?=[第前数\d{_CN}])"
     r"(?P<rank>第|前)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:(?<=[第前])[{_CN}]+|[{_CN}]+(?=[{re.escape(_CN_NEXT)}]))|数(?=[十百千]))"
+    # thousands separators: ASCII or full-width (１，２５６人 is 1256 people), always three digits a group
+    r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?:(?<=[第前])[{_CN}]+|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))|数(?=[十百千]))"
 )
 
 # Qualifier words.  Prefixes sit outside the span; suffixes are inside it.
@@ -90,6 +93,8 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "只": "有要是",
     "张": "",
     "元": "素旦宵",
+    "头": "部脑条等号衔版",  # 头部, 头条
+    "列": "入为出举席",  # 列入, 列为
     "成": "为功立果本效员就熟交长品都型绩规年片批",  # 成为, 成功, 成立 …
 }
 
@@ -212,8 +217,10 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int, seps: list[int]) -> F
         prev = s[num_start - 1]
         if prev.isascii() and (prev.isalnum() or prev in ".-_/"):
             before = s[num_start - 2 : num_start - 1] if num_start - 2 >= lo else ""
-            if not (prev == "-" and (before == "%" or _is_han(before or "a"))):
-                return None  # inside a code, a version or a date; 20%-30% is a range
+            # inside a code, a version or a date; 20%-30% and 30-50亿元 are ranges (a date's or a phone
+            # number's second part has no unit, so it is no figure anyway)
+            if not (prev == "-" and (before == "%" or before.isdigit() or _is_han(before or "a"))):
+                return None
     if len(num_txt) > MAX_NUMBER_CHARS:
         return None  # 1 MB of digits, serial numbers: not a figure
     several = num_txt == "数"

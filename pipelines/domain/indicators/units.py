@@ -87,6 +87,15 @@ UNITS: dict[str, UnitInfo] = {
     "天": UnitInfo("other", 1, "other"),
     "次": UnitInfo("count", 1, "count"),
     "千瓦时": UnitInfo("other", 1, "other"),
+    # energy (no contract base unit: kept as written)
+    "GWh": UnitInfo("other", 1, "other"),
+    "MWh": UnitInfo("other", 1, "other"),
+    "kWh": UnitInfo("other", 1, "other"),
+    # farm and transport counts, Chinese weight
+    "头": UnitInfo("count", 1, "count"),  # 生猪出栏256万头
+    "列": UnitInfo("count", 1, "count"),  # 中欧班列568列
+    "架次": UnitInfo("count", 1, "count"),
+    "斤": UnitInfo("tonne", 5e-4, "amount"),  # 1 斤 = 0.5 kg
     "标箱": UnitInfo("other", 1, "other"),
 }
 
