@@ -76,15 +76,20 @@ def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
+_YEAR = r"(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})"  # 2022, 二〇二二
+_REL_YEAR = r"(?P<rel>今年|去年|上年)"
+
 # Ordered tables: the first matching pattern at a position wins (longer phrases first).  A phrase
 # starts either with a word or with a number, never both, so the two tables never compete at a position.
 WORD_RULES: list[tuple[str, str]] = [
     # stocks at a point in time
-    (rf"截至(?:(?P<y>\d{{4}})年)?(?P<m>{_N})月(?:底|末|份)?", "asof_month"),
-    (rf"截至(?:(?P<y>\d{{4}})年)?(?P<m>{_N})月(?P<d>{_N})日", "asof_day"),
+    (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<m>{_N})月(?:底|末|份)?", "asof_month"),
+    (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<m>{_N})月(?P<d>{_N})日", "asof_day"),
+    # 截至上半年末, 截至三季度末, 截至去年底: the stock at the end of that period
+    (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<end>上半年|[一二三四1-4]季度|年)?(?:末|底)", "asof_period_end"),
     (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年)|目前|现已|现有|如今", "asof_now"),
     (r"(?:今年|年初)以来", "ytd"),
-    (r"(?P<relm>下个月|下月|本月|当月|上个月|上月)", "rel_month"),
+    (r"(?P<relm>下个月|下月|本月|(?<!月)当月|上个月|上月)", "rel_month"),  # 8月当月 is August
     (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
     (rf"前(?P<n>{_N})个?月", "first_months"),
     (r"第(?P<q>[一二三四1-4])季度", "quarter"),
@@ -99,7 +104,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (rf"(?P<m>{_N})月份?(?!\d|{_N}?日|底|末)", "month"),
     (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
     (rf"(?P<y1>(?:19|20)\d{{2}})年?{_DASH}(?P<y2>(?:19|20)\d{{2}})年", "year_range"),
-    (r"(?P<y>(?:19|20)\d{2})年", "year"),
+    (rf"{_YEAR}年", "year"),
 ]
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
@@ -108,7 +113,7 @@ _WORD_FIRST = "截至目现如今年本当去上前明下全第"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
-_NUMBER_HEAD = rf"(?=(?:\d{{1,4}}|[{''.join(CN_DIGITS)}十]{{1,3}})[月季年{re.escape(_DASH_CHARS)}])"
+_NUMBER_HEAD = rf"(?=(?:\d{{1,4}}|[{''.join(CN_DIGITS)}十]{{1,4}})[月季年{re.escape(_DASH_CHARS)}])"
 
 
 def _alternatives(rules: list[tuple[str, str]], first: int) -> str:
@@ -176,7 +181,8 @@ def find_periods(
         if _is_comparison_base(text, m.start(), m.end(), start, kind):
             continue
         y_txt = _g(m, i, "y")
-        y = int(y_txt) if y_txt else year
+        rel = _g(m, i, "rel") if kind != "rel_year" else None
+        y = _num(y_txt) if y_txt else _rel_year(rel, pub) if rel else year
         label: str | None
         new_year: int | None = None
         asof = False
@@ -186,7 +192,7 @@ def find_periods(
                 continue
             label = f"{_ym(y1, 1)}/{_ym(y2, 12)}"
         elif kind == "year":
-            new_year = int(_g(m, i, "y") or 0)
+            new_year = _num(_g(m, i, "y") or "0")
             label = str(new_year)
         elif kind == "rel_year":
             new_year = _rel_year(_g(m, i, "rel") or "今年", pub)
@@ -202,6 +208,11 @@ def find_periods(
         elif kind == "asof_month":
             mo = _num(_g(m, i, "m") or "0")
             label = f"asof:{_ym(_month_year(mo, y, pub), mo)}" if 1 <= mo <= 12 else None
+            asof = True
+        elif kind == "asof_period_end":
+            end = _g(m, i, "end") or "年"
+            mo = 6 if end == "上半年" else 3 * int(QUARTERS[end[0]]) if end.endswith("季度") else 12
+            label = f"asof:{_ym(y if y is not None else pub.year, mo)}"
             asof = True
         elif kind == "asof_day":
             mo, d = _num(_g(m, i, "m") or "0"), _num(_g(m, i, "d") or "0")
