@@ -84,6 +84,12 @@ def test_city_words_fall_back_to_the_papers_city_when_none_is_named():
     assert extract(named, PUB, home_city="上饶市")[0].subject == "赣州市"  # the text wins
 
 
+def test_city_words_in_an_article_about_a_county_level_city_mean_that_city():
+    text = "瑞金市加快工业发展。今年,全市新增规上企业18家。瑞金市还将新建标准厂房。我市经济向好,全市新增就业1200人。"
+    found = extract(text, PUB, home_city="赣州市")
+    assert [i.subject for i in found] == ["瑞金市", "瑞金市"]
+
+
 def test_subject_company_named_in_sentence():
     text = "今年上半年,江西某某光电科技有限公司实现产值5亿元。"
     assert first(text).subject == "江西某某光电科技有限公司"

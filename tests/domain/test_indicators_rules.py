@@ -108,6 +108,19 @@ def test_listed_multipliers_take_the_unit_after_the_last_one():
 def test_fenbie_list_distributes():
     found = extract("全县出口、进口分别增长12%、15%。", PUB)
     assert [(i.text, i.kind, i.value_base) for i in found] == [("12%", "growth", 12), ("15%", "growth", 15)]
+    assert [i.metric for i in found] == ["出口增速", "进口增速"]
+
+
+def test_fenbie_list_of_places_distributes_subjects():
+    found = extract("章贡区、南康区、赣县区地区生产总值分别为386.5亿元、412.3亿元和398.7亿元。", PUB)
+    assert [(i.subject, i.metric) for i in found] == [
+        ("章贡区", "地区生产总值"), ("南康区", "地区生产总值"), ("赣县区", "地区生产总值")
+    ]
+
+
+def test_fenbie_items_narrow_the_metric_after_fenbie():
+    found = extract("一产、二产分别实现增加值80亿元、120亿元。", PUB)
+    assert [i.metric for i in found] == ["一产增加值", "二产增加值"]
 
 
 def test_list_shares_prefix_qualifier():
@@ -253,3 +266,47 @@ def test_cheng_is_ten_percent(text, span, kind, value_base):
 
 def test_cheng_starting_a_word_is_not_a_unit():
     assert by_text("该厂三成员工来自本地,公司成功上市。") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进出口额30.2亿元,环比增长6.5%,同比增长12.1%。",
+        "税收收入30.2亿元,占财政总收入的78.2%,同比增长12.1%。",
+        "地区生产总值30.2亿元,按不变价格计算,同比增长12.1%。",
+    ],
+)
+def test_yoy_reaches_over_a_month_on_month_growth_a_share_or_a_pricing_note(text):
+    got = by_text(text)
+    assert got["30.2亿元"].yoy_pct == pytest.approx(12.1)
+    assert got["12.1%"].metric == got["30.2亿元"].metric + "增速"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "change", "suffix"),
+    [
+        ("工业用地亩均税收18.6万元,较上年提高2.1万元。", "18.6万元", "2.1万元", "较上年提高额"),
+        ("生猪收购价每公斤15元,同比上涨2元。", "15元", "2元", "同比上涨额"),
+    ],
+)
+def test_a_rise_in_an_amount_is_a_change_too(text, level, change, suffix):
+    got = by_text(text)
+    assert got[change].metric == got[level].metric + suffix
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年该县规上工业增加值增速在全市12个县(市、区)中排名第一。", "上午9时30分,设计时速100公里的高速公路通车。"],
+)
+def test_the_field_of_a_ranking_times_and_speeds_are_not_figures(text):
+    assert all(i.base_unit == "rank" for i in extract(text, PUB))
+
+
+def test_a_figure_for_a_year_still_to_come_is_a_target():
+    got = by_text("计划到2026年,纺织服装产业营业收入突破1000亿元。")
+    assert got["1000亿元"].target and got["1000亿元"].period == "2026"
+
+
+def test_completing_a_target_task_is_an_actual():
+    got = by_text("1至5月,完成年度目标任务的52%。")
+    assert got["52%"].target is False

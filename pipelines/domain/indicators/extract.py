@@ -94,7 +94,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         _propagate_qualifiers(norm, recs)
         _propagate_list_kinds(norm, recs)
         _attach_metrics(norm, recs, periods, ents)
-        _distribute_fenbie(norm, recs)
+        _distribute_fenbie(norm, recs, in_sent_cands)
         _attach_yoy(norm, recs)
         _attach_targets(norm, recs)
         labelled = [h for h in periods if h.label]
@@ -104,7 +104,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         sentence = text[a:b]
         for r in recs:  # period and subject read the state as it was before this sentence's entities
             r.period = _period_for(r, labelled, labelled_ends, st.period)
-            r.subject = _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, cands, quoted)
+            if r.period and not r.target and int(r.period.removeprefix("asof:")[:4]) > published.year:
+                r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
+            r.subject = r.subject or _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, cands, quoted)
             out.append(_to_indicator(text, r, sentence))
         _remember_entities(ents, actx, st)
         if labelled:
@@ -240,14 +242,22 @@ def _is_meeting_count(s: str, f: Figure) -> bool:
     return bool(_MEETING_RE.search(head) or _MEETING_AFTER_RE.match(s, f.end))
 
 
+_RANK_POOL_RE = re.compile(r"[^,，。;；]{0,12}?中(?:排名|排|位居|位列|居|列)")
 _SCENERY_AFTER = re.compile(r"的[^,，。;；、的]{1,10}?[上中里内旁边]")
 _NON_ECONOMIC_RE = re.compile("|".join(C.NON_ECONOMIC_NOUNS))
 
 
 def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
-    """Counts of what is not economic (23179名烈士名字) and lengths describing a scene (在800米的老街上)."""
+    """Counts of what is not economic (23179名烈士名字), lengths describing a scene (在800米的老街上), the field
+    of a ranking, times of day and speeds."""
     if f.base_unit == "count" and _NON_ECONOMIC_RE.search(s, f.end, min(hi, f.end + 8)):
         return True
+    if f.base_unit == "count" and _RANK_POOL_RE.match(s, f.end, hi):
+        return True  # 在全市12个县(市、区)中排名第一: the field ranked in, not a figure
+    if f.unit == "分" and f.start > 0 and s[f.start - 1] in "时点":
+        return True  # 9时30分: a time of day
+    if f.base_unit == "km" and (s.startswith(("/小时", "/时", "每小时"), f.end) or s.endswith("时速", 0, f.start)):
+        return True  # 时速100公里: a speed
     if f.base_unit in ("km", "m2", "mu") and f.start > 0 and s[f.start - 1] in "在于":
         m = _SCENERY_AFTER.match(s, f.end, hi)
         return bool(m) and "基础" not in m.group(0)
@@ -276,16 +286,17 @@ def _propagate_list_kinds(s: str, recs: list[Rec]) -> None:
             b.value_base = (1 if a.value_base >= 0 else -1) * b.fig.value * b.fig.factor
 
 
-_FENBIE_ITEMS = re.compile(r"[、和及与]")
+_FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
+# A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
+_LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
 
-def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
-    """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item as its metric."""
+def _distribute_fenbie(s: str, recs: list[Rec], cands: list[Entity]) -> None:
+    """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item, as its metric or its subject."""
     i = 0
     while i < len(recs):
         r = recs[i]
-        cs = r.fig.cs
-        k = s.find("分别", cs, r.fig.start)
+        k = s.find("分别", r.fig.cs, r.fig.start)
         if k < 0:
             i += 1
             continue
@@ -294,18 +305,43 @@ def _distribute_fenbie(s: str, recs: list[Rec]) -> None:
         while j < len(recs) and s[recs[j - 1].fig.end : recs[j].fig.start] in _LIST_SEPS:
             run.append(recs[j])
             j += 1
-        # items: the list before 分别 inside this clause; when there is none (分别 opens the clause, or only
-        # 同比 stands before it) the growths refer to the figures listed before them
-        items_text = s[cs:k]
-        items = [x for x in _FENBIE_ITEMS.split(items_text) if x]
-        if len(items) == len(run) and len(run) > 1:
-            for item, rr in zip(items, run, strict=True):
-                name = _strip_metric(item)
-                if name:
-                    rr.metric = name + ("增速" if rr.kind == "growth" and not name.endswith("增速") else "")
-        elif not _FENBIE_COMPARISON.sub("", items_text) and len(run) > 1:
+        start = r.sent.start
+        for m in _LIST_BOUNDARY_RE.finditer(s, start, k):
+            start = m.end()
+        items = [m.span() for m in _FENBIE_ITEM_RE.finditer(s, start, k)]
+        if len(items) == len(run) > 1:
+            _fenbie_items(s, items, k, run, cands)
+        elif not _FENBIE_COMPARISON.sub("", s[start:k]) and len(run) > 1:
+            # no list before 分别 (or only 同比): the growths refer to the figures listed before them
             _fenbie_over_figures(s, recs[:i], run)
         i = j
+
+
+def _growth_name(metric: str, r: Rec) -> str:
+    return metric + "增速" if r.kind == "growth" and not metric.endswith("增速") else metric
+
+
+def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Rec], cands: list[Entity]) -> None:
+    """Listed places or companies (信州区、广丰区地区生产总值分别为…) are the figures' subjects, with the metric
+    named after the last one; otherwise the items are the metrics (出口、进口分别增长…)."""
+    at = {e.pos: e for e in cands}
+    heads = [at.get(a) for a, _ in items]
+    if all(e is not None and e.name for e in heads):
+        last, (_, last_end) = heads[-1], items[-1]
+        assert last is not None
+        metric = _strip_metric(s[last.end : last_end])
+        for e, rr in zip(heads, run, strict=True):
+            assert e is not None
+            rr.subject = e.name
+            if metric:
+                rr.metric = _growth_name(metric, rr)
+        return
+    # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
+    own = _strip_metric(s[k + len("分别") : run[0].fig.start])
+    for (a, b), head, rr in zip(items, heads, run, strict=True):
+        name = _strip_metric(s[head.end if head is not None else a : b])  # 全县出口: the metric is 出口
+        if name:
+            rr.metric = _growth_name(name + own if len(own) >= 2 else name, rr)
 
 
 # What may stand between the listed figures and 分别 (营收12亿元、利润1亿元，同比分别增长18%、25%).
@@ -583,7 +619,7 @@ _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 
 
 # A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done.
-_PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务))的?$")
+_PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务)+)的?$")
 _SHARE_NOUN_RE = re.compile(r"的([^,，;；:：。、的]{1,12}?(?:率|比例|比重|占比|份额))(?=[,，;；:：。、]|$)")
 _RANK_MOVE_GAP = re.compile(r"^(?:前进|上升|提升|跃升|升|进位|下降|后退|下滑|退|降)?(?:至|到)$")
 # Units measured by a noun written right after them (85吨钢材, 25公里道路), and the metric suffix.
@@ -716,8 +752,8 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
         last = r
         if r.kind == "rank":
             last_rank = r
-        elif r.kind != "growth" and not r.delta:
-            prev = r  # a growth or share after a delta still refers to the level before it
+        elif r.kind not in ("growth", "share") and not r.delta:
+            prev = r  # a growth after a delta or a share still refers to the level before them
 
 
 def _delta_metric(clause: str, raw_left: str, prev: Rec | None, f: Figure) -> str:
@@ -800,7 +836,7 @@ def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None, last: Rec
 
 
 _YOY_GAP = re.compile(
-    r"^[,，、]?(?:按可比价格?计算[,，]?)?(?:且|并|其中)?"
+    r"^[,，、]?(?:按(?:可比|不变)价格?计算[,，]?)?(?:且|并|其中)?"
     r"(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较上年|较去年同期|较去年|与上年相比)?"
     r"(?:增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|下滑)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
@@ -818,10 +854,13 @@ def _attach_yoy(s: str, recs: list[Rec]) -> None:
             g = recs[j]
             gap = s[pos : g.fig.start]
             if g.kind == "growth":
+                if g.mom and _DELTA_GAP.fullmatch(gap):
+                    pos = g.fig.end  # 30亿元,环比增长6.5%,同比增长12.1%: the 同比 further on is the yoy
+                    continue
                 if _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent":
                     r.yoy = g.value_base
                 break
-            if g.delta and _DELTA_GAP.fullmatch(gap):
+            if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(gap):  # …,占财政总收入的78%,同比增长5%
                 pos = g.fig.end
                 continue
             break
@@ -848,9 +887,14 @@ def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
     if typ == "zone":
         return st.last.get("zone") or actx.main_zone or actx.main_subject
     if typ == "city":
-        # 龙南市…该市: a county-level city named before is "this city"; 全市/我市 stay the paper's city
+        # 龙南市…该市: a county-level city named before is "this city"; in an article about a county-level
+        # city (瑞金市) 全市 is that city too; 我市 is always the paper's own city
         z = st.last.get("zone")
-        return z if e.anaphor == "该市" and z and z.endswith("市") else actx.city
+        if e.anaphor == "该市" and z and z.endswith("市"):
+            return z
+        if e.anaphor != "我市" and actx.county_city:
+            return actx.county_city
+        return actx.city
     if typ == "province":
         # only as the clause's topic (全省规上工业增加值增长5.1%): 全省5个…之一, 全省第一 are scopes
         return PROVINCE if e.topic else None

@@ -103,6 +103,7 @@ class ArticleContext:
     main_zone: str | None
     villages: frozenset[str]
     short_orgs: frozenset[str]  # short company names written at least twice (晶科能源, 孚能科技)
+    county_city: str | None = None  # a county-level city (瑞金市) the article is about: what its 全市 means
 
 
 _ZONE_RE = re.compile("|".join(sorted(ZONE_WORDS, key=len, reverse=True)))
@@ -161,20 +162,42 @@ def article_context(text: str) -> ArticleContext:
     zone_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "zone")
     city_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "city")
     main_zone = zone_counts.most_common(1)[0][0] if zone_counts else None
+    city_short = _short_name(city)
     main: str | None = city
     if main_zone:
         n_zone = sum(zone_counts.values())
-        city_short = next((k for k, v in CITIES.items() if v == city), "")
         n_city = max(0, mentions[city_short] - n_zone) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
+    county_city = _main_county_city(text, mentions[city_short] if city_short else 0)
+    if county_city and main == city:
+        main = county_city
     villages = _village_names(text)
     orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
     short_orgs = frozenset(
         o for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])
     )
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
-                          short_orgs=short_orgs)
+                          short_orgs=short_orgs, county_city=county_city)
+
+
+def _short_name(city: str | None) -> str:
+    return next((k for k, v in CITIES.items() if v == city), "") if city else ""
+
+
+def _main_county_city(text: str, city_mentions: int) -> str | None:
+    """The county-level city (瑞金市, 德兴市) named at least twice and more often than the prefecture city."""
+    counts: Counter[str] = Counter()
+    pl = places()
+    k = text.find("市", 2)
+    while k >= 0:
+        if text[k - 2 : k] in pl and text[k - 2 : k] not in CITIES and not text.startswith(("委", "政府"), k + 1):
+            counts[text[k - 2 : k + 1]] += 1
+        k = text.find("市", k + 1)
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 2 and n > city_mentions else None
 
 
 def _village_names(text: str) -> frozenset[str]:
