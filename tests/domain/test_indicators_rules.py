@@ -310,3 +310,9 @@ def test_a_figure_for_a_year_still_to_come_is_a_target():
 def test_completing_a_target_task_is_an_actual():
     got = by_text("1至5月,完成年度目标任务的52%。")
     assert got["52%"].target is False
+
+
+def test_growth_by_a_multiple_is_a_percentage():
+    got = by_text("今年出口额增长1倍,规模是五年前的3倍。")
+    assert (got["1倍"].kind, got["1倍"].base_unit, got["1倍"].value_base) == ("growth", "percent", 100)
+    assert (got["3倍"].kind, got["3倍"].base_unit) == ("other", "other")

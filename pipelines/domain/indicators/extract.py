@@ -188,6 +188,10 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
             kind = "share"
     elif f.base_unit == "rank":
         kind = "rank"
+    elif f.unit == "倍" and (g := _growth_before(s, f, sent.start)) is not None:
+        kind, f.base_unit = "growth", "percent"  # 增长1倍: a growth of 100 %
+        sign, mom = g
+        vb = sign * f.value * 100
     elif f.unit in ("名", "位") and _RANK_MOVE_RE.search(s, _window(f, sent), f.start):
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
     elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and _CAPACITY_RE.search(s, f.cs, f.start):
