@@ -31,13 +31,14 @@ class Rec:
     kind: str
     value_base: float
     sent: Span
+    mom: bool = False
+    delta: bool = False  # 比上年净增 7 亿元: a change in an amount, takes no yoy
+    gap: str = ""  # the text since the figure before it in the sentence (set by _link_neighbours)
     metric: str | None = None
     subject: str | None = None
     period: str | None = None
     yoy: float | None = None
     target: bool = False
-    mom: bool = False
-    delta: bool = False  # 比上年净增 7 亿元: a change in an amount, takes no yoy
     project: str | None = None  # 投资 X 亿元的 Y 项目: Y 项目
 
 
@@ -46,6 +47,7 @@ class _State:
     """What carries across sentences while reading an article."""
 
     para: int = -1
+    para_start: int = 0  # where the paragraph's first sentence starts
     year: int | None = None
     period: str | None = None  # period of the last sentence with figures in this paragraph
     entity: str | None = None  # last entity named in this paragraph
@@ -73,6 +75,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     for si, sent in enumerate(sents):
         if sent.paragraph != st.para:
             st.para, st.year, st.period, st.entity = sent.paragraph, None, None, None
+            st.para_start = sent.start
         a, b = sent.start, sent.end
         in_sent = _in_range(period_matches, period_starts, a, b)
         periods = find_periods(norm, a, b, published, st.year, in_sent) if in_sent else []
@@ -91,22 +94,22 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             continue
         _share_list_units(norm, figs)
         recs = [_classify(norm, f, sent) for f in figs]
-        _propagate_qualifiers(norm, recs)
-        _propagate_list_kinds(norm, recs)
+        _link_neighbours(norm, recs)
         _attach_metrics(norm, recs, periods, ents)
         _distribute_fenbie(norm, recs, in_sent_cands)
-        _attach_yoy(norm, recs)
+        _attach_yoy(recs)
         _attach_targets(norm, recs)
         labelled = [h for h in periods if h.label]
         labelled_ends = [h.end for h in labelled]
         ent_ends = [e.end for e in ents]
-        quoted = _in_quote(norm, sents, si)
+        quoted = _in_quote(norm, st.para_start, a)
         sentence = text[a:b]
         for r in recs:  # period and subject read the state as it was before this sentence's entities
             r.period = _period_for(r, labelled, labelled_ends, st.period)
             if r.period and not r.target and int(r.period.removeprefix("asof:")[:4]) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
-            r.subject = r.subject or _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, cands, quoted)
+            if r.subject is None:  # (a 分别 list of places has set it already)
+                r.subject = _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, (cands, cand_starts), quoted)
             out.append(_to_indicator(text, r, sentence))
         _remember_entities(ents, actx, st)
         if labelled:
@@ -149,8 +152,10 @@ def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:
     return False
 
 
-_GROWTH_WORDS = sorted(C.GROWTH_WORDS, key=len, reverse=True)
-_GROWTH_FILLER = sorted(C.GROWTH_FILLER, key=len, reverse=True)
+# Word lengths, longest first: the longest word ending the text is found with one lookup per length.
+_GROWTH_WORD_LENS = sorted({len(w) for w in C.GROWTH_WORDS}, reverse=True)
+_GROWTH_FILLER_LENS = sorted({len(w) for w in C.GROWTH_FILLER}, reverse=True)
+_GROWTH_FILLER = frozenset(C.GROWTH_FILLER)
 
 
 def _growth_before(s: str, f: Figure, lo: int) -> tuple[int, bool] | None:
@@ -161,14 +166,15 @@ def _growth_before(s: str, f: Figure, lo: int) -> tuple[int, bool] | None:
         if head.endswith(w):
             head = head[: -len(w)]
             break
-    for w in _GROWTH_FILLER:
-        if head.endswith(w):
-            head = head[: -len(w)]
+    for n in _GROWTH_FILLER_LENS:
+        if head[-n:] in _GROWTH_FILLER:
+            head = head[:-n]
             break
-    for w in _GROWTH_WORDS:
-        if head.endswith(w):
+    for n in _GROWTH_WORD_LENS:
+        sign = C.GROWTH_WORDS.get(head[-n:])
+        if sign is not None:
             mom = any(m in s[cs : f.start] for m in C.MOM_WORDS)
-            return C.GROWTH_WORDS[w], mom
+            return sign, mom
     return None
 
 
@@ -196,35 +202,18 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
     elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and _CAPACITY_RE.search(s, f.cs, f.start):
         kind = "capacity"
-    # (the left context is searched in place, s between pos and endpos, not sliced)
-    delta = f.base_unit not in ("percent", "percentage_point", "rank") and bool(_DELTA_RE.search(s, f.cs, f.start))
-    return Rec(f, kind, vb, sent, mom=mom, delta=delta)
+    # (the left context is searched in place, s between pos and endpos, not sliced; a delta cue ends the clause,
+    # so its last character, or the newline $ allows after it, is tested before the regex)
+    delta = (
+        f.base_unit not in ("percent", "percentage_point", "rank")
+        and f.start > 0 and s[f.start - 1] in _DELTA_LAST_CHARS
+        and bool(_DELTA_RE.search(s, f.cs, f.start))
+    )
+    return Rec(f, kind, vb, sent, mom, delta)
 
 
 _RANK_MOVE_RE = re.compile(r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$")
 _CAPACITY_RE = re.compile(r"年产(?:能)?(?:能力)?$")
-
-
-_RANGE_GAP = re.compile(r"^(?:-|~|至|到|—|－|–)$")
-_LIST_GAP = re.compile(r"^[、,，]$")
-
-
-def _propagate_qualifiers(s: str, recs: list[Rec]) -> None:
-    """20%-30%左右 and 约30-50亿元: both bounds share the qualifier; 突破5000亿元、6000亿元: the prefix one."""
-    for a, b in zip(recs, recs[1:], strict=False):
-        gap = s[a.fig.end : b.fig.start]
-        if _RANGE_GAP.match(gap) and a.fig.qualifier is None and b.fig.qualifier is not None:
-            a.fig.qualifier = b.fig.qualifier
-        elif _RANGE_GAP.match(gap) and b.fig.qualifier is None and a.fig.qualifier is not None:
-            b.fig.qualifier = a.fig.qualifier  # 约30-50亿元: the prefix covers both bounds
-        elif (
-            _LIST_GAP.match(gap)
-            and b.fig.qualifier is None
-            and a.fig.qualifier is not None
-            and a.fig.unit == b.fig.unit
-            and not s.startswith(("余", "多", "以上", "左右"), a.fig.start + len(str(a.fig.value)))
-        ):
-            b.fig.qualifier = a.fig.qualifier
 
 
 def _share_list_units(s: str, figs: list[Figure]) -> None:
@@ -268,26 +257,42 @@ def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
     return False
 
 
+_RANGE_GAP = re.compile(r"^(?:-|~|至|到|—|－|–)$")
+_LIST_GAP = re.compile(r"^[、,，]$")
 _LIST_SEPS = ("、", "和", "及", ",")
 
 
-def _propagate_list_kinds(s: str, recs: list[Rec]) -> None:
-    """分别增长12%、15%: later members of a list of % take the first one's growth kind and sign."""
+def _link_neighbours(s: str, recs: list[Rec]) -> None:
+    """Each pair of neighbouring figures, read once: the text between them (``gap``, read by later rules too),
+    then what a range or a list shares.
+
+    Qualifiers: 20%-30%左右 and 约30-50亿元: both bounds share one; 突破5000亿元、6000亿元: the prefix one.
+    Kinds: 增长20%-30%: both bounds are growths; 分别增长12%、15%: later members of a list of % take the first
+    one's growth kind and sign."""
     for a, b in zip(recs, recs[1:], strict=False):
-        gap = s[a.fig.end : b.fig.start]
-        if _RANGE_GAP.match(gap) and a.fig.base_unit == b.fig.base_unit:
-            b.kind, b.mom = a.kind, a.mom  # 增长20%-30%: both bounds are growths
-            b.value_base = (1 if a.value_base >= 0 else -1) * b.fig.value * b.fig.factor
+        fa, fb = a.fig, b.fig
+        gap = b.gap = s[fa.end : fb.start]
+        if _RANGE_GAP.match(gap):
+            if fa.qualifier is None and fb.qualifier is not None:
+                fa.qualifier = fb.qualifier
+            elif fb.qualifier is None and fa.qualifier is not None:
+                fb.qualifier = fa.qualifier  # 约30-50亿元: the prefix covers both bounds
+            if fa.base_unit == fb.base_unit:
+                b.kind, b.mom = a.kind, a.mom
+                b.value_base = (1 if a.value_base >= 0 else -1) * fb.value * fb.factor
             continue
         if (
-            a.kind == "growth"
-            and b.kind == "share"
-            and a.fig.base_unit == b.fig.base_unit
-            and s[a.fig.end : b.fig.start] in _LIST_SEPS
+            _LIST_GAP.match(gap)
+            and fb.qualifier is None
+            and fa.qualifier is not None
+            and fa.unit == fb.unit
+            and not s.startswith(("余", "多", "以上", "左右"), fa.start + len(str(fa.value)))
         ):
+            fb.qualifier = fa.qualifier
+        if a.kind == "growth" and b.kind == "share" and fa.base_unit == fb.base_unit and gap in _LIST_SEPS:
             b.kind = "growth"
             b.mom = a.mom
-            b.value_base = (1 if a.value_base >= 0 else -1) * b.fig.value * b.fig.factor
+            b.value_base = (1 if a.value_base >= 0 else -1) * fb.value * fb.factor
 
 
 _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
@@ -306,7 +311,7 @@ def _distribute_fenbie(s: str, recs: list[Rec], cands: list[Entity]) -> None:
             continue
         run = [r]
         j = i + 1
-        while j < len(recs) and s[recs[j - 1].fig.end : recs[j].fig.start] in _LIST_SEPS:
+        while j < len(recs) and recs[j].gap in _LIST_SEPS:
             run.append(recs[j])
             j += 1
         start = r.sent.start
@@ -410,7 +415,11 @@ _INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
 _TARGET_CUES = _alternation(tuple(c for c in C.TARGET_CUES if c not in ("将", "冲")))
 _ACHIEVED_RE = re.compile(_alternation(C.ACHIEVED_CUES))
 _DELTA_RE = re.compile(f"(?:{_alternation(C.DELTA_CUES)})了?$")
-_STRONG_CUE_RE = re.compile(_alternation(("投产后", "建成后", "达产后", "力争", "预计")))
+_DELTA_LAST_CHARS = frozenset(c[-1] for c in C.DELTA_CUES) | {"了", "\n"}
+_STRONG_CUES = ("投产后", "建成后", "达产后", "力争", "预计")
+assert set(_STRONG_CUES) <= set(C.TARGET_CUES) - {"将", "冲"}  # _attach_targets relies on it
+_STRONG_CUE_RE = re.compile(_alternation(_STRONG_CUES))
+_STRONG_CUE_REACH = max(map(len, _STRONG_CUES)) - 1  # how far a cue starting before a clause reaches into it
 _QUOTES = " \t“”\"‘’()（）—-\n\u2029"
 
 
@@ -748,7 +757,7 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             f.base_unit, r.kind = "count", "count"
         if not metric and prev is not None and r.kind not in ("growth", "rank"):
             metric = prev.metric or ""
-        if last is not None and _RANGE_GAP.match(s[last.fig.end : f.start]) and last.metric:
+        if last is not None and _RANGE_GAP.match(r.gap) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
         if r.delta:
             metric = _delta_metric(s[cs : f.start], raw_left, prev, f)
@@ -849,23 +858,19 @@ _YOY_GAP = re.compile(
 _DELTA_GAP = re.compile(r"[,，、][^,，、;；。]{0,12}")
 
 
-def _attach_yoy(s: str, recs: list[Rec]) -> None:
+def _attach_yoy(recs: list[Rec]) -> None:
     for i, r in enumerate(recs):
         if r.kind in ("growth", "share", "rank") or r.delta:
             continue
-        pos = r.fig.end
         for j in range(i + 1, len(recs)):
-            g = recs[j]
-            gap = s[pos : g.fig.start]
+            g = recs[j]  # g.gap: the text since the figure before g (r, or a change skipped over)
             if g.kind == "growth":
-                if g.mom and _DELTA_GAP.fullmatch(gap):
-                    pos = g.fig.end  # 30亿元,环比增长6.5%,同比增长12.1%: the 同比 further on is the yoy
-                    continue
-                if _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent":
+                if g.mom and _DELTA_GAP.fullmatch(g.gap):
+                    continue  # 30亿元,环比增长6.5%,同比增长12.1%: the 同比 further on is the yoy
+                if _YOY_GAP.match(g.gap) and not g.mom and g.fig.base_unit == "percent":
                     r.yoy = g.value_base
                 break
-            if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(gap):  # …,占财政总收入的78%,同比增长5%
-                pos = g.fig.end
+            if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(g.gap):  # …,占财政总收入的78%,同比增长5%
                 continue
             break
 
@@ -917,7 +922,7 @@ def _subject_for(
     st: _State,
     sents: list[Span],
     si: int,
-    cands: list[Entity],
+    cands: tuple[list[Entity], list[int]],  # the article's candidates and their starts
     quoted: bool,
 ) -> str | None:
     if r.project:
@@ -928,11 +933,11 @@ def _subject_for(
         if name:
             return name
     # a quotation whose speaker is named after it: “我们共流转土地近千亩……”据该村第一书记介绍
-    if quoted:  # _in_quote(s, sents, si), computed once per sentence
+    if quoted:  # _in_quote of the sentence, computed once per sentence
         for nxt in sents[si + 1 : si + 4]:
             if nxt.paragraph != r.sent.paragraph:
                 break
-            for e in find_entities(s, nxt.start, nxt.end, actx, cands):
+            for e in find_entities(s, nxt.start, nxt.end, actx, _in_range(*cands, nxt.start, nxt.end)):
                 name = _resolve(e, actx, st)
                 if name and name != PROVINCE:  # a speaker, never the province
                     return name
@@ -941,12 +946,9 @@ def _subject_for(
     return actx.main_subject
 
 
-def _in_quote(s: str, sents: list[Span], si: int) -> bool:
-    sent = sents[si]
-    k = si
-    while k > 0 and sents[k - 1].paragraph == sent.paragraph:
-        k -= 1
-    before = s[sents[k].start : sent.start + 1]
+def _in_quote(s: str, para_start: int, start: int) -> bool:
+    """Whether the sentence at ``start`` is inside a quotation opened in its paragraph (or opens one)."""
+    before = s[para_start : start + 1]
     return before.count("“") > before.count("”")
 
 
@@ -983,7 +985,10 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
         t = False
         if _TARGET_RE.search(s, cs, start):
             t = True
-        elif s.endswith("冲", cs, start) or _STRONG_CUE_RE.search(s, _window(f, r.sent), start):
+        # every strong cue is a target cue, none of which is in s[cs:start]: only one starting before cs is left
+        elif s.endswith("冲", cs, start) or _STRONG_CUE_RE.search(
+            s, _window(f, r.sent), min(start, cs + _STRONG_CUE_REACH)
+        ):
             t = True
         elif "目标" in tail or "计划" in tail:
             t = True

@@ -7,10 +7,9 @@ year currently in scope and the publication date, and returns a label such as
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .numbers import CN_DIGITS, parse_chinese
@@ -27,7 +26,7 @@ def _num(s: str) -> int:
     return int(v) if v is not None else 0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen (cheaper to build, one per period phrase); never mutated
 class PeriodHit:
     start: int
     end: int
@@ -164,18 +163,14 @@ def find_periods(
 ) -> list[PeriodHit]:
     """All period phrases in text[start:end], left to right, each resolved with the year in scope.
 
-    ``matches`` is ``scan_periods(text)`` when the caller resolves many sentences of one text.
+    ``matches`` are the phrases of ``scan_periods(text)`` that start in [start, end), when the caller resolves
+    many sentences of one text (it finds them with one bisect per sentence).
     """
     hits: list[PeriodHit] = []
-    if matches is None:
-        found = list(PERIOD_RE.finditer(text, start, end))
-    else:
-        k = bisect.bisect_left(matches, start, key=lambda m: m.start())
-        found = []
-        while k < len(matches) and matches[k].end() <= end:
-            found.append(matches[k])
-            k += 1
+    found: Iterable[re.Match[str]] = PERIOD_RE.finditer(text, start, end) if matches is None else matches
     for m in found:
+        if m.end() > end:
+            break  # (a whole-text phrase running past the sentence, and those after it)
         i = _RULE_OF_MARKER.get(m.lastindex, 0)
         kind = PERIOD_RULES[i][1]
         if _is_comparison_base(text, m.start(), m.end(), start, kind):

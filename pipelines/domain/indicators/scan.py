@@ -7,7 +7,6 @@ Every decision (units, qualifiers, rank words, non-figure contexts) is a table.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,6 +55,8 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "以内": "under",
 }
 _MAX_UNIT_LEN = max(len(u) for u in UNITS)
+# First characters of whatever may follow the number of a figure: 余/多, a multiplier, a unit or %.
+_AFTER_NUMBER_FIRST = frozenset({*AFTER_NUMBER_QUALIFIERS, *(w[0] for w in MULTIPLIERS), *(u[0] for u in UNITS), "%"})
 assert {len(w) for w in PREFIX_QUALIFIERS} == {1, 2}  # prefix_qualifier relies on it
 _SUFFIX_LEN = 2
 assert {len(w) for w in SUFFIX_QUALIFIERS} == {_SUFFIX_LEN}
@@ -165,41 +166,36 @@ CONTEXT_WINDOW = 120  # characters of left context any rule may look at (bounds 
 
 # A newline inside a sentence is a line broken by the page layout, not a clause break.
 _SEP_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS - {"\n"}))) + "]")
+# Up to and including the last separator (greedy, then back to the last one).
+_UP_TO_LAST_SEP_RE = re.compile("(?s:.*)" + _SEP_RE.pattern)
 
 
-def _separators(s: str, lo: int, hi: int) -> list[int]:
-    """Positions of the clause separators in s[lo:hi]: a clause never reaches across its sentence, so the
-    separators of the sentence being scanned are all the clause bounds need."""
-    return [m.start() for m in _SEP_RE.finditer(s, lo, hi)]
-
-
-def clause_start(seps: list[int], pos: int, lo: int) -> int:
+# The clause bounds of a figure are searched within its CONTEXT_WINDOW (two short regex calls per figure), which
+# is cheaper than listing the separators of every sentence with a number and bisecting them.
+def clause_start(s: str, pos: int, lo: int) -> int:
     """Start of the clause containing ``pos`` (never before ``lo`` nor CONTEXT_WINDOW back)."""
-    k = bisect.bisect_left(seps, pos)
-    start = seps[k - 1] + 1 if k else lo
-    return max(start, lo, pos - CONTEXT_WINDOW)
+    window = max(lo, pos - CONTEXT_WINDOW)
+    m = _UP_TO_LAST_SEP_RE.match(s, window, pos)
+    return m.end() if m else window
 
 
-def clause_end(seps: list[int], pos: int, hi: int) -> int:
+def clause_end(s: str, pos: int, hi: int) -> int:
     """End of the clause containing ``pos`` (never after ``hi`` nor CONTEXT_WINDOW ahead)."""
-    k = bisect.bisect_left(seps, pos)
-    end = seps[k] if k < len(seps) else hi
-    return min(end, hi, pos + CONTEXT_WINDOW)
+    window = min(hi, pos + CONTEXT_WINDOW)
+    m = _SEP_RE.search(s, pos, window)
+    return m.start() if m else window
 
 
 def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
     """All figure candidates in s[lo:hi] (s is the normalised text, lo:hi one sentence)."""
     out: list[Figure] = []
     m = NUM_RE.search(s, lo, hi)
-    if m is None:
-        return out
-    seps = _separators(s, lo, hi)  # only for sentences with a number candidate
     while m is not None:
-        fig = _figure_at(s, m, lo, hi, seps)
+        fig = _figure_at(s, m, lo, hi)
         pos = m.end()
         if fig is not None:
-            fig.cs = clause_start(seps, fig.start, lo)
-            fig.ce = clause_end(seps, fig.end, hi)
+            fig.cs = clause_start(s, fig.start, lo)
+            fig.ce = clause_end(s, fig.end, hi)
             out.append(fig)
             if fig.end > pos:
                 pos = fig.end
@@ -207,7 +203,7 @@ def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
     return out
 
 
-def _figure_at(s: str, m: re.Match[str], lo: int, hi: int, seps: list[int]) -> Figure | None:
+def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     start = m.start()
     num_start, p = m.span("num")
     num_txt = s[num_start:p]
@@ -228,7 +224,10 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int, seps: list[int]) -> F
     if value is None:
         return None
     if start < num_start:  # a rank word (第, 前) before the number
-        return _rank_at(s, m, value, chinese, lo, seps)
+        return _rank_at(s, m, value, chinese, lo)
+    if not several and s[p : p + 1] not in _AFTER_NUMBER_FIRST:
+        # nothing a figure's number is followed by (a year, a date): what the steps below would find, in one test
+        return _range_lower_bound(s, m, value, None, lo, hi, chinese)
     qualifier: str | None = None
     # 余/多 right after the number (十余家, 30余万元)
     if p + 1 < hi and s[p] in AFTER_NUMBER_QUALIFIERS and (_match_mult(s, p + 1) or _match_unit(s, p + 1, None)):
@@ -264,7 +263,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int, seps: list[int]) -> F
     mult_only = False
     if info is None:
         if not mult:
-            return _range_lower_bound(s, m, value, qualifier, lo, hi, chinese, seps)
+            return _range_lower_bound(s, m, value, qualifier, lo, hi, chinese)
         follow = s[p : p + 1]
         if mult in ("百", "千") or (follow and _is_han(follow) and follow not in MULT_ONLY_FOLLOW):
             return None  # 7万方, 百台…: an unknown unit after the multiplier
@@ -300,7 +299,7 @@ def _is_han(ch: str) -> bool:
 
 
 def _range_lower_bound(
-    s: str, m: re.Match[str], value: float, qualifier: str | None, lo: int, hi: int, chinese: bool, seps: list[int]
+    s: str, m: re.Match[str], value: float, qualifier: str | None, lo: int, hi: int, chinese: bool
 ) -> Figure | None:
     """The bare first number of a range (3到4个小时, 6至7万方, 30-50亿元) takes the second one's unit."""
     p = m.end("num")
@@ -309,7 +308,7 @@ def _range_lower_bound(
     m2 = NUM_RE.match(s, p + 1, hi)
     if not m2 or m2.group("rank") or (m2.group("num")[0].isdigit() == chinese):
         return None
-    upper = _figure_at(s, m2, lo, hi, seps)
+    upper = _figure_at(s, m2, lo, hi)
     if upper is None or upper.rank or upper.value <= value:
         return None
     return Figure(m.start(), p, m.start("num"), value, upper.unit, upper.base_unit, upper.factor,
@@ -317,7 +316,7 @@ def _range_lower_bound(
                   mult_only=upper.mult_only)
 
 
-def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int, seps: list[int]) -> Figure | None:
+def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int) -> Figure | None:
     p = m.end("num")
     word = m.group("rank")
     if value < 1 or value > 1000 or value != int(value):
@@ -325,7 +324,7 @@ def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int, sep
     tail = s[p : p + 4]
     if tail.startswith(RANK_BAD_FOLLOW):
         return None
-    cs = clause_start(seps, m.start(), lo)
+    cs = clause_start(s, m.start(), lo)
     ctx = s[cs : m.start()]
     unit = ""
     for suf in RANK_SUFFIXES:
