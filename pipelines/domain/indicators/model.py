@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 CONTRACT_FIELDS: tuple[str, ...] = (
     "start",
@@ -24,8 +23,11 @@ CONTRACT_FIELDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
+    """One figure: its span in the text, its value in base units and what the text says it measures.
+
+    A named tuple: immutable and cheap to build (extract makes one per figure)."""
+
     start: int
     end: int
     text: str
