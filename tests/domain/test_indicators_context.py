@@ -90,6 +90,13 @@ def test_city_words_in_an_article_about_a_county_level_city_mean_that_city():
     assert [i.subject for i in found] == ["瑞金市", "瑞金市"]
 
 
+def test_unnamed_figures_of_an_article_about_a_county_are_the_countys():
+    text = "玉山县工业经济稳步向好\n今年以来,玉山县坚持项目为王。\n规模以上工业企业达到156家。"
+    assert extract(text, PUB, home_city="上饶市")[0].subject == "玉山县"
+    passing = "全市工业经济稳步向好。\n项目落户玉山县。\n规模以上工业企业达到1560家。"
+    assert extract(passing, PUB, home_city="上饶市")[0].subject == "上饶市"  # named once: not the topic
+
+
 def test_subject_company_named_in_sentence():
     text = "今年上半年,江西某某光电科技有限公司实现产值5亿元。"
     assert first(text).subject == "江西某某光电科技有限公司"

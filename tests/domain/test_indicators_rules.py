@@ -287,6 +287,7 @@ def test_yoy_reaches_over_a_month_on_month_growth_a_share_or_a_pricing_note(text
     [
         ("工业用地亩均税收18.6万元,较上年提高2.1万元。", "18.6万元", "2.1万元", "较上年提高额"),
         ("生猪收购价每公斤15元,同比上涨2元。", "15元", "2元", "同比上涨额"),
+        ("规上工业企业312家,比去年同期新增27家。", "312家", "27家", "比去年同期新增数"),
     ],
 )
 def test_a_rise_in_an_amount_is_a_change_too(text, level, change, suffix):

@@ -51,7 +51,7 @@ DELTA_BASES: tuple[str, ...] = (
     "较上年同期", "较上年", "较去年同期", "较去年", "较年初",
 )
 DELTA_VERBS: tuple[str, ...] = (
-    "净增加", "净减少", "净增", "增加", "减少", "增长", "下降", "提高", "上涨", "降低", "下跌",
+    "净增加", "净减少", "净增", "新增", "增加", "减少", "增长", "下降", "提高", "上涨", "降低", "下跌",
 )
 # Without a comparison base only a net change or a completed one (增加了) is a delta: 增加投资5亿元 is not.
 DELTA_CUES: tuple[str, ...] = (

@@ -169,9 +169,10 @@ def article_context(text: str) -> ArticleContext:
         n_city = max(0, mentions[city_short] - n_zone) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
-    county_city = _main_county_city(text, mentions[city_short] if city_short else 0)
-    if county_city and main == city:
-        main = county_city
+    county = _main_county(text, mentions[city_short] if city_short else 0)
+    if county and main == city:
+        main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
+    county_city = county if county and county.endswith("市") else None
     villages = _village_names(text)
     orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
     short_orgs = frozenset(
@@ -185,18 +186,21 @@ def _short_name(city: str | None) -> str:
     return next((k for k, v in CITIES.items() if v == city), "") if city else ""
 
 
-def _main_county_city(text: str, city_mentions: int) -> str | None:
-    """The county-level city (瑞金市, 德兴市) named at least twice and more often than the prefecture city."""
+def _main_county(text: str, city_mentions: int) -> str | None:
+    """The district, county or county-level city (广丰区, 玉山县, 瑞金市) the article is about: named at least
+    twice and more often than the papers' own city; a place + 区/县/市."""
     counts: Counter[str] = Counter()
     pl = places()
-    k = text.find("市", 2)
-    while k >= 0:
-        if text[k - 2 : k] in pl and text[k - 2 : k] not in CITIES and not text.startswith(("委", "政府"), k + 1):
-            counts[text[k - 2 : k + 1]] += 1
-        k = text.find("市", k + 1)
+    for c in _COUNTY_CHARS:
+        k = text.find(c, 2)
+        while k >= 0:
+            head = text[k - 2 : k]
+            if head in pl and head not in CITIES and not text.startswith(("委", "政府"), k + 1):
+                counts[head + c] += 1
+            k = text.find(c, k + 1)
     if not counts:
         return None
-    name, n = counts.most_common(1)[0]
+    n, name = max((n, name) for name, n in counts.items())
     return name if n >= 2 and n > city_mentions else None
 
 
