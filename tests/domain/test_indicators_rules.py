@@ -317,3 +317,19 @@ def test_growth_by_a_multiple_is_a_percentage():
     got = by_text("今年出口额增长1倍,规模是五年前的3倍。")
     assert (got["1倍"].kind, got["1倍"].base_unit, got["1倍"].value_base) == ("growth", "percent", 100)
     assert (got["3倍"].kind, got["3倍"].base_unit) == ("other", "other")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("该基地新能源汽车产能达50万辆。", "50万辆"),
+        ("电站装机容量120万千瓦。", "120万千瓦"),
+        ("项目年产锂电池10GW。", "10GW"),
+    ],
+)
+def test_capacities_are_capacity(text, span):
+    assert by_text(text)[span].kind == "capacity"
+
+
+def test_annual_output_is_not_a_capacity():
+    assert by_text("全市粮食年产量120万吨。")["120万吨"].kind != "capacity"

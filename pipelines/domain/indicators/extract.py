@@ -213,7 +213,10 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
 
 
 _RANK_MOVE_RE = re.compile(r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$")
-_CAPACITY_RE = re.compile(r"年产(?:能)?(?:能力)?$")
+# 年产(能) X, 年产锂电池 X, 产能(达) X, 装机容量 X: a capacity; 年产量/年产值 are output
+_CAPACITY_RE = re.compile(
+    r"(?:年产(?![量值])(?:能力|能)?[^\d,，。;；]{0,8}|产能|生产能力|装机容量|装机规模)(?:达到|达|为|超过|超|突破)?$"
+)
 
 
 def _share_list_units(s: str, figs: list[Figure]) -> None:
