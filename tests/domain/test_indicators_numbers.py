@@ -64,6 +64,7 @@ def test_fullwidth_is_normalised_in_place():
         ("生猪出栏256万头。", "256万头", 2.56e6, "count"),
         ("开行中欧班列568列。", "568列", 568, "count"),
         ("电池产量15.8GWh。", "15.8GWh", 15.8, "other"),
+        ("就业率达到百分之九十五点五。", "百分之九十五点五", 95.5, "percent"),
     ],
 )
 def test_units_normalised_to_base(text, span, value_base, base_unit):
@@ -87,6 +88,7 @@ def test_units_normalised_to_base(text, span, value_base, base_unit):
         "第一时间赶到现场,第一书记带队。",
         "争创全省前列。",
         "该企业被列入名单。",
+        "百分之百完成任务。",
         "2023-11-23发布,型号DJ-200。",
     ],
 )

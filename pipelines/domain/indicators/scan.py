@@ -26,7 +26,8 @@ NUM_RE = re.compile(
     r"(?P<rank>第|前)?"
     # thousands separators: ASCII or full-width (１，２５６人 is 1256 people), always three digits a group
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:(?<=[第前])[{_CN}]+|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))|数(?=[十百千]))"
+    rf"|(?:(?<=[第前])[{_CN}]+|(?<=百分之)[{_CN}]+(?:{_CN_DECIMAL})?|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))"
+    r"|数(?=[十百千]))"
 )
 
 # Qualifier words.  Prefixes sit outside the span; suffixes are inside it.
@@ -106,6 +107,7 @@ RANK_SUFFIXES = ("位", "名", "方阵", "个", "家")
 RANK_BAD_FOLLOW = ("批", "届", "次", "期", "季", "书记", "时间", "责任", "动力", "资源", "工作", "台", "步", "线",
                    "大", "产业", "生产力", "要务", "章", "条", "款", "年", "月", "天", "轮", "课", "站")
 
+PERCENT_WORD = "百分之"
 MAX_NUMBER_CHARS = 20  # longest number token read as a figure (1,234,567,890.12)
 CLAUSE_SEPS = frozenset(",，、：:；;。！？!?\n“”\" \u3000\u2029")
 
@@ -225,6 +227,11 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         return None
     if start < num_start:  # a rank word (第, 前) before the number
         return _rank_at(s, m, value, chinese, lo)
+    if chinese and s.endswith(PERCENT_WORD, lo, num_start) and num_txt != "百":  # 百分之百: "wholly"
+        # 百分之八点五: a percentage written out, 百分之 inside the span
+        pct_start = num_start - len(PERCENT_WORD)
+        return Figure(pct_start, p, num_start, value, "%", "percent", 1.0, "share", prefix_qualifier(s, pct_start, lo),
+                      chinese=True)
     if not several and s[p : p + 1] not in _AFTER_NUMBER_FIRST:
         # nothing a figure's number is followed by (a year, a date): what the steps below would find, in one test
         return _range_lower_bound(s, m, value, None, lo, hi, chinese)
