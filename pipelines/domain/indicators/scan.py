@@ -26,7 +26,7 @@ NUM_RE = re.compile(
     r"(?P<rank>第|前)?"
     # thousands separators: ASCII or full-width (１，２５６人 is 1256 people), always three digits a group
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:(?<=[第前])[{_CN}]+|(?<=百分之)[{_CN}]+(?:{_CN_DECIMAL})?|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))"
+    rf"|(?:(?<=[第前])[{_CN}]+|(?<=分之)[{_CN}]+(?:{_CN_DECIMAL})?|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))"
     r"|数(?=[十百千]))"
 )
 
@@ -107,7 +107,7 @@ RANK_SUFFIXES = ("位", "名", "方阵", "个", "家")
 RANK_BAD_FOLLOW = ("批", "届", "次", "期", "季", "书记", "时间", "责任", "动力", "资源", "工作", "台", "步", "线",
                    "大", "产业", "生产力", "要务", "章", "条", "款", "年", "月", "天", "轮", "课", "站")
 
-PERCENT_WORD = "百分之"
+FRACTION_WORD = "分之"  # 百分之八点五, 三分之一
 MAX_NUMBER_CHARS = 20  # longest number token read as a figure (1,234,567,890.12)
 CLAUSE_SEPS = frozenset(",，、：:；;。！？!?\n“”\" \u3000\u2029")
 
@@ -227,11 +227,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         return None
     if start < num_start:  # a rank word (第, 前) before the number
         return _rank_at(s, m, value, chinese, lo)
-    if chinese and s.endswith(PERCENT_WORD, lo, num_start) and num_txt != "百":  # 百分之百: "wholly"
-        # 百分之八点五: a percentage written out, 百分之 inside the span
-        pct_start = num_start - len(PERCENT_WORD)
-        return Figure(pct_start, p, num_start, value, "%", "percent", 1.0, "share", prefix_qualifier(s, pct_start, lo),
-                      chinese=True)
+    if chinese and s.endswith(FRACTION_WORD, lo, num_start):
+        return _fraction_at(s, num_start, p, value, lo)
     if not several and s[p : p + 1] not in _AFTER_NUMBER_FIRST:
         # nothing a figure's number is followed by (a year, a date): what the steps below would find, in one test
         return _range_lower_bound(s, m, value, None, lo, hi, chinese)
@@ -321,6 +318,19 @@ def _range_lower_bound(
     return Figure(m.start(), p, m.start("num"), value, upper.unit, upper.base_unit, upper.factor,
                   upper.kind, qualifier or prefix_qualifier(s, m.start(), lo), chinese=chinese,
                   mult_only=upper.mult_only)
+
+
+def _fraction_at(s: str, num_start: int, p: int, numerator: float, lo: int) -> Figure | None:
+    """百分之八点五 (8.5 %) and 三分之一 (33.3 %): a share written out in words, the whole phrase as the span."""
+    k = num_start - len(FRACTION_WORD)
+    j = k
+    while j > lo and s[j - 1] in _CN:
+        j -= 1
+    denominator = parse_number(s[j:k]) if j < k else None
+    if not denominator or numerator >= denominator:
+        return None  # 百分之百 ("wholly"): an idiom, not a share
+    value = numerator if denominator == 100 else round(100 * numerator / denominator, 1)
+    return Figure(j, p, num_start, value, "%", "percent", 1.0, "share", prefix_qualifier(s, j, lo), chinese=True)
 
 
 def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int) -> Figure | None:
