@@ -43,6 +43,9 @@ def first(text: str, pub: dt.date = PUB):
         ("截至上半年末,全县累计引进项目12个。", "asof:2023-06"),
         ("截至三季度末,全县累计引进项目12个。", "asof:2023-09"),
         ("截至去年底,全县累计引进项目12个。", "asof:2022-12"),
+        ("6月末,全县各项贷款余额312亿元。", "asof:2023-06"),
+        ("年末,全县常住人口51.2万人。", "asof:2023-12"),
+        ("过去一年,全县引进项目12个。", "2022"),
         ("2019年至2021年,全县引进项目12个。", "2019-01/2021-12"),
     ],
 )
@@ -153,3 +156,10 @@ def test_offsets_index_the_input_as_given():
     for ind in extract(text, PUB):
         assert text[ind.start : ind.end] == ind.text
         assert text[ind.sentence_start : ind.sentence_end] == ind.sentence
+
+
+def test_an_annual_report_published_early_next_year_reports_on_that_year():
+    text = "2023年全县国民经济和社会发展统计公报\n全年全县地区生产总值312亿元。\n年末常住人口51.2万人。"
+    assert [i.period for i in extract(text, dt.date(2024, 3, 20))] == ["2023", "asof:2023-12"]
+    later = "全年全县地区生产总值312亿元。"
+    assert extract(later, dt.date(2024, 3, 20))[0].period == "2024"  # no sign of an earlier year

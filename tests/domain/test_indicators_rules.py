@@ -333,3 +333,35 @@ def test_capacities_are_capacity(text, span):
 
 def test_annual_output_is_not_a_capacity():
     assert by_text("全市粮食年产量120万吨。")["120万吨"].kind != "capacity"
+
+
+def test_every_item_of_a_list_of_targets_is_a_target():
+    found = extract("今年主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%。", PUB)
+    assert [i.target for i in found] == [True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value_base"),
+    [
+        ("10月份,规上工业增加值增速回落至3.1%。", "3.1%", "growth", 3.1),
+        ("近五年营收年均复合增长率为41.3%。", "41.3%", "growth", 41.3),
+        ("全县城镇登记失业率降至3.1%。", "3.1%", "share", 3.1),
+    ],
+)
+def test_a_growth_rate_falling_to_a_level_is_still_a_growth(text, span, kind, value_base):
+    got = by_text(text)
+    assert (got[span].kind, got[span].value_base) == (kind, value_base)
+
+
+def test_comparable_basis_fenbie_gives_each_figure_its_yoy():
+    got = by_text("接待游客652.8万人次,实现旅游综合收入56.2亿元,按可比口径分别增长71.6%和78.3%。")
+    assert (got["652.8万人次"].yoy_pct, got["56.2亿元"].yoy_pct) == (71.6, 78.3)
+
+
+@pytest.mark.parametrize(("text", "span"), [("为期40天的春运落下帷幕。", "40天"), ("全市经济呈现三个特点。", "三个")])
+def test_durations_and_counted_abstractions_are_not_figures(text, span):
+    assert span not in by_text(text)
+
+
+def test_vehicle_trips_are_a_count_not_vehicles():
+    assert by_text("高速公路车流量1856万辆次。")["1856万辆次"].base_unit == "count"

@@ -16,6 +16,9 @@ GROWTH_WORDS: dict[str, int] = {
     "增速": 1,
     "增幅": 1,
     "增速为": 1,
+    "增幅为": 1,
+    "增长率": 1,
+    "增长率为": 1,
     "提高": 1,
     "提升": 1,
     "上升": 1,
@@ -35,8 +38,9 @@ GROWTH_WORDS: dict[str, int] = {
     "涨": 1,
     "同比": 1,
 }
-# After a growth verb, these turn it into a level (提高到 80%, 降至 2.94%): not a growth.
-LEVEL_AFTER_GROWTH = ("至", "到", "为")  # 增速为 is listed as a growth word above
+# After a growth verb, these turn it into a level (提高到 80%, 降至 2.94%): not a growth, unless what moved
+# is itself a growth rate (增速回落至3.1%: the growth is now 3.1 %).
+LEVEL_AFTER_GROWTH = ("至", "到")
 # Words allowed between the growth verb and the number.
 GROWTH_FILLER = ("了", "达", "达到", "约", "近", "超", "超过", "逾", "分别", "分别为", "分别达")
 # Words that mark a month-on-month comparison (kept out of yoy_pct).
@@ -342,4 +346,6 @@ QUANTITY_NOUN_ENDINGS: tuple[str, ...] = (
 # Length metrics: a road-like noun takes 里程, anything else 长度.
 ROAD_NOUN_ENDINGS: tuple[str, ...] = ("路", "道", "线", "公路", "铁路")
 # Counted nouns that are not about the economy (a memorial's 23179名烈士名字).
-NON_ECONOMIC_NOUNS: tuple[str, ...] = ("烈士", "英烈", "先烈", "红军", "名字", "姓名")
+NON_ECONOMIC_NOUNS: tuple[str, ...] = (
+    "烈士", "英烈", "先烈", "红军", "名字", "姓名", "特点", "方面", "亮点", "原则", "步骤", "环节",
+)

@@ -16,7 +16,7 @@ from typing import TypeVar
 from . import context as C
 from .model import Indicator
 from .numbers import normalise
-from .periods import PeriodHit, find_periods, scan_periods
+from .periods import PeriodHit, find_periods, reference_year, scan_periods
 from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure, scan_figures
 from .sentences import Span, mask_tags, split_sentences
 from .subjects import PROVINCE, ArticleContext, Entity, article_context, entity_candidates, find_entities
@@ -65,6 +65,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         actx = replace(actx, city=home_city, main_subject=actx.main_subject or home_city)
     sents = split_sentences(norm)
     period_matches = scan_periods(norm)
+    # 全年, 上半年 … with no year in their paragraph: the publication year, unless the article reports on the last
+    ref_year = reference_year(norm, published)
+    default_year = ref_year if ref_year != published.year else None
     cands = entity_candidates(norm, actx)
     # one pass each over the whole text; a sentence without a figure only updates the state
     # (scan_figures' own number search is the test for a number candidate: no second pass for it)
@@ -74,7 +77,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     st = _State(last={})
     for si, sent in enumerate(sents):
         if sent.paragraph != st.para:
-            st.para, st.year, st.period, st.entity = sent.paragraph, None, None, None
+            st.para, st.year, st.period, st.entity = sent.paragraph, default_year, None, None
             st.para_start = sent.start
         a, b = sent.start, sent.end
         in_sent = _in_range(period_matches, period_starts, a, b)
@@ -188,7 +191,7 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
             kind = "growth"
             sign, mom = g
             vb = sign * f.value * f.factor  # 增长三成: 成 is ten percent
-        elif f.base_unit == "percentage_point":
+        elif f.base_unit == "percentage_point" or _GROWTH_LEVEL_RE.search(s, f.cs, f.start):
             kind = "growth"
         else:
             kind = "share"
@@ -212,6 +215,9 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
     return Rec(f, kind, vb, sent, mom, delta)
 
 
+_GROWTH_LEVEL_RE = re.compile(
+    f"(?:{'|'.join(C.GROWTH_NOUNS)})[^,，;；]{{0,6}}?(?:{'|'.join(C.LEVEL_AFTER_GROWTH)})(?:{'|'.join(C.GROWTH_FILLER)})?$"
+)
 _RANK_MOVE_RE = re.compile(r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$")
 # 年产(能) X, 年产锂电池 X, 产能(达) X, 装机容量 X: a capacity; 年产量/年产值 are output
 _CAPACITY_RE = re.compile(
@@ -252,6 +258,8 @@ def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
         return True  # 在全市12个县(市、区)中排名第一: the field ranked in, not a figure
     if f.unit == "分" and f.start > 0 and s[f.start - 1] in "时点":
         return True  # 9时30分: a time of day
+    if f.unit == "天" and s.endswith("为期", 0, f.start):
+        return True  # 为期40天的春运: a duration
     if f.base_unit == "km" and (s.startswith(("/小时", "/时", "每小时"), f.end) or s.endswith("时速", 0, f.start)):
         return True  # 时速100公里: a speed
     if f.base_unit in ("km", "m2", "mu") and f.start > 0 and s[f.start - 1] in "在于":
@@ -357,7 +365,9 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Rec], 
 
 
 # What may stand between the listed figures and 分别 (营收12亿元、利润1亿元，同比分别增长18%、25%).
-_FENBIE_COMPARISON = re.compile(r"同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|[,，]")
+_FENBIE_COMPARISON = re.compile(
+    r"同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|按(?:可比|不变)(?:价格|口径)?(?:计算)?|[,，]"
+)
 
 
 def _fenbie_over_figures(s: str, before: list[Rec], run: list[Rec]) -> None:
@@ -635,6 +645,7 @@ _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 
 
 # A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done.
+_TARGET_LIST_RE = re.compile(r"(?:目标|计划|任务)(?:是|为)?[:：]")
 _PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务)+)的?$")
 _SHARE_NOUN_RE = re.compile(r"的([^,，;；:：。、的]{1,12}?(?:率|比例|比重|占比|份额))(?=[,，;；:：。、]|$)")
 _RANK_MOVE_GAP = re.compile(r"^(?:前进|上升|提升|跃升|升|进位|下降|后退|下滑|退|降)?(?:至|到)$")
@@ -852,7 +863,7 @@ def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None, last: Rec
 
 
 _YOY_GAP = re.compile(
-    r"^[,，、]?(?:按(?:可比|不变)价格?计算[,，]?)?(?:且|并|其中)?"
+    r"^[,，、]?(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
     r"(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较上年|较去年同期|较去年|与上年相比)?"
     r"(?:增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|下滑)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
@@ -995,6 +1006,8 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
             t = True
         elif "目标" in tail or "计划" in tail:
             t = True
+        elif _TARGET_LIST_RE.search(s, r.sent.start, cs):
+            t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
         elif prev_target and _CARRY_TARGET.match(s[cs:start]):
             t = True
         elif f.mult_only and r.value_base >= 1e11 and not _OVER_END_RE.search(s, cs, start):

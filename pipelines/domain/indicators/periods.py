@@ -52,6 +52,7 @@ RELATIVE_YEARS: dict[str, int] = {
     "上一年": -1,
     "前年": -2,
     "明年": 1,
+    "过去一年": -1,
 }
 
 RELATIVE_MONTHS: dict[str, int] = {"下个月": 1, "下月": 1, "本月": 0, "当月": 0, "上个月": -1, "上月": -1}
@@ -63,6 +64,14 @@ COMPARISON_AFTER: tuple[str, ...] = ("同期", "相比", "比较")
 
 QUARTERS: dict[str, str] = {"一": "1", "二": "2", "三": "3", "四": "4",
                             "1": "1", "2": "2", "3": "3", "4": "4"}
+
+
+def reference_year(text: str, pub: dt.date) -> int:
+    """The year an article reports on when it names none: the publication year, or the year before for an
+    article of the year's first months (an annual report, a work report) that names that year more often."""
+    if pub.month > 4:
+        return pub.year
+    return pub.year - 1 if text.count(f"{pub.year - 1}年") > text.count(f"{pub.year}年") else pub.year
 
 
 def _month_year(month: int, year: int | None, pub: dt.date) -> int:
@@ -95,11 +104,13 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"上半年", "h1"),
     (r"下半年", "h2"),
     (r"全年|年度", "full_year"),
-    (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年)", "rel_year"),
+    (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年|过去一年)", "rel_year"),
+    (r"年(?:末|底)(?!前)", "year_end"),  # 年末全市…: the stock at the end of the year in scope
 ]
 NUMBER_RULES: list[tuple[str, str]] = [
     (rf"(?:(?P<y>\d{{4}})年)?(?P<m1>{_N})月?{_DASH}(?P<m2>{_N})月(?:份)?", "month_range"),
     (r"(?P<q>[一二三四1-4])季度", "quarter"),
+    (rf"(?P<m>{_N})月(?:末|底)(?!前)", "asof_month"),  # 6月末,全市贷款余额…
     (rf"(?P<m>{_N})月份?(?!\d|{_N}?日|底|末)", "month"),
     (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
     (rf"(?P<y1>(?:19|20)\d{{2}})年?{_DASH}(?P<y2>(?:19|20)\d{{2}})年", "year_range"),
@@ -108,7 +119,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -238,6 +249,9 @@ def find_periods(
             label = f"{y if y is not None else pub.year}-H1"
         elif kind == "h2":
             label = f"{y if y is not None else pub.year}-H2"
+        elif kind == "year_end":
+            label = f"asof:{_ym(y if y is not None else pub.year, 12)}"
+            asof = True
         elif kind == "full_year":
             label = str(y if y is not None else pub.year)
         elif kind == "month":

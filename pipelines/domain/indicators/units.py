@@ -52,6 +52,7 @@ UNITS: dict[str, UnitInfo] = {
     "类": UnitInfo("count", 1, "count"),
     "大类": UnitInfo("count", 1, "count"),
     "辆": UnitInfo("vehicle", 1, "count"),
+    "辆次": UnitInfo("count", 1, "count"),  # vehicle trips, not vehicles
     # capacity / energy
     "GW": UnitInfo("GW", 1, "amount"),
     "MW": UnitInfo("GW", 1e-3, "amount"),
