@@ -163,3 +163,16 @@ def test_an_annual_report_published_early_next_year_reports_on_that_year():
     assert [i.period for i in extract(text, dt.date(2024, 3, 20))] == ["2023", "asof:2023-12"]
     later = "全年全县地区生产总值312亿元。"
     assert extract(later, dt.date(2024, 3, 20))[0].period == "2024"  # no sign of an earlier year
+
+
+def test_a_company_story_gives_its_figures_to_the_company():
+    text = (
+        "晶科能源发布年报。\n2023年公司实现营业收入1186.8亿元,归属于上市公司股东的净利润74.4亿元。\n"
+        "2024年第一季度公司实现营业收入240.8亿元。\n晶科能源股价报8.75元。"
+    )
+    assert {i.subject for i in extract(text, dt.date(2024, 4, 30), home_city="上饶市")} == {"晶科能源"}
+
+
+def test_companies_in_general_are_not_the_company_named_before():
+    text = "晶科能源落户上饶。晶科能源带动发展。\n今年全市新增公司1200家。"
+    assert extract(text, PUB, home_city="上饶市")[-1].subject == "上饶市"

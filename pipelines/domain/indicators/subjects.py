@@ -53,6 +53,7 @@ ANAPHORS: dict[str, str] = {
     "该厂": "org",
     "该工厂": "org",
     "该集团": "org",
+    "公司": "org",  # only at the head of a clause (公司实现营业收入…): see extract._resolve
     "该项目": "project",
     "全省": "province",
     "我省": "province",
@@ -68,6 +69,10 @@ CITIES: dict[str, str] = {"上饶": "上饶市", "赣州": "赣州市", "赣南"
 CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技术开发区", "高新区", "综保区", "开发区", "县",
                                    "市委", "市政府", "商会", "籍", "低碳", "站", "人")
 
+# What no company name starts with (上市公司, 旗下公司 are kinds of company), and words that show a would-be
+# name is a phrase before a bare 公司 (2024年第一季度公司实现…, 今年全市新增公司1200家).
+ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "所属", "上市", "子公司", "母公司", "分公司")
+_NOT_A_NAME_RE = re.compile(r"^(?:今年|去年|年)|季度|月份|月末|月底|上半年|下半年|全市|全县|全区|全省|新增|新设|注册")
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
 
@@ -175,9 +180,14 @@ def article_context(text: str) -> ArticleContext:
     county_city = county if county and county.endswith("市") else None
     villages = _village_names(text)
     orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
-    short_orgs = frozenset(
-        o for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])
+    named_orgs = Counter(
+        {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
     )
+    short_orgs = frozenset(named_orgs)
+    if named_orgs and main == city:
+        org, n = named_orgs.most_common(1)[0]
+        if n > (mentions[city_short] if city_short else 0) + city_refs:
+            main = org  # a company's story (晶科能源发布年报…): its unnamed figures are the company's
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
                           short_orgs=short_orgs, county_city=county_city)
 
@@ -268,7 +278,7 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
         while j > 0 and _is_name_char(window[j - 1]):
             j -= 1
         name = _trim_name(window[j:]) + m.group(0)
-        if len(name) >= 4 and not name.startswith(("该", "全", "各", "本", "旗下", "所属")):
+        if len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name):
             raw.append(Entity(m.end() - len(name), m.end(), name, "org"))
     raw.sort(key=lambda e: (e.pos, -e.end))
     return raw
