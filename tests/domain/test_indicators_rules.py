@@ -365,3 +365,23 @@ def test_durations_and_counted_abstractions_are_not_figures(text, span):
 
 def test_vehicle_trips_are_a_count_not_vehicles():
     assert by_text("高速公路车流量1856万辆次。")["1856万辆次"].base_unit == "count"
+
+
+def test_from_a_to_b_gives_both_levels_the_metric():
+    got = by_text("过去五年,全市GDP年均增长6.2%,由2018年的2212亿元增加到去年的3401.2亿元。")
+    assert (got["2212亿元"].metric, got["2212亿元"].period) == ("GDP", "2018")
+    assert (got["3401.2亿元"].metric, got["3401.2亿元"].period) == ("GDP", "2023")
+
+
+def test_short_listed_modifiers_share_the_last_items_head_noun():
+    found = extract("城镇、农村居民人均可支配收入分别达到45268元、22316元。", PUB)
+    assert [i.metric for i in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_numbered_sections_set_the_year_and_target_lists_run_over_semicolons():
+    text = (
+        "一、2023年工作回顾\n全年新增城镇就业5.6万人。\n二、2024年主要预期目标\n"
+        "今年的主要预期目标是:地区生产总值增长5.5%左右;固定资产投资增长6%;新增城镇就业5万人。"
+    )
+    found = extract(text, dt.date(2024, 1, 20))
+    assert [(i.period, i.target) for i in found] == [("2023", False)] + [("2024", True)] * 3

@@ -52,6 +52,8 @@ class _State:
     period: str | None = None  # period of the last sentence with figures in this paragraph
     entity: str | None = None  # last entity named in this paragraph
     last: dict[str, str] | None = None  # last named entity of each type in the article
+    section_year: int | None = None  # year of the last numbered heading (一、2023年工作回顾)
+    target_list: bool = False  # this paragraph opened a list of targets (主要预期目标是:…;…;…)
 
 
 def extract(text: str, published: dt.date, home_city: str | None = None) -> list[Indicator]:
@@ -77,7 +79,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     st = _State(last={})
     for si, sent in enumerate(sents):
         if sent.paragraph != st.para:
-            st.para, st.year, st.period, st.entity = sent.paragraph, default_year, None, None
+            year = st.section_year if st.section_year is not None else default_year
+            st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, None, None, False
             st.para_start = sent.start
         a, b = sent.start, sent.end
         in_sent = _in_range(period_matches, period_starts, a, b)
@@ -85,6 +88,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         for h in periods:
             if h.year is not None:
                 st.year = h.year
+        if st.year is not None and _SECTION_HEADING_RE.match(norm, a, b) and _is_whole_paragraph(sents, si):
+            st.section_year = st.year  # the paragraphs under 一、2023年工作回顾 report on 2023
+        in_target_list = st.target_list and norm[a - 1 : a] in ";；"  # the list goes on after a ；
+        st.target_list = in_target_list or bool(_TARGET_LIST_RE.search(norm, a, b))
         in_sent_cands = _in_range(cands, cand_starts, a, b)
         ents = find_entities(norm, a, b, actx, in_sent_cands) if in_sent_cands else []
         figs = scan_figures(norm, a, b)
@@ -102,6 +109,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         _distribute_fenbie(norm, recs, in_sent_cands)
         _attach_yoy(recs)
         _attach_targets(norm, recs)
+        if in_target_list:
+            for r in recs:
+                r.target = True
         labelled = [h for h in periods if h.label]
         labelled_ends = [h.end for h in labelled]
         ent_ends = [e.end for e in ents]
@@ -109,6 +119,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         sentence = text[a:b]
         for r in recs:  # period and subject read the state as it was before this sentence's entities
             r.period = _period_for(r, labelled, labelled_ends, st.period)
+            if r.period is None and in_target_list:
+                r.period = st.period  # the list's items share the period it opened with
             if r.period and not r.target and int(r.period.removeprefix("asof:")[:4]) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             if r.subject is None:  # (a 分别 list of places has set it already)
@@ -121,6 +133,16 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
 
 
 # ---------------------------------------------------------------- helpers
+
+
+# A numbered section heading: 一、2023年工作回顾, （二）2024年主要目标, 3. 2024年重点工作
+_SECTION_HEADING_RE = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
+
+
+def _is_whole_paragraph(sents: list[Span], si: int) -> bool:
+    return (si == 0 or sents[si - 1].paragraph != sents[si].paragraph) and (
+        si + 1 == len(sents) or sents[si + 1].paragraph != sents[si].paragraph
+    )
 
 
 def _in_range(items: list[_T], starts: list[int], a: int, b: int) -> list[_T]:
@@ -358,9 +380,15 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Rec], 
         return
     # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
     own = _strip_metric(s[k + len("分别") : run[0].fig.start])
-    for (a, b), head, rr in zip(items, heads, run, strict=True):
-        name = _strip_metric(s[head.end if head is not None else a : b])  # 全县出口: the metric is 出口
-        if name:
+    names = [
+        _strip_metric(s[head.end if head is not None else a : b]) for (a, b), head in zip(items, heads, strict=True)
+    ]
+    # 城镇、农村居民人均可支配收入: short modifiers of one length share the last item's head noun
+    n = len(names[0])
+    if n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
+        names[:-1] = [x + names[-1][n:] for x in names[:-1]]
+    for name, rr in zip(names, run, strict=True):
+        if name:  # 全县出口: the metric is 出口
             rr.metric = _growth_name(name + own if len(own) >= 2 else name, rr)
 
 
@@ -645,7 +673,8 @@ _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 
 
 # A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done.
-_TARGET_LIST_RE = re.compile(r"(?:目标|计划|任务)(?:是|为)?[:：]")
+# 主要预期目标是: …, 今年我们将重点抓好以下工作: 一是…: what follows is a list of targets
+_TARGET_LIST_RE = re.compile(r"(?:目标|计划|任务)(?:是|为)?[:：]|将[^:：。;；]{0,20}[:：]")
 _PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务)+)的?$")
 _SHARE_NOUN_RE = re.compile(r"的([^,，;；:：。、的]{1,12}?(?:率|比例|比重|占比|份额))(?=[,，;；:：。、]|$)")
 _RANK_MOVE_GAP = re.compile(r"^(?:前进|上升|提升|跃升|升|进位|下降|后退|下滑|退|降)?(?:至|到)$")
@@ -671,6 +700,7 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
     ends = ([h.end for h in periods], [e.end for e in ents])
     prev: Rec | None = None  # last non-growth, non-rank record of the sentence
     last: Rec | None = None
+    from_level: Rec | None = None  # the 由 figure of a 由A增加到B
     last_rank: Rec | None = None
     prev_end = 0
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
@@ -773,6 +803,12 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             metric = prev.metric or ""
         if last is not None and _RANGE_GAP.match(r.gap) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
+        # 由2018年的2212亿元增加到去年的3401.2亿元: two levels of what the sentence is about
+        if _FROM_RE.match(s, cs, f.start):
+            metric = (prev.metric if prev is not None else _growth_base(last)) or metric
+            from_level = r
+        elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
+            metric = from_level.metric or metric
         if r.delta:
             metric = _delta_metric(s[cs : f.start], raw_left, prev, f)
         r.metric = metric or None
@@ -781,6 +817,18 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             last_rank = r
         elif r.kind not in ("growth", "share") and not r.delta:
             prev = r  # a growth after a delta or a share still refers to the level before them
+
+
+# 由A增加到B: A opens the clause with 由, B follows a verb of change + 到/至
+_FROM_RE = re.compile("由")
+_TO_RE = re.compile(r"(?:增加|提高|增长|扩大|上升|提升|下降|减少|降低)(?:到|至)")
+
+
+def _growth_base(r: Rec | None) -> str:
+    """年均增长6.2%,由…: the metric a growth record is the growth of (GDP年均增速 → GDP)."""
+    if r is None or r.kind != "growth" or not r.metric:
+        return ""
+    return r.metric.removesuffix("增速").removesuffix("年均")
 
 
 def _delta_metric(clause: str, raw_left: str, prev: Rec | None, f: Figure) -> str:
