@@ -385,3 +385,20 @@ def test_numbered_sections_set_the_year_and_target_lists_run_over_semicolons():
     )
     found = extract(text, dt.date(2024, 1, 20))
     assert [(i.period, i.target) for i in found] == [("2023", False)] + [("2024", True)] * 3
+
+
+def test_an_aside_in_brackets_is_skipped_by_the_yoy_and_the_growths_metric():
+    got = by_text("货物进出口总额690.3亿元(其中出口568.7亿元,增长3.4%),比上年下降0.8%。")
+    assert got["690.3亿元"].yoy_pct == -0.8 and got["0.8%"].metric == "货物进出口总额增速"
+    assert got["568.7亿元"].yoy_pct == 3.4
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("规上工业营业收入去年为86.2亿元。", "86.2亿元", "规上工业营业收入"),
+        ("教育经费总投入(2022年)达到312.8亿元。", "312.8亿元", "教育经费总投入"),
+    ],
+)
+def test_the_metric_may_stand_before_the_period(text, span, metric):
+    assert by_text(text)[span].metric == metric

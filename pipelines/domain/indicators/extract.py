@@ -33,6 +33,7 @@ class Rec:
     sent: Span
     mom: bool = False
     delta: bool = False  # 比上年净增 7 亿元: a change in an amount, takes no yoy
+    in_paren: bool = False  # inside brackets (其中出口568.7亿元…): an aside to the figures around it
     gap: str = ""  # the text since the figure before it in the sentence (set by _link_neighbours)
     metric: str | None = None
     subject: str | None = None
@@ -234,7 +235,10 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
         and f.start > 0 and s[f.start - 1] in _DELTA_LAST_CHARS
         and bool(_DELTA_RE.search(s, f.cs, f.start))
     )
-    return Rec(f, kind, vb, sent, mom, delta)
+    a = sent.start
+    opened = s.count("（", a, f.start) + s.count("(", a, f.start)
+    in_paren = opened > s.count("）", a, f.start) + s.count(")", a, f.start)
+    return Rec(f, kind, vb, sent, mom, delta, in_paren)
 
 
 _GROWTH_LEVEL_RE = re.compile(
@@ -412,6 +416,22 @@ def _fenbie_over_figures(s: str, before: list[Rec], run: list[Rec]) -> None:
 
 
 # ---------------------------------------------------------------- metrics
+
+
+def _metric_before_period(
+    s: str, f: Figure, periods: list[PeriodHit], ents: list[Entity], prev_end: int,
+    ends: tuple[list[int], list[int]],
+) -> str:
+    """规上工业营业收入去年为86.2亿元, 教育经费总投入(2022年)达到312亿元: the metric stands before the period."""
+    h = _last_before(periods, ends[0], f.start)
+    start = max(f.cs, prev_end)
+    if h is None or h.start <= start:
+        return ""
+    e = _last_before(ents, ends[1], h.start) if ents else None
+    if e is not None and e.pos >= start:
+        start = max(start, e.end)
+    before = _strip_metric(s[start : h.start])
+    return before if len(before) >= 2 else ""
 
 
 def _cut_left(
@@ -704,13 +724,18 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
     last_rank: Rec | None = None
     prev_end = 0
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
+    outer_prev: Rec | None = None  # prev outside the brackets the figures are in now
     for r in recs:
         f = r.fig
         cs = f.cs
+        if last is not None and r.in_paren != last.in_paren:
+            prev, outer_prev = (outer_prev, None) if last.in_paren else (prev, prev)
         in_list = cs > lo and s[cs - 1] == "、"
         raw_left = _cut_left(s, f, periods, ents, prev_end, ends)
-        prev_end = f.end
         left = _strip_metric(raw_left)
+        if len(left) < 2 and periods:
+            left = _metric_before_period(s, f, periods, ents, prev_end, ends) or left
+        prev_end = f.end
         metric = left
         # rank, growth and share metrics are read on the left: the noun on the right only for the others
         right = "" if r.kind in ("rank", "growth", "share") else _right_noun(s, f.end, hi, fig_starts, fig_ends)
@@ -911,7 +936,7 @@ def _rank_metric(s: str, r: Rec, lo: int, left: str, prev: Rec | None, last: Rec
 
 
 _YOY_GAP = re.compile(
-    r"^[,，、]?(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
+    r"^[)）]?[,，、]?(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
     r"(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较上年|较去年同期|较去年|与上年相比)?"
     r"(?:增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|下滑)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
@@ -926,6 +951,10 @@ def _attach_yoy(recs: list[Rec]) -> None:
             continue
         for j in range(i + 1, len(recs)):
             g = recs[j]  # g.gap: the text since the figure before g (r, or a change skipped over)
+            if g.in_paren != r.in_paren:
+                if r.in_paren:
+                    break  # an aside's yoy is inside its brackets
+                continue  # 690.3亿元(其中出口568.7亿元,增长3.4%),比上年下降0.8%: the aside is skipped
             if g.kind == "growth":
                 if g.mom and _DELTA_GAP.fullmatch(g.gap):
                     continue  # 30亿元,环比增长6.5%,同比增长12.1%: the 同比 further on is the yoy
