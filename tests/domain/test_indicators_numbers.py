@@ -66,6 +66,7 @@ def test_fullwidth_is_normalised_in_place():
         ("电池产量15.8GWh。", "15.8GWh", 15.8, "other"),
         ("就业率达到百分之九十五点五。", "百分之九十五点五", 95.5, "percent"),
         ("外地游客占三分之一。", "三分之一", 33.3, "percent"),
+        ("公开发行新股3500万股。", "3500万股", 3.5e7, "count"),
     ],
 )
 def test_units_normalised_to_base(text, span, value_base, base_unit):

@@ -96,6 +96,7 @@ UNITS: dict[str, UnitInfo] = {
     "头": UnitInfo("count", 1, "count"),  # 生猪出栏256万头
     "列": UnitInfo("count", 1, "count"),  # 中欧班列568列
     "架次": UnitInfo("count", 1, "count"),
+    "股": UnitInfo("count", 1, "count"),  # 公开发行新股3500万股
     "斤": UnitInfo("tonne", 5e-4, "amount"),  # 1 斤 = 0.5 kg
     "标箱": UnitInfo("other", 1, "other"),
 }
