@@ -235,7 +235,7 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
         and f.start > 0 and s[f.start - 1] in _DELTA_LAST_CHARS
         and bool(_DELTA_RE.search(s, f.cs, f.start))
     )
-    a = sent.start
+    a = _window(f, sent)  # brackets opened within reach (no rule reads further than CONTEXT_WINDOW)
     opened = s.count("（", a, f.start) + s.count("(", a, f.start)
     in_paren = opened > s.count("）", a, f.start) + s.count(")", a, f.start)
     return Rec(f, kind, vb, sent, mom, delta, in_paren)
@@ -351,7 +351,7 @@ def _distribute_fenbie(s: str, recs: list[Rec], cands: list[Entity]) -> None:
         while j < len(recs) and recs[j].gap in _LIST_SEPS:
             run.append(recs[j])
             j += 1
-        start = r.sent.start
+        start = max(r.sent.start, k - CONTEXT_WINDOW)
         for m in _LIST_BOUNDARY_RE.finditer(s, start, k):
             start = m.end()
         items = [m.span() for m in _FENBIE_ITEM_RE.finditer(s, start, k)]
@@ -1085,7 +1085,7 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
             t = True
         elif "目标" in tail or "计划" in tail:
             t = True
-        elif _TARGET_LIST_RE.search(s, r.sent.start, cs):
+        elif _TARGET_LIST_RE.search(s, _window(f, r.sent), cs):
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
         elif prev_target and _CARRY_TARGET.match(s[cs:start]):
             t = True
