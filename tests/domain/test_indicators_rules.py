@@ -402,3 +402,27 @@ def test_an_aside_in_brackets_is_skipped_by_the_yoy_and_the_growths_metric():
 )
 def test_the_metric_may_stand_before_the_period(text, span, metric):
     assert by_text(text)[span].metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("全县生产总值同比增长4.6%,增速比上半年加快0.3个百分点。", "0.3个百分点", "生产总值增速比上半年加快"),
+        ("全县生产总值同比增长4.6%,高于全省平均水平0.5个百分点。", "0.5个百分点", "生产总值增速高于全省平均水平"),
+        ("固定资产投资下降2.3%,降幅比1-8月收窄1.1个百分点。", "1.1个百分点", "固定资产投资降幅比1-8月收窄"),
+        ("不良贷款率为1.2%,较年初下降0.12个百分点。", "0.12个百分点", "不良贷款率较年初下降"),
+        ("全市存贷比为93.9%,同比提高2.8个百分点。", "2.8个百分点", "存贷比同比提高"),
+    ],
+)
+def test_a_change_in_percentage_points_names_the_rate_and_the_comparison(text, span, metric):
+    assert by_text(text)[span].metric == metric
+
+
+def test_a_bare_month_on_month_growth_names_the_indicator():
+    got = by_text("9月份规上工业增加值同比增长7.1%,环比增长0.8%。")
+    assert got["0.8%"].metric == "规上工业增加值环比增速" and got["0.8%"].yoy_pct is None
+
+
+def test_a_change_of_a_change_keeps_both_named():
+    got = by_text("人民币贷款余额较年初增加58.6亿元,同比多增12.3亿元。")
+    assert got["12.3亿元"].metric == "人民币贷款余额较年初增加额同比多增额"

@@ -56,6 +56,7 @@ DELTA_BASES: tuple[str, ...] = (
 )
 DELTA_VERBS: tuple[str, ...] = (
     "净增加", "净减少", "净增", "新增", "增加", "减少", "增长", "下降", "提高", "上涨", "降低", "下跌",
+    "多增", "少增", "增收", "减收",
 )
 # Without a comparison base only a net change or a completed one (增加了) is a delta: 增加投资5亿元 is not.
 DELTA_CUES: tuple[str, ...] = (
@@ -110,7 +111,13 @@ METRIC_TRAILING: tuple[str, ...] = (
     "同比下降",
     "同比减少",
     "比上年增长",
+    "比上年同期",
     "比上年",
+    "较去年同期",
+    "较去年",
+    "较上年同期",
+    "较年初",
+    "比年初",
     "比去年同期",
     "比去年",
     "较上年",

@@ -721,6 +721,7 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
     prev: Rec | None = None  # last non-growth, non-rank record of the sentence
     last: Rec | None = None
     from_level: Rec | None = None  # the 由 figure of a 由A增加到B
+    last_pct: Rec | None = None  # last growth or share in %: what a change in 个百分点 is a change of
     last_rank: Rec | None = None
     prev_end = 0
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
@@ -750,7 +751,11 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             if last_rank is not None and _RANK_MOVE_GAP.match(s[last_rank.fig.end : f.start]) and last_rank.metric:
                 metric = last_rank.metric  # 从第六前进至第四: the same ranking
             else:
-                metric = _rank_metric(s, r, lo, left, prev, last)
+                metric = _rank_metric(s, r, lo, left, prev, last_pct)
+        elif r.kind == "growth" and f.base_unit == "percentage_point" and (pp := _pp_metric(s, f, last_pct, prev)):
+            metric = pp  # 增速比上半年加快0.3个百分点: a change in a rate, named with its comparison
+        elif r.kind == "growth" and r.mom and metric in ("", "环比") and (base := _level_of(last, prev)):
+            metric = f"{base}环比增速"  # 同比增长7.1%,环比增长0.8%: the same indicator month on month
         elif r.kind == "growth":
             if len(metric) < 2 and prev is not None and prev.metric:
                 metric = prev.metric
@@ -835,13 +840,51 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
         elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
             metric = from_level.metric or metric
         if r.delta:
-            metric = _delta_metric(s[cs : f.start], raw_left, prev, f)
+            metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
         r.metric = metric or None
         last = r
+        if f.base_unit == "percent":
+            last_pct = r
         if r.kind == "rank":
             last_rank = r
         elif r.kind not in ("growth", "share") and not r.delta:
             prev = r  # a growth after a delta or a share still refers to the level before them
+
+
+# The comparison a change in 个百分点 states (比上半年加快, 高于全省平均水平, 较年初下降); 比重 is no comparison.
+_COMPARE_RE = re.compile(r"同比|环比|比(?![重例])|较|高于|低于|快于|慢于")
+_PP_PHRASE_END_RE = re.compile(r"(?:了|达到|达|约|近|超过|超)$")
+# Nouns for the rate itself before the comparison (增速比上半年加快…, 降幅比1-8月收窄…).
+_RATE_NOUNS = (*C.GROWTH_NOUNS, "降幅")
+
+
+def _pp_metric(s: str, f: Figure, last_pct: Rec | None, prev: Rec | None) -> str:
+    """The rate that changed (named before the comparison, else the last % figure of the sentence) and the
+    comparison: 增速比上半年加快0.3个百分点 → 地区生产总值增速比上半年加快; 不良贷款率较年初下降0.12个百分点 →
+    不良贷款率较年初下降."""
+    m = _COMPARE_RE.search(s, f.cs, f.start)
+    if m is None:
+        return ""
+    phrase = _PP_PHRASE_END_RE.sub("", s[m.start() : f.start])
+    noun = s[f.cs : m.start()].strip()
+    base = _strip_metric(noun)
+    if len(base) < 2 or base in _RATE_NOUNS:
+        if last_pct is not None and last_pct.metric:
+            base = last_pct.metric
+        elif prev is not None and prev.metric:
+            base = prev.metric + "增速"
+        else:
+            return ""
+        if noun.endswith("降幅"):
+            base = base.removesuffix("增速") + "降幅"
+    return base + phrase
+
+
+def _level_of(last: Rec | None, prev: Rec | None) -> str:
+    """The indicator a bare 环比 growth refers to: the growth just given (its metric without 增速) or the level."""
+    if last is not None and last.kind == "growth" and last.metric:
+        return last.metric.removesuffix("增速")
+    return prev.metric or "" if prev is not None else ""
 
 
 # 由A增加到B: A opens the clause with 由, B follows a verb of change + 到/至
