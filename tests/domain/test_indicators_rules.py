@@ -426,3 +426,9 @@ def test_a_bare_month_on_month_growth_names_the_indicator():
 def test_a_change_of_a_change_keeps_both_named():
     got = by_text("人民币贷款余额较年初增加58.6亿元,同比多增12.3亿元。")
     assert got["12.3亿元"].metric == "人民币贷款余额较年初增加额同比多增额"
+
+
+def test_a_parallel_rate_after_a_growth_is_a_growth():
+    got = by_text("赣州加快发展。全省社会消费品零售总额增长5.6%,我市为5.9%。")
+    assert (got["5.9%"].kind, got["5.9%"].metric) == ("growth", "社会消费品零售总额增速")
+    assert by_text("全市营收增长5%,占比为30%。")["30%"].kind == "share"

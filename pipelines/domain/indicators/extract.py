@@ -330,8 +330,13 @@ def _link_neighbours(s: str, recs: list[Rec]) -> None:
             b.kind = "growth"
             b.mom = a.mom
             b.value_base = (1 if a.value_base >= 0 else -1) * fb.value * fb.factor
+        elif a.kind == "growth" and b.kind == "share" and fa.base_unit == fb.base_unit and _PARALLEL_GAP_RE.fullmatch(
+            gap
+        ):
+            b.kind = "growth"  # 全省增长5.6%,我市为5.9%: the same growth, for another subject
 
 
+_PARALLEL_GAP_RE = re.compile(r"[,，;；][^,，;；。率比重占]{0,8}?(?:为|是)")
 _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
 # A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
 _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
