@@ -151,11 +151,6 @@ def _in_range(items: list[_T], starts: list[int], a: int, b: int) -> list[_T]:
     return items[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
 
 
-def _window(f: Figure, sent: Span) -> int:
-    """Start of the left context of a figure: its sentence, at most CONTEXT_WINDOW characters."""
-    return max(sent.start, f.start - CONTEXT_WINDOW)
-
-
 def _last_before(items: list[_T], ends: list[int], pos: int) -> _T | None:
     """The last of ``items`` (sorted, with ``ends``) that ends at or before ``pos``."""
     k = bisect.bisect_right(ends, pos)
@@ -224,7 +219,7 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
         kind, f.base_unit = "growth", "percent"  # 增长1倍: a growth of 100 %
         sign, mom = g
         vb = sign * f.value * 100
-    elif f.unit in ("名", "位") and _RANK_MOVE_RE.search(s, _window(f, sent), f.start):
+    elif f.unit in ("名", "位") and _RANK_MOVE_RE.search(s, f.ws, f.start):
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
     elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and _CAPACITY_RE.search(s, f.cs, f.start):
         kind = "capacity"
@@ -235,9 +230,9 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
         and f.start > 0 and s[f.start - 1] in _DELTA_LAST_CHARS
         and bool(_DELTA_RE.search(s, f.cs, f.start))
     )
-    a = _window(f, sent)  # brackets opened within reach (no rule reads further than CONTEXT_WINDOW)
+    a = f.ws  # brackets opened within reach (no rule reads further than CONTEXT_WINDOW)
     opened = s.count("（", a, f.start) + s.count("(", a, f.start)
-    in_paren = opened > s.count("）", a, f.start) + s.count(")", a, f.start)
+    in_paren = opened > 0 and opened > s.count("）", a, f.start) + s.count(")", a, f.start)  # (most open none)
     return Rec(f, kind, vb, sent, mom, delta, in_paren)
 
 
@@ -699,7 +694,10 @@ _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 
 # A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done.
 # 主要预期目标是: …, 今年我们将重点抓好以下工作: 一是…: what follows is a list of targets
-_TARGET_LIST_RE = re.compile(r"(?:目标|计划|任务)(?:是|为)?[:：]|将[^:：。;；]{0,20}[:：]")
+# (each alternative starts with a literal: a search skips to those characters instead of trying every position)
+_TARGET_LIST_RE = re.compile(
+    "|".join(f"{w}(?:是|为)?[:：]" for w in ("目标", "计划", "任务")) + "|将[^:：。;；]{0,20}[:：]"
+)
 _PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务)+)的?$")
 _SHARE_NOUN_RE = re.compile(r"的([^,，;；:：。、的]{1,12}?(?:率|比例|比重|占比|份额))(?=[,，;；:：。、]|$)")
 _RANK_MOVE_GAP = re.compile(r"^(?:前进|上升|提升|跃升|升|进位|下降|后退|下滑|退|降)?(?:至|到)$")
@@ -1128,12 +1126,12 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
             t = True
         # every strong cue is a target cue, none of which is in s[cs:start]: only one starting before cs is left
         elif s.endswith("冲", cs, start) or _STRONG_CUE_RE.search(
-            s, _window(f, r.sent), min(start, cs + _STRONG_CUE_REACH)
+            s, f.ws, min(start, cs + _STRONG_CUE_REACH)
         ):
             t = True
         elif "目标" in tail or "计划" in tail:
             t = True
-        elif _TARGET_LIST_RE.search(s, _window(f, r.sent), cs):
+        elif _TARGET_LIST_RE.search(s, f.ws, cs):
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
         elif prev_target and _CARRY_TARGET.match(s[cs:start]):
             t = True

@@ -127,6 +127,7 @@ class Figure:
     rank: bool = False
     chinese: bool = False
     mult_only: bool = False  # 35万, 千亿: a multiplier without a unit
+    ws: int = -1  # start of its left context: its sentence, CONTEXT_WINDOW back at most; set by scan_figures
     cs: int = -1  # start of its clause (within its sentence, CONTEXT_WINDOW back at most), set by scan_figures
     ce: int = -1  # end of its clause after the figure (within its sentence, CONTEXT_WINDOW on), set by scan_figures
 
@@ -197,6 +198,7 @@ def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
         fig = _figure_at(s, m, lo, hi)
         pos = m.end()
         if fig is not None:
+            fig.ws = max(lo, fig.start - CONTEXT_WINDOW)  # read by several rules: computed once
             fig.cs = clause_start(s, fig.start, lo)
             fig.ce = clause_end(s, fig.end, hi)
             out.append(fig)
