@@ -357,4 +357,15 @@ ROAD_NOUN_ENDINGS: tuple[str, ...] = ("路", "道", "线", "公路", "铁路")
 # Counted nouns that are not about the economy (a memorial's 23179名烈士名字).
 NON_ECONOMIC_NOUNS: tuple[str, ...] = (
     "烈士", "英烈", "先烈", "红军", "名字", "姓名", "特点", "方面", "亮点", "原则", "步骤", "环节",
+    "委员", "代表", "宣讲", "工作组", "意见建议", "被告人", "嫌疑人", "部分",
 )
+# Words just before a figure that show it measures something outside the economy: a holiday's length, a
+# water level, a rain forecast, an exam score, a medal table, party delegates (by what the figure is).
+NON_ECONOMIC_BEFORE: dict[str, tuple[str, ...]] = {
+    "duration": ("假期", "放假", "未来", "徒刑", "拘留", "会期", "大会", "会议", "降雨", "无雨"),
+    "metre": ("水位", "海拔", "高程", "身高", "积雪", "跳"),
+    "percent": ("降雨", "降水", "雨量", "概率", "湿度", "阳性率", "病例", "感染"),
+    "rank": ("奖牌", "金牌", "比赛", "考生", "理科", "文科", "成绩"),
+    "score": ("满分", "考生", "理科", "文科", "高考", "中考", "成绩"),
+    "count": ("委员", "代表", "党员", "被告人", "嫌疑人", "志愿者", "兄妹", "姐妹", "兄弟"),
+}

@@ -265,6 +265,10 @@ def _is_meeting_count(s: str, f: Figure) -> bool:
     return bool(_MEETING_RE.search(head) or _MEETING_AFTER_RE.match(s, f.end))
 
 
+_NON_ECONOMIC_BEFORE_RE = {what: re.compile("|".join(words)) for what, words in C.NON_ECONOMIC_BEFORE.items()}
+# Which table of NON_ECONOMIC_BEFORE a unit reads (others read the one of their base unit: percent, rank, count).
+_WHAT_IT_MEASURES = {"天": "duration", "个月": "duration", "小时": "duration", "个小时": "duration", "米": "metre",
+                     "分": "score"}
 _RANK_POOL_RE = re.compile(r"[^,，。;；]{0,12}?中(?:排名|排|位居|位列|居|列)")
 _SCENERY_AFTER = re.compile(r"的[^,，。;；、的]{1,10}?[上中里内旁边]")
 _NON_ECONOMIC_RE = re.compile("|".join(C.NON_ECONOMIC_NOUNS))
@@ -275,10 +279,13 @@ def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
     of a ranking, times of day and speeds."""
     if f.base_unit == "count" and _NON_ECONOMIC_RE.search(s, f.end, min(hi, f.end + 8)):
         return True
+    what = _WHAT_IT_MEASURES.get(f.unit) or f.base_unit
+    if what in _NON_ECONOMIC_BEFORE_RE and _NON_ECONOMIC_BEFORE_RE[what].search(s, max(f.ws, f.start - 10), f.start):
+        return True  # 假期5天, 水位68.52米, 降雨概率80%, 奖牌总数第3名, 代表680名
     if f.base_unit == "count" and _RANK_POOL_RE.match(s, f.end, hi):
         return True  # 在全市12个县(市、区)中排名第一: the field ranked in, not a figure
-    if f.unit == "分" and f.start > 0 and s[f.start - 1] in "时点":
-        return True  # 9时30分: a time of day
+    if f.unit == "分" and (f.start > 0 and s[f.start - 1] in "时点" or s.startswith("的成绩", f.end)):
+        return True  # 9时30分: a time of day; 702分的成绩: an exam score
     if f.unit == "天" and s.endswith("为期", 0, f.start):
         return True  # 为期40天的春运: a duration
     if f.base_unit == "km" and (s.startswith(("/小时", "/时", "每小时"), f.end) or s.endswith("时速", 0, f.start)):

@@ -80,8 +80,27 @@ def parse_arabic(s: str) -> float:
     return float(s.replace(",", "").replace("，", ""))
 
 
+# Groups inside a long Chinese numeral (一亿二千万, 两万三千): the part before each is counted in that unit.
+CN_GROUPS: tuple[tuple[str, float], ...] = (("亿", 1e8), ("万", 1e4))
+
+
 def parse_chinese(s: str) -> float | None:
-    """Parse a Chinese numeral without 万/亿 (those are multipliers): 三千二百, 两, 十五, 一〇五."""
+    """Parse a Chinese numeral: 三千二百, 两, 十五, 一〇五, and with groups inside: 一万二千, 一亿二千万 (a 万/亿
+    at the very end is a multiplier, parsed by the scanner, not here)."""
+    for group, size in CN_GROUPS:
+        head, sep, tail = s.partition(group)
+        if sep and head:
+            h = parse_chinese(head)
+            if h is None:
+                return None
+            if not tail:
+                return h * size
+            t = parse_chinese(tail)
+            if t is None:
+                return None
+            if len(tail) == 1 and tail in CN_DIGITS:
+                t *= size / 10  # 一万二: twelve thousand
+            return h * size + t
     if "点" in s:
         whole, frac = s.split("点", 1)
         w = parse_chinese(whole) if whole else 0.0

@@ -26,7 +26,10 @@ NUM_RE = re.compile(
     r"(?P<rank>第|前)?"
     # thousands separators: ASCII or full-width (１，２５６人 is 1256 people), always three digits a group
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:(?<=[第前])[{_CN}]+|(?<=分之)[{_CN}]+(?:{_CN_DECIMAL})?|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))"
+    # 一万二千个, 一亿二千万元: a numeral with 万/亿 groups inside (a trailing 万/亿 included) is one number
+    rf"|(?:(?<=[第前])[{_CN}]+|(?<=分之)[{_CN}]+(?:{_CN_DECIMAL})?"
+    rf"|[{_CN}]+(?:[万亿][{_CN}]+)+[万亿]?(?=[{re.escape(_CN_NEXT)}])"
+    rf"|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))"
     r"|数(?=[十百千]))"
 )
 
@@ -98,6 +101,7 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "头": "部脑条等号衔版",  # 头部, 头条
     "列": "入为出举席",  # 列入, 列为
     "股": "份东权票价民市",  # 股份, 股东, 股权, 股票
+    "羽": "毛绒翼球",  # 羽毛, 羽绒, 羽毛球
     "成": "为功立果本效员就熟交长品都型绩规年片批",  # 成为, 成功, 成立 …
 }
 
@@ -108,6 +112,8 @@ RANK_SUFFIXES = ("位", "名", "方阵", "个", "家")
 RANK_BAD_FOLLOW = ("批", "届", "次", "期", "季", "书记", "时间", "责任", "动力", "资源", "工作", "台", "步", "线",
                    "大", "产业", "生产力", "要务", "章", "条", "款", "年", "月", "天", "轮", "课", "站")
 
+# Set phrases that start with a numeral a unit could follow (idioms without a unit never reach the scanner).
+CN_IDIOMS: tuple[str, ...] = ("千家万户", "万家灯火", "八项规定", "千方百计", "百家争鸣", "三百六十行", "一人一策")
 FRACTION_WORD = "分之"  # 百分之八点五, 三分之一
 MAX_NUMBER_CHARS = 20  # longest number token read as a figure (1,234,567,890.12)
 CLAUSE_SEPS = frozenset(",，、：:；;。！？!?\n“”\" \u3000\u2029")
@@ -230,6 +236,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         return None
     if start < num_start:  # a rank word (第, 前) before the number
         return _rank_at(s, m, value, chinese, lo)
+    if chinese and s.startswith(CN_IDIOMS, start):
+        return None  # 千家万户, 八项规定: numerals inside set phrases
     if chinese and s.endswith(FRACTION_WORD, lo, num_start):
         return _fraction_at(s, num_start, p, value, lo)
     if not several and s[p : p + 1] not in _AFTER_NUMBER_FIRST:
@@ -258,7 +266,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
             p += 1
     if several:
         qualifier = "over"
-    unit = _match_unit(s, p, CN_NUMERAL_UNITS if chinese else None)
+    # (after a 万/亿 any unit is a quantity again: 三十万人, 两万次)
+    unit = _match_unit(s, p, CN_NUMERAL_UNITS if chinese and not mult and "万" not in num_txt else None)
     if unit:
         info: UnitInfo | None = UNITS[unit]
         p += len(unit)

@@ -53,6 +53,9 @@ UNITS: dict[str, UnitInfo] = {
     "大类": UnitInfo("count", 1, "count"),
     "辆": UnitInfo("vehicle", 1, "count"),
     "辆次": UnitInfo("count", 1, "count"),  # vehicle trips, not vehicles
+    "台次": UnitInfo("count", 1, "count"),
+    "户次": UnitInfo("count", 1, "count"),
+    "羽": UnitInfo("count", 1, "count"),  # 家禽出栏2300万羽
     # capacity / energy
     "GW": UnitInfo("GW", 1, "amount"),
     "MW": UnitInfo("GW", 1e-3, "amount"),
