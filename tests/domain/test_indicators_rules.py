@@ -432,3 +432,8 @@ def test_a_parallel_rate_after_a_growth_is_a_growth():
     got = by_text("赣州加快发展。全省社会消费品零售总额增长5.6%,我市为5.9%。")
     assert (got["5.9%"].kind, got["5.9%"].metric) == ("growth", "社会消费品零售总额增速")
     assert by_text("全市营收增长5%,占比为30%。")["30%"].kind == "share"
+
+
+def test_from_to_with_the_metric_named_before_it():
+    found = extract("个人住房贷款最高额度由60万元提高到80万元。", PUB)
+    assert [i.metric for i in found] == ["个人住房贷款最高额度"] * 2

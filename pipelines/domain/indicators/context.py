@@ -188,6 +188,7 @@ METRIC_TRAILING: tuple[str, ...] = (
     "有望",
     "控制在",
     "控制",
+    "由",
     "拥有",
     "建设",
     # a conversion of the figure before (1.2亿美元,约合人民币8.6亿元) measures the same thing

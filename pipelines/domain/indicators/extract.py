@@ -847,6 +847,8 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
         if _FROM_RE.match(s, cs, f.start):
             metric = (prev.metric if prev is not None else _growth_base(last)) or metric
             from_level = r
+        elif s.endswith("由", cs, f.start):
+            from_level = r  # 村集体经济收入由8万元增加到56万元: named before 由
         elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
             metric = from_level.metric or metric
         if r.delta:
