@@ -437,3 +437,8 @@ def test_a_parallel_rate_after_a_growth_is_a_growth():
 def test_from_to_with_the_metric_named_before_it():
     found = extract("个人住房贷款最高额度由60万元提高到80万元。", PUB)
     assert [i.metric for i in found] == ["个人住房贷款最高额度"] * 2
+
+
+def test_abbreviated_metrics_are_written_out_with_their_growth():
+    got = by_text("全县固投增长8%,社零额达120亿元。")
+    assert (got["8%"].metric, got["120亿元"].metric) == ("固定资产投资增速", "社会消费品零售总额")

@@ -317,7 +317,7 @@ NOUN_STOP: tuple[str, ...] = (
 METRIC_CUT_AFTER: tuple[str, ...] = ("了", "把", "让", "使", "我们", "他们", "记者", "介绍", "表示", "看到",
                                      "发现", "：", ":", "…", "——", "建成后", "投产后", "达产后", "竣工后", "成为")
 # Deleted anywhere inside a metric (主导产业实现营收 → 主导产业营收).
-METRIC_INFIX_DELETE: tuple[str, ...] = ("可实现", "实现", "完成", "累计", "可获", "分别")
+METRIC_INFIX_DELETE: tuple[str, ...] = ("可实现", "实现", "完成", "累计", "可获", "分别", "预计")
 # Rank verbs and scopes stripped from the text before 第N.
 RANK_VERBS: tuple[str, ...] = (
     "前进", "提升", "上升", "稳居", "位居", "位列", "名列", "并列", "均列", "排名", "排在", "排", "居", "列", "进入",

@@ -696,6 +696,12 @@ METRIC_ABBREVIATIONS: dict[str, str] = {
     "社零": "社会消费品零售总额",
     "社零额": "社会消费品零售总额",
 }
+def _expand_abbreviation(metric: str) -> str:
+    """营收 → 营业收入, 营收增速 → 营业收入增速 (a whole metric, or one with its growth suffix)."""
+    head = metric.removesuffix("增速")
+    return METRIC_ABBREVIATIONS[head] + metric[len(head) :] if head in METRIC_ABBREVIATIONS else metric
+
+
 _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 
 
@@ -832,7 +838,7 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
                 metric = _cut_after_head(noun) + "投资额门槛"
             elif noun:
                 metric = noun + "门槛"
-        metric = METRIC_ABBREVIATIONS.get(metric, metric)
+        metric = _expand_abbreviation(metric)
         if raw_left.endswith(PROJECT_SIZE_WORDS):
             m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
             if m:
