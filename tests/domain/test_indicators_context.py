@@ -176,3 +176,9 @@ def test_a_company_story_gives_its_figures_to_the_company():
 def test_companies_in_general_are_not_the_company_named_before():
     text = "晶科能源落户上饶。晶科能源带动发展。\n今年全市新增公司1200家。"
     assert extract(text, PUB, home_city="上饶市")[-1].subject == "上饶市"
+
+
+def test_a_company_named_in_full_is_recognised_by_its_short_name():
+    text = "江西永铜铜业有限公司位于铅山县。\n今年1-10月,永铜铜业完成产值91亿元。"
+    found = extract(text, PUB, home_city="上饶市")
+    assert (found[0].subject, found[0].metric) == ("永铜铜业", "产值")

@@ -115,6 +115,8 @@ _SHORT_ORG_RE = re.compile(rf"[{_HAN}]{{2}}(?:{'|'.join(SHORT_ORG_ENDINGS)})")
 _SHORT_ORG_END_RE = re.compile("|".join(SHORT_ORG_ENDINGS))
 _COUNTY_CHARS = "区县市"  # a place + one of these is a county or district (信州区, 赣县)
 _ORG_WORD_RE = re.compile("|".join(ORG_WORDS))
+_ORG_SUFFIX_RE = re.compile(f"(?:{'|'.join(ORG_WORDS)})$")
+_BRACKETED_RE = re.compile(r"[(（][^()（）]{1,6}[)）]")
 
 
 def _is_name_char(c: str) -> bool:
@@ -183,7 +185,7 @@ def article_context(text: str) -> ArticleContext:
     named_orgs = Counter(
         {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
     )
-    short_orgs = frozenset(named_orgs)
+    short_orgs = frozenset(named_orgs) | _short_company_names(text)
     if named_orgs and main == city:
         org, n = named_orgs.most_common(1)[0]
         if n > (mentions[city_short] if city_short else 0) + city_refs:
@@ -271,17 +273,41 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
             if text[k - 2 : k] in pl and not text.startswith(("委", "政府"), k + 1):
                 raw.append(Entity(k - 2, k + 1, text[k - 2 : k + 1], "zone"))
             k = text.find(c, k + 1, hi)
+    raw.extend(Entity(end - len(name), end, name, "org") for name, end in _company_names(text, lo, hi))
+    raw.sort(key=lambda e: (e.pos, -e.end))
+    return raw
+
+
+def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
+    """(name, end) of every full company name (江西永铜铜业有限公司): the run of name characters before a
+    company word, cut at a function word."""
+    out = []
     for m in _ORG_WORD_RE.finditer(text, lo, hi):
-        # the name is the run of name characters before the company word, cut at a function word
         window = text[max(lo, m.start() - 16) : m.start()]
         j = len(window)
         while j > 0 and _is_name_char(window[j - 1]):
             j -= 1
         name = _trim_name(window[j:]) + m.group(0)
         if len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name):
-            raw.append(Entity(m.end() - len(name), m.end(), name, "org"))
-    raw.sort(key=lambda e: (e.pos, -e.end))
-    return raw
+            out.append((name, m.end()))
+    return out
+
+
+def _short_company_names(text: str) -> frozenset[str]:
+    """江西永铜铜业有限公司 → 永铜铜业: what a story calls the company after naming it in full (the place it
+    starts with, a bracketed place and the company word dropped)."""
+    pl = places()
+    out = set()
+    for name, _ in _company_names(text, 0, len(text)):
+        short = _ORG_SUFFIX_RE.sub("", name)
+        short = _BRACKETED_RE.sub("", short)
+        for prefix in (short[:2], short[:3]):
+            if prefix.removesuffix("省").removesuffix("市") in pl or prefix in ("江西", "中国"):
+                short = short[len(prefix) :]
+                break
+        if 2 < len(short) <= 8:
+            out.add(short)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=64)
