@@ -182,3 +182,14 @@ def test_a_company_named_in_full_is_recognised_by_its_short_name():
     text = "江西永铜铜业有限公司位于铅山县。\n今年1-10月,永铜铜业完成产值91亿元。"
     found = extract(text, PUB, home_city="上饶市")
     assert (found[0].subject, found[0].metric) == ("永铜铜业", "产值")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("上饶高铁经济试验区去年实现营业收入218亿元。", "上饶高铁经济试验区"),
+        ("万年县凤巢工业区现有入园企业228家。", "万年县凤巢工业区"),
+    ],
+)
+def test_zones_with_long_names(text, subject):
+    assert first(text).subject == subject

@@ -26,7 +26,13 @@ ZONE_WORDS: dict[str, str] = {
     "综保区": "综保区",
     "工业园区": "工业园区",
     "开发区": "开发区",
+    "试验区": "试验区",
+    "工业区": "工业区",
 }
+# Zones whose names run longer than a place + the zone word (上饶高铁经济试验区, 万年县凤巢工业区): up to this many
+# name characters may stand between the place and the word.
+LONG_NAME_ZONES: frozenset[str] = frozenset({"试验区", "工业区"})
+LONG_NAME_GAP = 4
 # Organisation words that end a company / plant name.
 ORG_WORDS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司")
 # Short company names at the head of a clause (晶科能源组件出货量…): name + one of these endings.
@@ -143,6 +149,13 @@ def zones(text: str, lo: int = 0, hi: int | None = None) -> list[Entity]:
             out.append(Entity(m.start() - 2, m.end(), prefix + word, "zone"))
         elif word == "经开区" or word == "高新区":
             out.append(Entity(m.start(), m.end(), None, "zone"))
+        elif word in LONG_NAME_ZONES:
+            for k in range(m.start() - 3, max(lo, m.start() - 2 - LONG_NAME_GAP) - 1, -1):
+                if not _is_name_char(text[k + 2]):
+                    break
+                if text[k : k + 2] in pl:
+                    out.append(Entity(k, m.end(), text[k : m.end()], "zone"))
+                    break
     return out
 
 
