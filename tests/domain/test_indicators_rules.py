@@ -442,3 +442,15 @@ def test_from_to_with_the_metric_named_before_it():
 def test_abbreviated_metrics_are_written_out_with_their_growth():
     got = by_text("全县固投增长8%,社零额达120亿元。")
     assert (got["8%"].metric, got["120亿元"].metric) == ("固定资产投资增速", "社会消费品零售总额")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("玉山县全年将新签约亿元以上项目60个。", "60个"),
+        ("二期12GWh项目预计年底前建成投产。", "12GWh"),
+        ("该公司拟投资5亿元建设新厂。", "5亿元"),
+    ],
+)
+def test_plans_to_sign_build_or_invest_are_targets(text, span):
+    assert by_text(text)[span].target

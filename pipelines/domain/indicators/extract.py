@@ -1122,7 +1122,9 @@ def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> 
             st.entity = name
 
 
-_TARGET_VERB = r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入)"
+_TARGET_VERB = (
+    r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入|新签约|签约|引进|新建|实施|投资)"
+)
 _TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}")  # a target cue or verb: one search
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
@@ -1144,7 +1146,7 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
             s, f.ws, min(start, cs + _STRONG_CUE_REACH)
         ):
             t = True
-        elif "目标" in tail or "计划" in tail:
+        elif "目标" in tail or "计划" in tail or "预计" in tail:  # 二期12GWh项目预计年底前建成投产
             t = True
         elif _TARGET_LIST_RE.search(s, f.ws, cs):
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
