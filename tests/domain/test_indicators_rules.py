@@ -454,3 +454,8 @@ def test_abbreviated_metrics_are_written_out_with_their_growth():
 )
 def test_plans_to_sign_build_or_invest_are_targets(text, span):
     assert by_text(text)[span].target
+
+
+def test_a_yearly_figure_takes_no_month_period():
+    got = by_text("项目预计2025年3月投产,达产后年产值50亿元。")
+    assert got["50亿元"].period is None and got["50亿元"].target

@@ -122,6 +122,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             r.period = _period_for(r, labelled, labelled_ends, st.period)
             if r.period is None and in_target_list:
                 r.period = st.period  # the list's items share the period it opened with
+            if r.period and r.metric and _YEARLY_METRIC_RE.match(r.metric) and _MONTH_PERIOD_RE.fullmatch(r.period):
+                r.period = None  # 2024年3月投产,达产后年产值50亿元: a yearly figure has no month or date
             if r.period and not r.target and int(r.period.removeprefix("asof:")[:4]) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             if r.subject is None:  # (a 分别 list of places has set it already)
@@ -135,6 +137,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
 
 # ---------------------------------------------------------------- helpers
 
+
+# 年产值, 年销售收入, 年税收: yearly figures (not 年均 growth rates, not 年末 stocks); a month or a day period
+_YEARLY_METRIC_RE = re.compile(r"年(?!均|末|初|底)")
+_MONTH_PERIOD_RE = re.compile(r"(?:asof:)?\d{4}-\d{2}(?:-\d{2})?")
 
 # A numbered section heading: 一、2023年工作回顾, （二）2024年主要目标, 3. 2024年重点工作
 _SECTION_HEADING_RE = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
