@@ -214,15 +214,7 @@ def _short_name(city: str | None) -> str:
 def _main_county(text: str, city_mentions: int) -> str | None:
     """The district, county or county-level city (广丰区, 玉山县, 瑞金市) the article is about: named at least
     twice and more often than the papers' own city; a place + 区/县/市."""
-    counts: Counter[str] = Counter()
-    pl = places()
-    for c in _COUNTY_CHARS:
-        k = text.find(c, 2)
-        while k >= 0:
-            head = text[k - 2 : k]
-            if head in pl and head not in CITIES and not text.startswith(("委", "政府"), k + 1):
-                counts[head + c] += 1
-            k = text.find(c, k + 1)
+    counts = Counter(e.name for e in _text_counties(text) if e.name and e.name[:2] not in CITIES)
     if not counts:
         return None
     n, name = max((n, name) for name, n in counts.items())
@@ -279,14 +271,10 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
             raw.append(Entity(k, after, word, "village"))
         elif text[after : after + 1] not in SHORT_ORG_BAD_AFTER:
             raw.append(Entity(k, after, word, "org"))
-    pl = places()
-    for c in _COUNTY_CHARS:  # str.find per character: cheaper than a regex Match for each (frequent) hit
-        k = text.find(c, lo + 2, hi)
-        while k >= 0:
-            if text[k - 2 : k] in pl and not text.startswith(("委", "政府"), k + 1):
-                raw.append(Entity(k - 2, k + 1, text[k - 2 : k + 1], "zone"))
-            k = text.find(c, k + 1, hi)
-    raw.extend(Entity(end - len(name), end, name, "org") for name, end in _company_names(text, lo, hi))
+    whole = lo == 0 and hi == len(text)
+    raw.extend(_text_counties(text) if whole else _counties(text, lo, hi))
+    names = _text_company_names(text) if whole else _company_names(text, lo, hi)
+    raw.extend(Entity(end - len(name), end, name, "org") for name, end in names)
     raw.sort(key=lambda e: (e.pos, -e.end))
     return raw
 
@@ -306,12 +294,37 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
     return out
 
 
+def _counties(text: str, lo: int, hi: int) -> list[Entity]:
+    """Districts, counties and county-level cities in text[lo:hi]: a known place + 区/县/市 (信州区, 赣县,
+    瑞金市), not 市委/市政府."""
+    out = []
+    pl = places()
+    for c in _COUNTY_CHARS:  # str.find per character: cheaper than a regex Match for each (frequent) hit
+        k = text.find(c, lo + 2, hi)
+        while k >= 0:
+            if text[k - 2 : k] in pl and not text.startswith(("委", "政府"), k + 1):
+                out.append(Entity(k - 2, k + 1, text[k - 2 : k + 1], "zone"))
+            k = text.find(c, k + 1, hi)
+    return out
+
+
+# Whole-text scans shared by the article context and the subject candidates (each computed once per text).
+@lru_cache(maxsize=4)
+def _text_counties(text: str) -> tuple[Entity, ...]:
+    return tuple(_counties(text, 0, len(text)))
+
+
+@lru_cache(maxsize=4)
+def _text_company_names(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_company_names(text, 0, len(text)))
+
+
 def _short_company_names(text: str) -> frozenset[str]:
     """江西永铜铜业有限公司 → 永铜铜业: what a story calls the company after naming it in full (the place it
     starts with, a bracketed place and the company word dropped)."""
     pl = places()
     out = set()
-    for name, _ in _company_names(text, 0, len(text)):
+    for name, _ in _text_company_names(text):
         short = _ORG_SUFFIX_RE.sub("", name)
         short = _BRACKETED_RE.sub("", short)
         for prefix in (short[:2], short[:3]):
