@@ -64,6 +64,24 @@ def test_period_carries_within_paragraph_only():
     assert [i.period for i in got] == ["2022", "2022", None]
 
 
+def test_a_reports_headline_period_covers_its_paragraphs_that_name_none():
+    text = (
+        "一季度全县用电量增长8%\n记者从县供电公司获悉，一季度，全县用电量12亿千瓦时。\n"
+        "分行业看，工业用电量7亿千瓦时。\n去年，全县新增企业30家。"
+    )
+    got = extract(text, PUB)
+    assert [(i.text, i.period) for i in got] == [
+        ("8%", "2023-Q1"), ("12亿千瓦时", "2023-Q1"), ("7亿千瓦时", "2023-Q1"), ("30家", "2022")
+    ]
+
+
+def test_a_headline_without_one_period_carries_none():
+    feature = "园区建设热火朝天\n上半年，园区营收20亿元。\n园区有企业30家。"
+    assert [i.period for i in extract(feature, PUB)] == ["2023-H1", None]
+    two = "去年和今年一季度全县用电量双增长\n上半年，园区营收20亿元。\n园区有企业30家。"
+    assert extract(two, PUB)[-1].period is None
+
+
 def test_subject_anaphor_resolves_to_zone():
     text = "上饶经开区是省级开发区。今年前三季度,该区实现营收300亿元。"
     assert first(text).subject == "上饶经开区"
@@ -109,6 +127,39 @@ def test_subject_project_after_investment():
     ind = first("总投资20亿元的智能装备产业园项目开工。")
     assert ind.subject == "智能装备产业园项目"
     assert ind.metric == "项目总投资"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("城东快速路项目起于火车站，全长12.5公里，总投资8.6亿元。", "城东快速路项目"),
+        ("签约的年产2GW光伏电池片项目，总投资15亿元。", "年产2GW光伏电池片项目"),
+    ],
+)
+def test_subject_project_a_sentence_opens_with(text, subject):
+    assert [i.subject for i in extract(text, PUB) if i.kind != "capacity"] == [subject] * text.count("，")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["此次集中开工项目共有20个，总投资91.8亿元。", "新开工项目35个，完成投资68亿元。", "光伏等项目总投资20亿元。"],
+)
+def test_a_group_of_projects_is_no_subject(text):
+    assert all(i.subject is None or "项目" not in i.subject for i in extract(text, PUB))
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("一般贸易进出口70亿元，占全县外贸总值的76.6%。", "一般贸易进出口占外贸总值比重"),
+        ("一般公共预算收入16亿元，增长1.3%，税收占比71.2%。", "税收占一般公共预算收入比重"),
+        ("全县财政支出58亿元，增长5%；其中民生支出48亿元，占比82.2%。", "民生支出占财政支出比重"),
+        ("全县车流量185万辆次，日均4.6万辆次，其中小型客车占比达92%。", "小型客车占车流量比重"),
+        ("主导产业营收占工业营收比重达82.9%。", "主导产业营收占工业营收比重"),
+    ],
+)
+def test_share_metrics_name_part_and_whole(text, metric):
+    assert [i.metric for i in extract(text, PUB) if i.kind == "share"] == [metric]
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,7 @@ class _State:
     last: dict[str, str] | None = None  # last named entity of each type in the article
     section_year: int | None = None  # year of the last numbered heading (一、2023年工作回顾)
     target_list: bool = False  # this paragraph opened a list of targets (主要预期目标是:…;…;…)
+    level: Rec | None = None  # the last level (not a growth, share or rank) of the sentence before, in this paragraph
 
 
 def extract(text: str, published: dt.date, home_city: str | None = None) -> list[Indicator]:
@@ -72,6 +73,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     ref_year = reference_year(norm, published)
     default_year = ref_year if ref_year != published.year else None
     cands = entity_candidates(norm, actx)
+    report_period = _headline_period(norm, sents, period_matches, published, default_year)
     # one pass each over the whole text; a sentence without a figure only updates the state
     # (scan_figures' own number search is the test for a number candidate: no second pass for it)
     period_starts = [m.start() for m in period_matches]
@@ -81,7 +83,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     for si, sent in enumerate(sents):
         if sent.paragraph != st.para:
             year = st.section_year if st.section_year is not None else default_year
-            st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, None, None, False
+            carried = report_period if si else None
+            st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, carried, None, False
+            st.level = None
             st.para_start = sent.start
         a, b = sent.start, sent.end
         in_sent = _in_range(period_matches, period_starts, a, b)
@@ -106,7 +110,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         _share_list_units(norm, figs)
         recs = [_classify(norm, f, sent) for f in figs]
         _link_neighbours(norm, recs)
-        _attach_metrics(norm, recs, periods, ents)
+        # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
+        whole = st.level if norm.startswith("其中", a) else None
+        _attach_metrics(norm, recs, periods, ents, whole)
+        st.level = next((r for r in reversed(recs) if r.kind not in _NOT_LEVELS and r.metric and not r.in_paren), None)
         _distribute_fenbie(norm, recs, in_sent_cands)
         _attach_yoy(recs)
         _attach_targets(norm, recs)
@@ -143,6 +150,30 @@ _YEARLY_METRIC_RE = re.compile(r"年(?!均|末|初|底)")
 _MONTH_PERIOD_RE = re.compile(r"(?:asof:)?\d{4}-\d{2}(?:-\d{2})?")
 
 # A numbered section heading: 一、2023年工作回顾, （二）2024年主要目标, 3. 2024年重点工作
+# The longest first line read as a headline (a lead sentence is longer, or ends with 。).
+HEADLINE_MAX_CHARS = 40
+
+
+def _headline_period(
+    s: str, sents: list[Span], period_matches: list[re.Match[str]], published: dt.date, year: int | None
+) -> str | None:
+    """The one period a report's headline names (一季度全市全社会用电量同比增长9.8%, 玉山县上半年经济运行稳中有进).
+
+    A statistical report states its period in the headline and the lead, then goes on without it
+    (从贸易方式看，一般贸易进出口702.3亿元…): the paragraphs after the headline start with that period
+    instead of none. A feature story's headline names no period, and its paragraphs keep their own.
+    """
+    head = [x for x in sents if x.paragraph == sents[0].paragraph] if sents else []
+    if not head or len(head) == len(sents):
+        return None
+    a, b = head[0].start, head[-1].end
+    if b - a > HEADLINE_MAX_CHARS or "。" in s[a:b]:
+        return None
+    in_head = [m for m in period_matches if a <= m.start() < b]
+    labels = {h.label for h in find_periods(s, a, b, published, year, in_head) if h.label}
+    return labels.pop() if len(labels) == 1 else None
+
+
 _SECTION_HEADING_RE = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
 
 
@@ -690,10 +721,34 @@ def _count_metric(noun: str, unit: str, from_left: bool) -> str:
     return noun + suffix
 
 
+# A sentence about one project opens with its name (鄱余高等级公路项目起于…,全长34.6公里,总投资25.46亿元;
+# 签约的年产5GW光伏组件项目总投资20亿元); a group of projects (此次集中开工项目, 这些项目) is no name.
+_PROJECT_TOPIC_RE = re.compile(
+    r"(?:据了解|据悉|其中|目前)?[,，]?(?:[^,，;；。:：“”\s]{0,6}的)?([^,，;；。:：“”、\s的]{2,22}?项目)"
+)
+PROJECT_GROUP_WORDS: tuple[str, ...] = ("此次", "本次", "集中", "这些", "该", "各", "重大", "重点", "开工", "签约",
+                                         "在建", "续建", "竣工", "入库", "储备", "招商", "产业", "引进", "已")
+PROJECT_GROUP_BEFORE = "个批等类"  # 5个项目, 一批项目, 光伏等项目, 各类项目
+PROJECT_NAME_MIN = 4  # characters before 项目: 新能源项目 is a kind of project, 鄱余高等级公路项目 a name
+
+
+def _project_topic(s: str, lo: int, end: int) -> str | None:
+    """The project a sentence opens with, when the figure at ``end`` is one of its sizes."""
+    m = _PROJECT_TOPIC_RE.match(s, lo, end)
+    if m is None:
+        return None
+    name = m.group(1)
+    if len(name) - 2 < PROJECT_NAME_MIN or name[-3] in PROJECT_GROUP_BEFORE:
+        return None
+    if any(w in name for w in PROJECT_GROUP_WORDS):
+        return None
+    return name
+
+
 _PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?项目)")
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 # Words before a figure that describe a project's size (its subject is the project named after it).
-PROJECT_SIZE_WORDS: tuple[str, ...] = ("总投资", "投资", "面积", "占地", "占地面积", "年产", "年产能")
+PROJECT_SIZE_WORDS: tuple[str, ...] = ("总投资", "投资", "面积", "占地", "占地面积", "年产", "年产能", "全长")
 # A bare multiplier (人口35万) counts people or households after these words; otherwise it is money.
 MULT_ONLY_COUNT_WORDS: tuple[str, ...] = ("人口", "人次", "人数", "户数", "游客", "用户", "就业", "居民")
 # Abbreviations written out in metric names (the catalogue maps synonyms; these read better as names).
@@ -736,7 +791,19 @@ def _measure_metric(noun: str, base_unit: str, unit: str) -> str:
     return noun + _MEASURE_SUFFIX.get(base_unit, "")
 
 
-def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: list[Entity]) -> None:
+_NOT_LEVELS = ("growth", "share", "rank")
+_SHARE_WORD_RE = re.compile(r"的?(?:比重|比例|份额)$")
+
+
+def _share_of(noun: str) -> str:
+    """What a share is of: 工业营收比重 → 工业营收."""
+    return _SHARE_WORD_RE.sub("", noun)
+
+
+def _attach_metrics(
+    s: str, recs: list[Rec], periods: list[PeriodHit], ents: list[Entity], whole: Rec | None = None
+) -> None:
+    """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down."""
     fig_starts = [r.fig.start for r in recs]
     fig_ends = [r.fig.end for r in recs]
     ends = ([h.end for h in periods], [e.end for e in ents])
@@ -746,11 +813,14 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
     last_pct: Rec | None = None  # last growth or share in %: what a change in 个百分点 is a change of
     last_rank: Rec | None = None
     prev_end = 0
+    first_level: Rec | None = None
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     outer_prev: Rec | None = None  # prev outside the brackets the figures are in now
     for r in recs:
         f = r.fig
         cs = f.cs
+        if "其中" in r.gap and first_level is not None:
+            whole = first_level  # 车流量1856万辆次,日均46.4万辆次,其中小型客车占比92%: of the first level
         if last is not None and r.in_paren != last.in_paren:
             prev, outer_prev = (outer_prev, None) if last.in_paren else (prev, prev)
         in_list = cs > lo and s[cs - 1] == "、"
@@ -796,7 +866,16 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             elif plan and prev is not None and prev.metric:
                 metric = f"{prev.metric}占{plan.group('plan')}比重"  # 完成投资68亿元,占年度计划的85%
             elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
-                metric = f"{prev.metric}占{scope}比重"
+                # 其中民生支出481.9亿元,占比82.2%: a share of the whole the 其中 list breaks down
+                of = scope or (whole.metric if whole is not None and whole is not prev and whole.metric else "")
+                metric = f"{prev.metric}占{of}比重"
+            elif left.startswith("占") and prev is not None and prev.metric and len(of := _share_of(bare)) >= 2:
+                metric = f"{prev.metric}占{of}比重"  # 一般贸易进出口702.3亿元,占全市外贸总值的76.6%
+            elif (
+                left.endswith("占比") and len(left) > 3 and not scope and not any(c in left for c in "在中")
+                and (of_rec := whole or prev) is not None and of_rec.metric and left[:-2] != of_rec.metric
+            ):
+                metric = f"{left[:-2]}占{of_rec.metric}比重"  # 一般公共预算收入16亿元,税收占比71.2%
         elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
             metric = prev.metric or ""
         elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
@@ -849,6 +928,8 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
             if m:
                 r.project = m.group(m.lastindex or 0).strip("“”")
+            else:
+                r.project = _project_topic(s, lo, f.start)
         if f.mult_only and _MULT_ONLY_COUNT_RE.search(raw_left):
             f.base_unit, r.kind = "count", "count"
         if not metric and prev is not None and r.kind not in ("growth", "rank"):
@@ -873,6 +954,8 @@ def _attach_metrics(s: str, recs: list[Rec], periods: list[PeriodHit], ents: lis
             last_rank = r
         elif r.kind not in ("growth", "share") and not r.delta:
             prev = r  # a growth after a delta or a share still refers to the level before them
+            if first_level is None and r.metric and not r.in_paren:
+                first_level = r
 
 
 # The comparison a change in 个百分点 states (比上半年加快, 高于全省平均水平, 较年初下降); 比重 is no comparison.
