@@ -96,19 +96,21 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         if st.year is not None and _SECTION_HEADING_RE.match(norm, a, b) and _is_whole_paragraph(sents, si):
             st.section_year = st.year  # the paragraphs under 一、2023年工作回顾 report on 2023
         in_target_list = st.target_list and norm[a - 1 : a] in ";；"  # the list goes on after a ；
-        st.target_list = in_target_list or bool(_TARGET_LIST_RE.search(norm, a, b))
+        list_here = _TARGET_LIST_RE.search(norm, a, b) is not None  # (read again by _attach_targets)
+        st.target_list = in_target_list or list_here
         in_sent_cands = _in_range(cands, cand_starts, a, b)
         ents = find_entities(norm, a, b, actx, in_sent_cands) if in_sent_cands else []
         figs = scan_figures(norm, a, b)
         if figs:
-            figs = [f for f in figs if not _in_short_quote(norm, f, sent) and not _is_meeting_count(norm, f)
-                    and not _is_not_economic(norm, f, b)]
+            figs = [f for f in figs if not _is_no_figure(norm, f, sent)]
         if not figs:
             if ents:
                 _remember_entities(ents, actx, st)
             continue
         _share_list_units(norm, figs)
-        recs = [_classify(norm, f, sent) for f in figs]
+        # most sentences open no bracket: then no figure of theirs is inside one (and _classify counts none)
+        bracket = norm.find("（", a, b) >= 0 or norm.find("(", a, b) >= 0
+        recs = [_classify(norm, f, sent, bracket) for f in figs]
         _link_neighbours(norm, recs)
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
@@ -116,25 +118,29 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         st.level = next((r for r in reversed(recs) if r.kind not in _NOT_LEVELS and r.metric and not r.in_paren), None)
         _distribute_fenbie(norm, recs, in_sent_cands)
         _attach_yoy(recs)
-        _attach_targets(norm, recs)
+        _attach_targets(norm, recs, list_here)
         if in_target_list:
             for r in recs:
                 r.target = True
-        labelled = [h for h in periods if h.label]
-        labelled_ends = [h.end for h in labelled]
-        ent_ends = [e.end for e in ents]
-        quoted = _in_quote(norm, st.para_start, a)
+        labelled = [h for h in periods if h.label] if periods else []
+        labelled_ends = [h.end for h in labelled] if labelled else []
+        # period and subject read the state as it was before this sentence's entities
+        _attach_subjects(norm, recs, ents, actx, st, sents, si, (cands, cand_starts))
         sentence = text[a:b]
-        for r in recs:  # period and subject read the state as it was before this sentence's entities
-            r.period = _period_for(r, labelled, labelled_ends, st.period)
+        for r in recs:
+            # the last labelled period before the figure, else the one carried (never to a target or a project)
+            if labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
+                r.period = labelled[k - 1].label
+            elif r.target or r.project:
+                r.period = None
+            else:
+                r.period = st.period
             if r.period is None and in_target_list:
                 r.period = st.period  # the list's items share the period it opened with
             if r.period and r.metric and _YEARLY_METRIC_RE.match(r.metric) and _MONTH_PERIOD_RE.fullmatch(r.period):
                 r.period = None  # 2024年3月投产,达产后年产值50亿元: a yearly figure has no month or date
             if r.period and not r.target and int(r.period.removeprefix("asof:")[:4]) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
-            if r.subject is None:  # (a 分别 list of places has set it already)
-                r.subject = _subject_for(norm, r, ents, ent_ends, actx, st, sents, si, (cands, cand_starts), quoted)
             out.append(_to_indicator(text, r, sentence))
         _remember_entities(ents, actx, st)
         if labelled:
@@ -197,6 +203,17 @@ def _last_before(items: list[_T], ends: list[int], pos: int) -> _T | None:
 # ---------------------------------------------------------------- classification
 
 
+def _is_no_figure(s: str, f: Figure, sent: Span) -> bool:
+    """Numbers the scanner reads as figures that are none: slogans, meeting counts, what is not economic.
+
+    (The first two apply to few figures: their guards are tested here, sparing most figures two calls.)"""
+    return (
+        (f.chinese and not f.rank and _in_short_quote(s, f, sent))
+        or (f.unit in _MEETING_UNITS and _is_meeting_count(s, f))
+        or _is_not_economic(s, f, sent.end)
+    )
+
+
 def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:
     """Chinese numerals inside a short quotation are slogans (“八个一”, “三个清单”)."""
     if not f.chinese or f.rank:
@@ -236,7 +253,10 @@ def _growth_before(s: str, f: Figure, lo: int) -> tuple[int, bool] | None:
     return None
 
 
-def _classify(s: str, f: Figure, sent: Span) -> Rec:
+def _classify(s: str, f: Figure, sent: Span, bracket: bool) -> Rec:
+    """Kind (growth, share, rank, capacity …), signed base value and flags of a figure.
+
+    ``bracket``: whether its sentence opens a bracket anywhere."""
     kind = f.kind
     mom = False
     vb = f.value * f.factor
@@ -267,9 +287,11 @@ def _classify(s: str, f: Figure, sent: Span) -> Rec:
         and f.start > 0 and s[f.start - 1] in _DELTA_LAST_CHARS
         and bool(_DELTA_RE.search(s, f.cs, f.start))
     )
-    a = f.ws  # brackets opened within reach (no rule reads further than CONTEXT_WINDOW)
-    opened = s.count("（", a, f.start) + s.count("(", a, f.start)
-    in_paren = opened > 0 and opened > s.count("）", a, f.start) + s.count(")", a, f.start)  # (most open none)
+    in_paren = False
+    if bracket:
+        a = f.ws  # brackets opened within reach (no rule reads further than CONTEXT_WINDOW)
+        opened = s.count("（", a, f.start) + s.count("(", a, f.start)
+        in_paren = opened > 0 and opened > s.count("）", a, f.start) + s.count(")", a, f.start)  # (most open none)
     return Rec(f, kind, vb, sent, mom, delta, in_paren)
 
 
@@ -285,7 +307,8 @@ _CAPACITY_RE = re.compile(
 
 def _share_list_units(s: str, figs: list[Figure]) -> None:
     """15.2万、9.8万、6.3万人次: numbers listed with a bare multiplier take the unit written after the last one."""
-    for a, b in zip(reversed(figs[:-1]), reversed(figs[1:]), strict=True):
+    for i in range(len(figs) - 2, -1, -1):  # from the end: a unit taken passes on to the number before
+        a, b = figs[i], figs[i + 1]
         if a.mult_only and not b.mult_only and b.unit.startswith(a.unit) and s[a.end : b.start] in _LIST_SEPS:
             a.unit, a.base_unit, a.factor, a.kind, a.mult_only = b.unit, b.base_unit, b.factor, b.kind, False
 
@@ -294,9 +317,12 @@ _MEETING_RE = re.compile(r"(?:召开|举办|举行|开展|组织|参加|出席|�
 _MEETING_AFTER_RE = re.compile(r"[^,，。;；]{0,6}(?:会议|会|座谈|讲话|活动|调研|培训)")
 
 
+_MEETING_UNITS = ("次", "场", "期", "轮")
+
+
 def _is_meeting_count(s: str, f: Figure) -> bool:
     """召开3次会议, 开展5场活动: counts of meetings and events are not figures."""
-    if f.unit not in ("次", "场", "期", "轮"):
+    if f.unit not in _MEETING_UNITS:
         return False
     head = s[max(0, f.start - 12) : f.start]
     return bool(_MEETING_RE.search(head) or _MEETING_AFTER_RE.match(s, f.end))
@@ -316,8 +342,8 @@ def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
     of a ranking, times of day and speeds."""
     if f.base_unit == "count" and _NON_ECONOMIC_RE.search(s, f.end, min(hi, f.end + 8)):
         return True
-    what = _WHAT_IT_MEASURES.get(f.unit) or f.base_unit
-    if what in _NON_ECONOMIC_BEFORE_RE and _NON_ECONOMIC_BEFORE_RE[what].search(s, max(f.ws, f.start - 10), f.start):
+    before = _NON_ECONOMIC_BEFORE_RE.get(_WHAT_IT_MEASURES.get(f.unit) or f.base_unit)
+    if before is not None and before.search(s, max(f.ws, f.start - 10), f.start):
         return True  # 假期5天, 水位68.52米, 降雨概率80%, 奖牌总数第3名, 代表680名
     if f.base_unit == "count" and _RANK_POOL_RE.match(s, f.end, hi):
         return True  # 在全市12个县(市、区)中排名第一: the field ranked in, not a figure
@@ -333,8 +359,10 @@ def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
     return False
 
 
+# One character ($ allows a newline after it): a longer gap, as most are, needs no regex call
 _RANGE_GAP = re.compile(r"^(?:-|~|至|到|—|－|–)$")
 _LIST_GAP = re.compile(r"^[、,，]$")
+_GAP_MAX = 2
 _LIST_SEPS = ("、", "和", "及", ",")
 
 
@@ -348,7 +376,7 @@ def _link_neighbours(s: str, recs: list[Rec]) -> None:
     for a, b in zip(recs, recs[1:], strict=False):
         fa, fb = a.fig, b.fig
         gap = b.gap = s[fa.end : fb.start]
-        if _RANGE_GAP.match(gap):
+        if len(gap) <= _GAP_MAX and _RANGE_GAP.match(gap):
             if fa.qualifier is None and fb.qualifier is not None:
                 fa.qualifier = fb.qualifier
             elif fb.qualifier is None and fa.qualifier is not None:
@@ -358,7 +386,8 @@ def _link_neighbours(s: str, recs: list[Rec]) -> None:
                 b.value_base = (1 if a.value_base >= 0 else -1) * fb.value * fb.factor
             continue
         if (
-            _LIST_GAP.match(gap)
+            len(gap) <= _GAP_MAX
+            and _LIST_GAP.match(gap)
             and fb.qualifier is None
             and fa.qualifier is not None
             and fa.unit == fb.unit
@@ -383,6 +412,8 @@ _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
 def _distribute_fenbie(s: str, recs: list[Rec], cands: list[Entity]) -> None:
     """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item, as its metric or its subject."""
+    if s.find("分别", recs[0].sent.start, recs[0].sent.end) < 0:
+        return  # (most sentences: each figure's clause below lies inside the sentence)
     i = 0
     while i < len(recs):
         r = recs[i]
@@ -483,24 +514,26 @@ def _cut_left(
     ends: tuple[list[int], list[int]],
 ) -> str:
     """The clause text before the figure, after the last period phrase, entity, figure or predicate break."""
-    cs = f.cs
-    cut = max(cs, prev_end)
-    if periods:
-        h = _last_before(periods, ends[0], f.start)
-        if h is not None and h.start >= cs:
-            cut = max(cut, h.end)
-    if ents:
-        e = _last_before(ents, ends[1], f.start)
-        if e is not None and e.pos >= cs:
-            cut = max(cut, e.end)
-    left = s[cut : f.start]
-    n = len(left)
-    last = 0
-    for m in _CUT_AFTER_RE.finditer(left):  # one pass: after the last predicate break that is not at the end
-        if m.end() < n:
-            last = m.end()
-    if last:
-        left = left[last:]
+    cs, start = f.cs, f.start
+    cut = cs if cs > prev_end else prev_end
+    # the last period and entity ending before the figure (_last_before, inline: once per figure)
+    if periods and (k := bisect.bisect_right(ends[0], start)):
+        h = periods[k - 1]
+        if h.start >= cs and h.end > cut:
+            cut = h.end
+    if ents and (k := bisect.bisect_right(ends[1], start)):
+        e = ents[k - 1]
+        if e.pos >= cs and e.end > cut:
+            cut = e.end
+    left = s[cut:start]
+    if _CUT_AFTER_RE.search(s, cut, start):  # (most clauses have no break: one search, no iterator)
+        n = len(left)
+        last = 0
+        for m in _CUT_AFTER_RE.finditer(left):  # one pass: after the last predicate break that is not at the end
+            if m.end() < n:
+                last = m.end()
+        if last:
+            left = left[last:]
     k = left.rfind("以")
     if k >= 0 and not left.startswith(("以上", "以下", "以内", "以来"), k) and k + 1 < len(left):
         left = left[k + 1 :]
@@ -611,8 +644,8 @@ _NOUN_RUN_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS - set("
 def _right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[int]) -> str:
     """The noun phrase at ``i``, right after a figure (3条生产线, 5个千亿级产业集群, 15个省级(培育、特色)产业集群).
 
-    ``fig_starts``/``fig_ends``: the sentence's figures. The phrase is read run by run (a regex finds the
-    next separator or parenthesis), not character by character."""
+    ``fig_starts``/``fig_ends``: the sentence's figures (empty for a lone figure: no other one to stop at).
+    The phrase is read run by run (a regex finds the next separator or parenthesis), not character by character."""
     if s.startswith("的", i):
         i += 1
     if i >= hi:
@@ -689,6 +722,7 @@ def _is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+@lru_cache(maxsize=2048)  # pure functions of short strings (the nouns after counts repeat within an article)
 def _person_head(noun: str, unit: str) -> str:
     """160多名建设者满负荷运转 → 建设者: after a person classifier the noun ends at its first person word."""
     if unit.removesuffix("余").removesuffix("多")[-1:] not in ("名", "人", "位"):
@@ -701,6 +735,7 @@ def _person_head(noun: str, unit: str) -> str:
     return noun[:best]
 
 
+@lru_cache(maxsize=2048)
 def _count_metric(noun: str, unit: str, from_left: bool) -> str:
     """院士 + 名 → 院士人数; 复工复产 + 条 → 复工复产条数; 产业集群 + 个 → 产业集群数."""
     if not noun or noun.endswith(C.QUANTITY_NOUN_ENDINGS):
@@ -757,8 +792,13 @@ METRIC_ABBREVIATIONS: dict[str, str] = {
     "社零": "社会消费品零售总额",
     "社零额": "社会消费品零售总额",
 }
+_ABBREVIATION_FIRST = frozenset(w[0] for w in METRIC_ABBREVIATIONS)
+
+
 def _expand_abbreviation(metric: str) -> str:
     """营收 → 营业收入, 营收增速 → 营业收入增速 (a whole metric, or one with its growth suffix)."""
+    if metric[:1] not in _ABBREVIATION_FIRST:
+        return metric  # (most metrics: no abbreviation starts with their first character)
     head = metric.removesuffix("增速")
     return METRIC_ABBREVIATIONS[head] + metric[len(head) :] if head in METRIC_ABBREVIATIONS else metric
 
@@ -804,9 +844,12 @@ def _attach_metrics(
     s: str, recs: list[Rec], periods: list[PeriodHit], ents: list[Entity], whole: Rec | None = None
 ) -> None:
     """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down."""
-    fig_starts = [r.fig.start for r in recs]
-    fig_ends = [r.fig.end for r in recs]
-    ends = ([h.end for h in periods], [e.end for e in ents])
+    # (lists built only where there is something in them: a lone figure has no other figure for _right_noun
+    # to stop at, and most sentences have no period or entity)
+    several = len(recs) > 1
+    fig_starts = [r.fig.start for r in recs] if several else []
+    fig_ends = [r.fig.end for r in recs] if several else []
+    ends = ([h.end for h in periods] if periods else [], [e.end for e in ents] if ents else [])
     prev: Rec | None = None  # last non-growth, non-rank record of the sentence
     last: Rec | None = None
     from_level: Rec | None = None  # the 由 figure of a 由A增加到B
@@ -830,15 +873,22 @@ def _attach_metrics(
             left = _metric_before_period(s, f, periods, ents, prev_end, ends) or left
         prev_end = f.end
         metric = left
-        # rank, growth and share metrics are read on the left: the noun on the right only for the others
-        right = "" if r.kind in ("rank", "growth", "share") else _right_noun(s, f.end, hi, fig_starts, fig_ends)
+        raw_verb = raw_left.rstrip("了")
+        verb_only = len(left) <= 2 and (not left or raw_verb.endswith(_INTRO_VERBS))
+        threshold = f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount"
+        # rank, growth and share metrics are read on the left: the noun on the right only for the others, and for
+        # money only after an intro verb (获得资金5亿元), as a size class (千亿级产业) or a threshold (亿元以上项目):
+        # the rules below read it nowhere else
+        reads_right = r.kind not in ("rank", "growth", "share") and (
+            f.base_unit not in ("CNY", "USD") or verb_only or f.mult_only or threshold
+            or raw_verb.endswith(C.AMOUNT_INTRO_VERBS)
+        )
+        right = _right_noun(s, f.end, hi, fig_starts, fig_ends) if reads_right else ""
         # 3条生产线, 85吨钢材: a noun written right after the unit is what the figure counts or measures
         direct = right if (
             right and not s.startswith("的", f.end) and f.unit[-1:] not in "万亿千百"
             and f.base_unit not in ("CNY", "USD", "percent", "percentage_point")
         ) else ""
-        raw_verb = raw_left.rstrip("了")
-        verb_only = len(left) <= 2 and (not left or raw_verb.endswith(_INTRO_VERBS))
         if r.kind == "rank":
             if last_rank is not None and _RANK_MOVE_GAP.match(s[last_rank.fig.end : f.start]) and last_rank.metric:
                 metric = last_rank.metric  # 从第六前进至第四: the same ranking
@@ -906,7 +956,6 @@ def _attach_metrics(
                 m = _PROJECT_AFTER.match(s, f.end, hi)
                 if m:
                     metric = "项目总投资" if "总投资" in raw_left else "项目投资"
-        threshold = f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount"
         if f.mult_only and r.kind == "amount":
             # 千亿级产业集群, 百亿企业: the size class of what follows
             # the noun after 级/的, else the one already read
@@ -934,10 +983,10 @@ def _attach_metrics(
             f.base_unit, r.kind = "count", "count"
         if not metric and prev is not None and r.kind not in ("growth", "rank"):
             metric = prev.metric or ""
-        if last is not None and _RANGE_GAP.match(r.gap) and last.metric:
+        if last is not None and len(r.gap) <= _GAP_MAX and _RANGE_GAP.match(r.gap) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
         # 由2018年的2212亿元增加到去年的3401.2亿元: two levels of what the sentence is about
-        if _FROM_RE.match(s, cs, f.start):
+        if s.startswith("由", cs, f.start):
             metric = (prev.metric if prev is not None else _growth_base(last)) or metric
             from_level = r
         elif s.endswith("由", cs, f.start):
@@ -995,7 +1044,6 @@ def _level_of(last: Rec | None, prev: Rec | None) -> str:
 
 
 # 由A增加到B: A opens the clause with 由, B follows a verb of change + 到/至
-_FROM_RE = re.compile("由")
 _TO_RE = re.compile(r"(?:增加|提高|增长|扩大|上升|提升|下降|减少|降低)(?:到|至)")
 
 
@@ -1049,6 +1097,7 @@ def _cut_after_head(noun: str) -> str:
     return noun
 
 
+@lru_cache(maxsize=1024)  # pure, and ~15 verbs tried at each end: the few texts before a rank repeat
 def _strip_rank_verbs(thing: str) -> str:
     verbs = C.RANK_VERBS
     # a pass over the verbs changes the text exactly when one starts or ends it: tested first in one call each
@@ -1096,6 +1145,9 @@ _DELTA_GAP = re.compile(r"[,，、][^,，、;；。]{0,12}")
 
 
 def _attach_yoy(recs: list[Rec]) -> None:
+    """A level's year-on-year change: the growth in % that follows it (其中 asides and changes skipped over)."""
+    if not any(r.kind == "growth" for r in recs):
+        return  # only a growth gives a yoy (most sentences have none)
     for i, r in enumerate(recs):
         if r.kind in ("growth", "share", "rank") or r.delta:
             continue
@@ -1117,16 +1169,6 @@ def _attach_yoy(recs: list[Rec]) -> None:
 
 
 # ---------------------------------------------------------------- period, subject, target
-
-
-def _period_for(r: Rec, labelled: list[PeriodHit], ends: list[int], carried: str | None) -> str | None:
-    h = _last_before(labelled, ends, r.fig.start)
-    if h is not None:
-        return h.label
-    if r.target or r.project:
-        return None  # a target or a project takes no period carried from an earlier sentence
-    # a period right after the figure in the same clause (… 5万元/年 is rare; 增长…今年 is not a period)
-    return carried
 
 
 def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
@@ -1156,29 +1198,57 @@ def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
     return st.last.get(typ)
 
 
-def _subject_for(
+def _attach_subjects(
     s: str,
-    r: Rec,
+    recs: list[Rec],
     ents: list[Entity],
-    ent_ends: list[int],
     actx: ArticleContext,
     st: _State,
     sents: list[Span],
     si: int,
     cands: tuple[list[Entity], list[int]],  # the article's candidates and their starts
-    quoted: bool,
+) -> None:
+    """The subject of each figure of the sentence (a 分别 list of places has set some already): its project,
+    else the nearest entity before it that resolves, else the sentence's fallback.
+
+    Within one sentence the answer depends only on how many entities precede the figure, and the fallback
+    (a quoted speaker named after the quotation, the paragraph's entity, the article's subject) not at all:
+    each is worked out once per sentence, not once per figure."""
+    ent_ends = [e.end for e in ents] if ents else []
+    by_count: dict[int, str | None] = {}  # subject by the number of entities before the figure
+    fallback: str | None = None
+    have_fallback = False  # (computed on first use: most figures have an entity before them or none is needed)
+    for r in recs:
+        if r.subject is not None:
+            continue
+        if r.project:
+            r.subject = r.project
+            continue
+        k = bisect.bisect_right(ent_ends, r.fig.start) if ents else 0
+        if k in by_count:
+            r.subject = by_count[k]
+            continue
+        name = None
+        for e in reversed(ents[max(0, k - 8) : k]):
+            name = _resolve(e, actx, st)
+            if name:
+                break
+        if not name:
+            if not have_fallback:
+                fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands), True
+            name = fallback
+        r.subject = by_count[k] = name
+
+
+def _fallback_subject(
+    s: str, sent: Span, actx: ArticleContext, st: _State, sents: list[Span], si: int,
+    cands: tuple[list[Entity], list[int]],
 ) -> str | None:
-    if r.project:
-        return r.project
-    k = bisect.bisect_right(ent_ends, r.fig.start)
-    for e in reversed(ents[max(0, k - 8) : k]):
-        name = _resolve(e, actx, st)
-        if name:
-            return name
+    """The subject of a figure with no entity before it in its sentence."""
     # a quotation whose speaker is named after it: “我们共流转土地近千亩……”据该村第一书记介绍
-    if quoted:  # _in_quote of the sentence, computed once per sentence
+    if _in_quote(s, st.para_start, sent.start):
         for nxt in sents[si + 1 : si + 4]:
-            if nxt.paragraph != r.sent.paragraph:
+            if nxt.paragraph != sent.paragraph:
                 break
             for e in find_entities(s, nxt.start, nxt.end, actx, _in_range(*cands, nxt.start, nxt.end)):
                 name = _resolve(e, actx, st)
@@ -1221,23 +1291,30 @@ _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
 
 
-def _attach_targets(s: str, recs: list[Rec]) -> None:
+def _attach_targets(s: str, recs: list[Rec], list_here: bool) -> None:
+    """Which figures are targets, forecasts or aspirations rather than actuals.
+
+    ``list_here``: whether the sentence has a target list opener (_TARGET_LIST_RE). Every window searched
+    below lies inside the sentence, so where the sentence has no cue (most) no figure's window has one:
+    one search per sentence spares the per-figure ones."""
+    lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
+    cue_here = _TARGET_RE.search(s, lo, hi) is not None  # (strong cues and 目标/计划/预计 are target cues too)
     prev_target = False
     for r in recs:
         f = r.fig
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
         tail = s[f.end : f.ce]
         t = False
-        if _TARGET_RE.search(s, cs, start):
+        if cue_here and _TARGET_RE.search(s, cs, start):
             t = True
         # every strong cue is a target cue, none of which is in s[cs:start]: only one starting before cs is left
-        elif s.endswith("冲", cs, start) or _STRONG_CUE_RE.search(
+        elif s.endswith("冲", cs, start) or cue_here and _STRONG_CUE_RE.search(
             s, f.ws, min(start, cs + _STRONG_CUE_REACH)
         ):
             t = True
-        elif "目标" in tail or "计划" in tail or "预计" in tail:  # 二期12GWh项目预计年底前建成投产
+        elif cue_here and ("目标" in tail or "计划" in tail or "预计" in tail):  # 二期12GWh项目预计年底前建成投产
             t = True
-        elif _TARGET_LIST_RE.search(s, f.ws, cs):
+        elif list_here and _TARGET_LIST_RE.search(s, f.ws, cs):
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
         elif prev_target and _CARRY_TARGET.match(s[cs:start]):
             t = True
@@ -1254,27 +1331,35 @@ def _attach_targets(s: str, recs: list[Rec]) -> None:
 # ---------------------------------------------------------------- output
 
 
+# _to_indicator passes the fields by position (a keyword call of a named tuple costs three times as much): in this order
+assert Indicator._fields == (
+    "start", "end", "text", "value", "unit", "value_base", "base_unit", "kind", "metric", "subject", "period",
+    "yoy_pct", "qualifier", "target", "sentence", "sentence_start", "sentence_end",
+)
+
+
 def _to_indicator(text: str, r: Rec, sentence: str) -> Indicator:
     f = r.fig
     sent = r.sent
+    vb = r.value_base
     return Indicator(
-        start=f.start,
-        end=f.end,
-        text=text[f.start : f.end],
-        value=f.value,
-        unit=f.unit,
-        value_base=_round(r.value_base),
-        base_unit=f.base_unit,
-        kind=r.kind,
-        metric=r.metric,
-        subject=r.subject,
-        period=r.period,
-        yoy_pct=r.yoy if r.kind != "growth" else None,
-        qualifier=f.qualifier,
-        target=r.target,
-        sentence=sentence,
-        sentence_start=sent.start,
-        sentence_end=sent.end,
+        f.start,  # start
+        f.end,  # end
+        text[f.start : f.end],  # text
+        f.value,  # value
+        f.unit,  # unit
+        vb if vb.is_integer() and -1e10 < vb < 1e10 else _round(vb),  # value_base (_round's common case inline)
+        f.base_unit,  # base_unit
+        r.kind,  # kind
+        r.metric,  # metric
+        r.subject,  # subject
+        r.period,  # period
+        r.yoy if r.kind != "growth" else None,  # yoy_pct
+        f.qualifier,  # qualifier
+        r.target,  # target
+        sentence,  # sentence
+        sent.start,  # sentence_start
+        sent.end,  # sentence_end
     )
 
 
