@@ -95,12 +95,14 @@ def _hostile() -> list[tuple[str, str]]:
     mixed = ("增长12.5亿元" * (mb // 8 + 1))[:mb]
     fenbie = "分别增长" + "、".join(f"{i % 97 + 1}.{i % 10}%" for i in range(10_000)) + "。"
     cn_nums = ("三千二百万" * (mb // 5 + 1))[:mb]
+    anaphors = "全市" * (mb // 2)  # one sentence of 500,000 subject words (was quadratic: 78 s at 200 KB)
     return [
         ("1 MB of digits", digits),
         ("1 MB of Chinese without punctuation", no_punct),
         ("分别 list of 10,000 items", fenbie),
         ("extra: 1 MB of figures without punctuation (125,000 figures; linear, ~25 µs/figure)", mixed),
         ("extra: 1 MB of Chinese numerals without a break (linear)", cn_nums),
+        ("extra: 1 MB of subject words (全市) in one sentence (linear)", anaphors),
     ]
 
 

@@ -138,7 +138,9 @@ def _alternatives(rules: list[tuple[str, str]], first: int) -> str:
 PERIOD_RE = re.compile(
     f"(?=[{_WORD_FIRST}{_NUMBER_FIRST}])(?:"
     f"(?=[{_WORD_FIRST}])(?:{_alternatives(WORD_RULES, 0)})"
-    f"|(?:(?!\\d)|(?<!\\d)){_NUMBER_HEAD}(?:{_alternatives(NUMBER_RULES, len(WORD_RULES))})"
+    # a digit starts a phrase only at the start of its run of digits: one assertion (not "next is no digit or the
+    # previous is none", which tries the rules twice when the first branch passes and the rules fail)
+    f"|(?!(?<=\\d)\\d){_NUMBER_HEAD}(?:{_alternatives(NUMBER_RULES, len(WORD_RULES))})"
     ")"
 )
 

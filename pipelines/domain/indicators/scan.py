@@ -32,6 +32,8 @@ NUM_RE = re.compile(
     rf"|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))"
     r"|数(?=[十百千]))"
 )
+_RANK_GROUP = NUM_RE.groupindex["rank"]  # (group numbers: read for every number candidate)
+_NUM_GROUP = NUM_RE.groupindex["num"]
 
 # Qualifier words.  Prefixes sit outside the span; suffixes are inside it.
 PREFIX_QUALIFIERS: dict[str, str] = {
@@ -108,6 +110,8 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
 # Rank context: the rank word must be near one of these (same clause) or carry 位/名.
 RANK_CONTEXT = ("全省", "全市", "全国", "全球", "全区", "全县", "排名", "排行", "位列", "位居", "名列", "居", "列",
                 "跻身", "进入", "前进", "上升", "排在", "稳居")
+# (one regex search of the clause for any of them, not one substring test per word)
+_RANK_CONTEXT_RE = re.compile("|".join(map(re.escape, RANK_CONTEXT)))
 RANK_SUFFIXES = ("位", "名", "方阵", "个", "家")
 RANK_BAD_FOLLOW = ("批", "届", "次", "期", "季", "书记", "时间", "责任", "动力", "资源", "工作", "台", "步", "线",
                    "大", "产业", "生产力", "要务", "章", "条", "款", "年", "月", "天", "轮", "课", "站")
@@ -138,9 +142,12 @@ class Figure:
     ce: int = -1  # end of its clause after the figure (within its sentence, CONTEXT_WINDOW on), set by scan_figures
 
 
+_UNIT_HEAD = _MAX_UNIT_LEN + 1  # what a unit match depends on: the unit and the character after it
+
+
 def _match_unit(s: str, pos: int, allowed: frozenset[str] | None) -> str | None:
-    # the answer depends only on the next _MAX_UNIT_LEN + 1 characters: cached on them
-    return _unit_at(s[pos : pos + _MAX_UNIT_LEN + 1], allowed)
+    # the answer depends only on the next _UNIT_HEAD characters: cached on them
+    return _unit_at(s[pos : pos + _UNIT_HEAD], allowed)
 
 
 @lru_cache(maxsize=8192)
@@ -204,9 +211,16 @@ def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
         fig = _figure_at(s, m, lo, hi)
         pos = m.end()
         if fig is not None:
-            fig.ws = max(lo, fig.start - CONTEXT_WINDOW)  # read by several rules: computed once
-            fig.cs = clause_start(s, fig.start, lo)
-            fig.ce = clause_end(s, fig.end, hi)
+            # read by several rules: computed once (clause_start and clause_end, inline: this runs for every figure)
+            ws = fig.start - CONTEXT_WINDOW
+            fig.ws = ws = ws if ws > lo else lo
+            c = _UP_TO_LAST_SEP_RE.match(s, ws, fig.start)
+            fig.cs = c.end() if c else ws
+            we = fig.end + CONTEXT_WINDOW
+            if we > hi:
+                we = hi
+            c = _SEP_RE.search(s, fig.end, we)
+            fig.ce = c.start() if c else we
             out.append(fig)
             if fig.end > pos:
                 pos = fig.end
@@ -216,7 +230,7 @@ def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
 
 def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     start = m.start()
-    num_start, p = m.span("num")
+    num_start, p = m.span(_NUM_GROUP)
     num_txt = s[num_start:p]
     chinese = not num_txt[0].isdigit()
     # Never inside a longer Arabic number, a word with Latin letters, or a version/code.
@@ -240,9 +254,11 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         return None  # 千家万户, 八项规定: numerals inside set phrases
     if chinese and s.endswith(FRACTION_WORD, lo, num_start):
         return _fraction_at(s, num_start, p, value, lo)
-    if not several and s[p : p + 1] not in _AFTER_NUMBER_FIRST:
-        # nothing a figure's number is followed by (a year, a date): what the steps below would find, in one test
-        return _range_lower_bound(s, m, value, None, lo, hi, chinese)
+    nxt = s[p : p + 1]
+    if not several and nxt not in _AFTER_NUMBER_FIRST:
+        # nothing a figure's number is followed by (a year, a date): what the steps below would find, in one test;
+        # (_range_lower_bound's own first test, here: most of these numbers are bare years and dates)
+        return _range_lower_bound(s, m, value, None, lo, hi, chinese) if nxt in RANGE_CONNECTORS else None
     qualifier: str | None = None
     # 余/多 right after the number (十余家, 30余万元)
     if p + 1 < hi and s[p] in AFTER_NUMBER_QUALIFIERS and (_match_mult(s, p + 1) or _match_unit(s, p + 1, None)):
@@ -255,7 +271,11 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
             return None
         value = order
         p += 1
-    mult = _match_mult(s, p)
+    mult = s[p : p + 1]  # (_match_mult, inline: this runs for every figure)
+    if mult not in MULTIPLIERS:
+        mult = ""
+    elif mult == "万" and s.startswith("万亿", p):
+        mult = "万亿"
     # A Chinese numeral already absorbed 千/百; a trailing 百/千 multiplier only after 数 or Arabic.
     factor = 1.0
     if mult:
@@ -267,7 +287,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     if several:
         qualifier = "over"
     # (after a 万/亿 any unit is a quantity again: 三十万人, 两万次)
-    unit = _match_unit(s, p, CN_NUMERAL_UNITS if chinese and not mult and "万" not in num_txt else None)
+    unit = _unit_at(s[p : p + _UNIT_HEAD], CN_NUMERAL_UNITS if chinese and not mult and "万" not in num_txt else None)
     if unit:
         info: UnitInfo | None = UNITS[unit]
         p += len(unit)
@@ -318,16 +338,16 @@ def _range_lower_bound(
     s: str, m: re.Match[str], value: float, qualifier: str | None, lo: int, hi: int, chinese: bool
 ) -> Figure | None:
     """The bare first number of a range (3到4个小时, 6至7万方, 30-50亿元) takes the second one's unit."""
-    p = m.end("num")
+    p = m.end(_NUM_GROUP)
     if s[p : p + 1] not in RANGE_CONNECTORS:  # most bare numbers (years, dates) end here
         return None
     m2 = NUM_RE.match(s, p + 1, hi)
-    if not m2 or m2.group("rank") or (m2.group("num")[0].isdigit() == chinese):
+    if not m2 or m2.group(_RANK_GROUP) or (m2.group(_NUM_GROUP)[0].isdigit() == chinese):
         return None
     upper = _figure_at(s, m2, lo, hi)
     if upper is None or upper.rank or upper.value <= value:
         return None
-    return Figure(m.start(), p, m.start("num"), value, upper.unit, upper.base_unit, upper.factor,
+    return Figure(m.start(), p, m.start(_NUM_GROUP), value, upper.unit, upper.base_unit, upper.factor,
                   upper.kind, qualifier or prefix_qualifier(s, m.start(), lo), chinese=chinese,
                   mult_only=upper.mult_only)
 
@@ -346,28 +366,27 @@ def _fraction_at(s: str, num_start: int, p: int, numerator: float, lo: int) -> F
 
 
 def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int) -> Figure | None:
-    p = m.end("num")
-    word = m.group("rank")
+    p = m.end(_NUM_GROUP)
+    word = m.group(_RANK_GROUP)
     if value < 1 or value > 1000 or value != int(value):
         return None
     tail = s[p : p + 4]
     if tail.startswith(RANK_BAD_FOLLOW):
         return None
     cs = clause_start(s, m.start(), lo)
-    ctx = s[cs : m.start()]
     unit = ""
     for suf in RANK_SUFFIXES:
         if s.startswith(suf, p):
             unit = suf
             break
-    has_ctx = any(c in ctx for c in RANK_CONTEXT)
+    has_ctx = _RANK_CONTEXT_RE.search(s, cs, m.start()) is not None
     if word == "前":
         # 前三 (top three): needs rank context; 前三季度 / 前5个月 are periods.
         if not has_ctx or tail[:1] in ("季", "个", "月", "年", "天", "批"):
             return None
         if unit in ("个", "家"):
             return None
-        return Figure(m.start(), p + len(unit), m.start("num"), value, unit, "rank", 1.0, "rank", "under",
+        return Figure(m.start(), p + len(unit), m.start(_NUM_GROUP), value, unit, "rank", 1.0, "rank", "under",
                       rank=True, chinese=chinese)
     if not has_ctx and unit not in ("位", "名"):
         return None
@@ -375,7 +394,7 @@ def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int) -> 
         # 全省第二个/第二家 …: an ordinal of the subject among peers
         if not has_ctx:
             return None
-    return Figure(m.start(), p + len(unit), m.start("num"), value, unit, "rank", 1.0, "rank", None,
+    return Figure(m.start(), p + len(unit), m.start(_NUM_GROUP), value, unit, "rank", 1.0, "rank", None,
                   rank=True, chinese=chinese)
 
 
