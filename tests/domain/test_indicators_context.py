@@ -38,6 +38,12 @@ def first(text: str, pub: dt.date = PUB):
         ("11月份,全县引进项目12个。", "2022-11"),
         ("2020—2022年,全县引进项目12个。", "2020-01/2022-12"),
         ("二〇二一年,全县引进项目12个。", "2021"),
+        ("国庆假期,全县接待游客12万人次。", "2023-10"),
+        ("“五一”假期,全县接待游客12万人次。", "2023-05"),
+        ("今年底,全县光伏装机将达12GW。", "asof:2023-12"),
+        ("8月1日至8月10日,全县接待游客12万人次。", "2023-08"),
+        ("1月1日至9月30日,全县引进项目12个。", "2023-01/2023-09"),
+        ("年度计划投资12亿元。", "2023"),
         ("8月当月,全县引进项目12个。", "2023-08"),
         ("截至今年6月底,全县累计引进项目12个。", "asof:2023-06"),
         ("截至上半年末,全县累计引进项目12个。", "asof:2023-06"),
@@ -51,6 +57,11 @@ def first(text: str, pub: dt.date = PUB):
 )
 def test_periods(text, period):
     assert first(text).period == period
+
+
+def test_the_plan_a_share_is_of_is_not_its_period():
+    ind = extract("1-8月,全县税收12亿元,完成年度预算的81.3%。", PUB)[-1]
+    assert (ind.metric, ind.period) == ("税收占年度预算比重", "2023-01/2023-08")
 
 
 def test_comparison_base_is_not_the_period():
@@ -109,6 +120,13 @@ def test_city_words_in_an_article_about_a_county_level_city_mean_that_city():
     text = "瑞金市加快工业发展。今年,全市新增规上企业18家。瑞金市还将新建标准厂房。我市经济向好,全市新增就业1200人。"
     found = extract(text, PUB, home_city="赣州市")
     assert [i.subject for i in found] == ["瑞金市", "瑞金市"]
+
+
+def test_an_article_naming_only_counties_is_about_their_city():
+    text = "今年,全市粮食总产量243万吨。\n鄱阳县粮食总产量66万吨，余干县粮食总产量58万吨。鄱阳县居全省第一。"
+    assert [i.subject for i in extract(text, PUB)][:3] == ["上饶市", "鄱阳县", "余干县"]
+    both = "今年,全市粮食总产量243万吨。鄱阳县、信丰县粮食丰收。"
+    assert extract(both, PUB)[0].subject is None  # counties of both cities: no city to infer
 
 
 def test_unnamed_figures_of_an_article_about_a_county_are_the_countys():

@@ -62,6 +62,9 @@ RELATIVE_MONTHS: dict[str, int] = {"下个月": 1, "下月": 1, "本月": 0, "�
 COMPARISON_BEFORE: tuple[str, ...] = ("同比", "相比", "对比", "比", "较", "与", "和", "同")
 COMPARISON_AFTER: tuple[str, ...] = ("同期", "相比", "比较")
 
+# Holidays of fixed (solar) dates: their figures (国庆假期接待游客…) belong to that month.
+HOLIDAY_MONTHS: dict[str, int] = {"国庆": 10, "五一": 5}
+
 QUARTERS: dict[str, str] = {"一": "1", "二": "2", "三": "3", "四": "4",
                             "1": "1", "2": "2", "3": "3", "4": "4"}
 
@@ -103,7 +106,11 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"第(?P<q>[一二三四1-4])季度", "quarter"),
     (r"上半年", "h1"),
     (r"下半年", "h2"),
-    (r"全年|年度", "full_year"),
+    # 完成年度预算的81%, 占年度计划的85%: the plan a share is of, not the period (年度计划投资98亿元 is)
+    (r"全年|(?<!完成)(?<!占)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
+    (r"(?:“)?(?P<hol>国庆|五一)(?:”)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
+    (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
+    (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年|过去一年)", "rel_year"),
     (r"年(?:末|底)(?!前)", "year_end"),  # 年末全市…: the stock at the end of the year in scope
 ]
@@ -112,6 +119,8 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (r"(?P<q>[一二三四1-4])季度", "quarter"),
     (rf"(?P<m>{_N})月(?:末|底)(?!前)", "asof_month"),  # 6月末,全市贷款余额…
     (rf"(?P<m>{_N})月份?(?!\d|{_N}?日|底|末)", "month"),
+    # 11月1日至11日, 1月1日至9月30日: the days of a flow, labelled by their months
+    (rf"(?P<m>{_N})月(?P<d>{_N})日{_DASH}(?:(?P<m2>{_N})月)?(?P<d2>{_N})日", "day_range"),
     (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
     (rf"(?P<y1>(?:19|20)\d{{2}})年?{_DASH}(?P<y2>(?:19|20)\d{{2}})年", "year_range"),
     (rf"{_YEAR}年", "year"),
@@ -119,7 +128,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -254,6 +263,15 @@ def find_periods(
         elif kind == "year_end":
             label = f"asof:{_ym(y if y is not None else pub.year, 12)}"
             asof = True
+        elif kind == "holiday":
+            label = _ym(y if y is not None else pub.year, HOLIDAY_MONTHS[_g(m, i, "hol") or "国庆"])
+        elif kind == "day_range":
+            m1 = _num(_g(m, i, "m") or "0")
+            m2 = _num(_g(m, i, "m2") or "0") or m1
+            if not 1 <= m1 <= m2 <= 12:
+                continue
+            yy = _month_year(m2, y, pub)
+            label = _ym(yy, m1) if m1 == m2 else f"{_ym(yy, m1)}/{_ym(yy, m2)}"
         elif kind == "full_year":
             label = str(y if y is not None else pub.year)
         elif kind == "month":

@@ -83,10 +83,24 @@ NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：
 
 
 @lru_cache(maxsize=1)
+def _places_table() -> dict[str, list[str]]:
+    return tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    raw = resources.files(__package__).joinpath("places.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
-    return frozenset(p for v in data.values() for p in v)
+    return frozenset(p for v in _places_table().values() for p in v)
+
+
+# The sections of places.toml that list a city's counties and districts.
+COUNTY_SECTIONS: dict[str, str] = {"shangrao": "上饶市", "ganzhou": "赣州市"}
+
+
+@lru_cache(maxsize=1)
+def city_of_county() -> dict[str, str]:
+    """Short county name → its city (鄱阳 → 上饶市)."""
+    table = _places_table()
+    return {p: city for sec, city in COUNTY_SECTIONS.items() for p in table[sec] if p not in CITIES}
 
 
 # A place right after one of these is a location, not the subject (在上饶, 落户上饶经开区).
@@ -173,7 +187,7 @@ def article_context(text: str) -> ArticleContext:
     for short_name, city in CITIES.items():
         counts[city] += mentions[short_name]
     top = counts.most_common(1)
-    city = top[0][0] if top and top[0][1] > 0 else None
+    city = top[0][0] if top and top[0][1] > 0 else _city_of_counties(text)
     zone_counts = Counter(e.name for e in _text_zones(text) if e.name)
     zone_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "zone")
     city_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "city")
@@ -185,7 +199,7 @@ def article_context(text: str) -> ArticleContext:
         n_city = max(0, mentions[city_short] - n_zone) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
-    county = _main_county(text, mentions[city_short] if city_short else 0)
+    county = _main_county(text, mentions[city_short] if city_short else 0, city_refs)
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
     county_city = county if county and county.endswith("市") else None
@@ -207,14 +221,24 @@ def _short_name(city: str | None) -> str:
     return next((k for k, v in CITIES.items() if v == city), "") if city else ""
 
 
-def _main_county(text: str, city_mentions: int) -> str | None:
+def _main_county(text: str, city_mentions: int, city_refs: int) -> str | None:
     """The district, county or county-level city (广丰区, 玉山县, 瑞金市) the article is about: named at least
-    twice and more often than the papers' own city; a place + 区/县/市."""
+    twice and more often than the papers' own city (by name, and for a county or district also by 全市/我市,
+    which in a county-level city's article mean that city); a place + 区/县/市."""
     counts = Counter(e.name for e in _text_counties(text) if e.name and e.name[:2] not in CITIES)
     if not counts:
         return None
     n, name = max((n, name) for name, n in counts.items())
-    return name if n >= 2 and n > city_mentions else None
+    rivals = city_mentions + (0 if name.endswith("市") else city_refs)
+    return name if n >= 2 and n > rivals else None
+
+
+def _city_of_counties(text: str) -> str | None:
+    """The city whose counties an article names, when it names no city (鄱阳县、余干县 → 上饶市); None when the
+    counties named belong to both cities or to none of them."""
+    cities = {city_of_county().get(e.name[:2]) for e in _text_counties(text) if e.name}
+    cities.discard(None)
+    return cities.pop() if len(cities) == 1 else None
 
 
 def _village_names(text: str) -> frozenset[str]:
