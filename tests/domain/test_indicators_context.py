@@ -44,6 +44,9 @@ def first(text: str, pub: dt.date = PUB):
         ("8月1日至8月10日,全县接待游客12万人次。", "2023-08"),
         ("1月1日至9月30日,全县引进项目12个。", "2023-01/2023-09"),
         ("年度计划投资12亿元。", "2023"),
+        ("10月8日,记者从县文旅局获悉,国庆7天假期,全县接待游客12万人次。", "2023-10"),
+        ("10月8日,记者从县统计局获悉,全县新增企业12家。", None),
+        ("10月8日上午,记者在车间看到,400余名工人正忙着生产。", "asof:2023-10-08"),
         ("8月当月,全县引进项目12个。", "2023-08"),
         ("截至今年6月底,全县累计引进项目12个。", "asof:2023-06"),
         ("截至上半年末,全县累计引进项目12个。", "asof:2023-06"),
@@ -57,6 +60,10 @@ def first(text: str, pub: dt.date = PUB):
 )
 def test_periods(text, period):
     assert first(text).period == period
+
+
+def test_a_number_inside_a_period_phrase_is_no_figure():
+    assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 
 
 def test_the_plan_a_share_is_of_is_not_its_period():

@@ -103,6 +103,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         figs = scan_figures(norm, a, b)
         if figs:
             figs = [f for f in figs if not _is_no_figure(norm, f, sent)]
+            if periods:  # 国庆7天假期: a number inside a period phrase is part of the period
+                figs = [f for f in figs if not any(h.start <= f.start < h.end for h in periods)]
         if not figs:
             if ents:
                 _remember_entities(ents, actx, st)

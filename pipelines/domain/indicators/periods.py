@@ -108,7 +108,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"下半年", "h2"),
     # 完成年度预算的81%, 占年度计划的85%: the plan a share is of, not the period (年度计划投资98亿元 is)
     (r"全年|(?<!完成)(?<!占)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
-    (r"(?:“)?(?P<hol>国庆|五一)(?:”)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
+    (r"(?:“)?(?P<hol>国庆|五一)(?:”)?(?:[5-8七八]天)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年|过去一年)", "rel_year"),
@@ -173,6 +173,11 @@ def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
     if text.endswith(COMPARISON_BEFORE, max(lo, a - 2), a):
         return True
     return text.startswith(COMPARISON_AFTER, b)
+
+
+# 10月7日,记者从市统计局获悉: the day the news came, not the period of its figures (记者在车间看到 is a
+# snapshot of that day, and stays one).
+_NEWS_DATE_RE = re.compile(r"[上下]?午?[,，]?\s*(?:本报)?记者(?:从|自)[^,，。；;]{1,25}?(?:获悉|了解到|获知|得知)")
 
 
 def scan_periods(text: str) -> list[re.Match[str]]:
@@ -281,7 +286,7 @@ def find_periods(
             label = _ym(_month_year(mo, y, pub), mo)
         elif kind == "day":
             mo, d = _num(_g(m, i, "m") or "0"), _num(_g(m, i, "d") or "0")
-            if not 1 <= mo <= 12:
+            if not 1 <= mo <= 12 or _NEWS_DATE_RE.match(text, m.end(), end):
                 continue
             label = f"asof:{_ym(_month_year(mo, y, pub), mo)}-{d:02d}"
             asof = True
