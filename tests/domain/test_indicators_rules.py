@@ -459,3 +459,11 @@ def test_plans_to_sign_build_or_invest_are_targets(text, span):
 def test_a_yearly_figure_takes_no_month_period():
     got = by_text("项目预计2025年3月投产,达产后年产值50亿元。")
     assert got["50亿元"].period is None and got["50亿元"].target
+
+
+def test_growths_of_a_fenbie_list_of_places_keep_their_places():
+    text = "广丰区、玉山县税收分别完成4亿元、3亿元，分别增长15%、9%。"
+    got = extract(text, dt.date(2023, 10, 20))
+    assert [(i.text, i.subject) for i in got] == [
+        ("4亿元", "广丰区"), ("3亿元", "玉山县"), ("15%", "广丰区"), ("9%", "玉山县")
+    ]

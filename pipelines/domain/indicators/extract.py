@@ -490,6 +490,8 @@ def _fenbie_over_figures(s: str, before: list[Rec], run: list[Rec]) -> None:
             growth.metric = level.metric if level.metric.endswith("增速") else level.metric + "增速"
         if not growth.mom:
             level.yoy = growth.value_base
+        if level.subject is not None:  # A、B营收分别为12亿元、8亿元,分别增长18%、25%: A's and B's growths
+            growth.subject = level.subject
 
 
 # ---------------------------------------------------------------- metrics
