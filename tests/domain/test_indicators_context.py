@@ -165,6 +165,12 @@ def test_subject_project_a_sentence_opens_with(text, subject):
     assert [i.subject for i in extract(text, PUB) if i.kind != "capacity"] == [subject] * text.count("，")
 
 
+def test_what_a_project_yields_once_done_is_the_projects():
+    text = "总投资30亿元的城南纺织产业园项目建成后年产值50亿元，可提供就业岗位3000个，全市纺织产值将达200亿元。"
+    assert [i.subject for i in extract(text, PUB)][:3] == ["城南纺织产业园项目"] * 3
+    assert extract(text, PUB)[3].subject != "城南纺织产业园项目"  # after 全市: the city's
+
+
 @pytest.mark.parametrize(
     "text",
     ["此次集中开工项目共有20个，总投资91.8亿元。", "新开工项目35个，完成投资68亿元。", "光伏等项目总投资20亿元。"],
@@ -185,6 +191,10 @@ def test_a_group_of_projects_is_no_subject(text):
 )
 def test_share_metrics_name_part_and_whole(text, metric):
     assert [i.metric for i in extract(text, PUB) if i.kind == "share"] == [metric]
+
+
+def test_what_a_figure_stands_for_after_yi_de():
+    assert first("该企业以12.5亿元的营收位居全县第一。").metric == "营收"
 
 
 @pytest.mark.parametrize(

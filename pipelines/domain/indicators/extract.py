@@ -784,6 +784,8 @@ def _project_topic(s: str, lo: int, end: int) -> str | None:
     return name
 
 
+# What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size.
+_ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|竣工|运营)后")
 _PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?项目)")
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 # Words before a figure that describe a project's size (its subject is the project named after it).
@@ -861,6 +863,7 @@ def _attach_metrics(
     last_rank: Rec | None = None
     prev_end = 0
     first_level: Rec | None = None
+    project: Rec | None = None  # the last figure of the sentence whose project is named beside it
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     outer_prev: Rec | None = None  # prev outside the brackets the figures are in now
     for r in recs:
@@ -976,6 +979,9 @@ def _attach_metrics(
                 metric = _cut_after_head(noun) + "投资额门槛"
             elif noun:
                 metric = noun + "门槛"
+        if raw_left.endswith("以") and s.startswith("的", f.end) and r.kind != "rank":  # (以第一名的成绩: a rank)
+            # 以686亿元的品牌价值位居第6位, 以12亿元的营收位居全市第一: what follows 的 is measured
+            metric = _right_noun(s, f.end + 1, hi, fig_starts, fig_ends) or metric
         metric = _expand_abbreviation(metric)
         if raw_left.endswith(PROJECT_SIZE_WORDS):
             m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
@@ -983,6 +989,14 @@ def _attach_metrics(
                 r.project = m.group(m.lastindex or 0).strip("“”")
             else:
                 r.project = _project_topic(s, lo, f.start)
+            if r.project:
+                project = r
+        elif (
+            project is not None and f.start - project.fig.end <= CONTEXT_WINDOW
+            and _ONCE_DONE_RE.search(s, project.fig.end, f.start)
+            and not any(project.fig.end <= e.pos < f.start for e in ents)  # (…,全市床位数将由6.8张…: the city's)
+        ):
+            r.project = project.project  # 总投资30亿元的X项目建成后年产值50亿元,就业岗位3000个: X's
         if f.mult_only and _MULT_ONLY_COUNT_RE.search(raw_left):
             f.base_unit, r.kind = "count", "count"
         if not metric and prev is not None and r.kind not in ("growth", "rank"):
