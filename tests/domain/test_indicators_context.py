@@ -165,6 +165,23 @@ def test_subject_project_a_sentence_opens_with(text, subject):
     assert [i.subject for i in extract(text, PUB) if i.kind != "capacity"] == [subject] * text.count("，")
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("全县接待游客120万人次；龟峰景区接待游客38万人次。", "龟峰景区"),
+        ("赣州国际陆港开行中欧班列506列。", "赣州国际陆港"),
+        ("假期期间上饶站发送旅客87万人次。", "上饶站"),
+    ],
+)
+def test_a_named_site_is_the_subject_of_its_figures(text, subject):
+    assert extract(text, PUB)[-1].subject == subject
+
+
+@pytest.mark.parametrize("text", ["各大景区接待游客30万人次。", "4A级景区接待游客30万人次。", "全县新建充电站120座。"])
+def test_kinds_of_site_are_no_subject(text):
+    assert extract(text, PUB)[-1].subject is None
+
+
 def test_what_a_project_yields_once_done_is_the_projects():
     text = "总投资30亿元的城南纺织产业园项目建成后年产值50亿元，可提供就业岗位3000个，全市纺织产值将达200亿元。"
     assert [i.subject for i in extract(text, PUB)][:3] == ["城南纺织产业园项目"] * 3

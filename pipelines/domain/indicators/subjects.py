@@ -40,6 +40,11 @@ SHORT_ORG_ENDINGS: tuple[str, ...] = ("能源", "科技", "锂业", "光电", "�
 SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
 SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产业行业"
 
+# Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
+SITE_WORDS: tuple[str, ...] = ("景区", "度假区", "旅游区", "陆港", "机场", "站")
+SITE_NAME_MAX = 6
+SITE_NAME_BAD = "各全该级等个家座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
+
 # Anaphors → the entity type they refer back to.
 ANAPHORS: dict[str, str] = {
     "该区": "zone",
@@ -131,6 +136,7 @@ class ArticleContext:
 
 
 _ZONE_RE = re.compile("|".join(sorted(ZONE_WORDS, key=len, reverse=True)))
+_SITE_RE = re.compile("|".join(SITE_WORDS))
 _SHORT_ORG_RE = re.compile(rf"[{_HAN}]{{2}}(?:{'|'.join(SHORT_ORG_ENDINGS)})")
 _SHORT_ORG_END_RE = re.compile("|".join(SHORT_ORG_ENDINGS))
 _COUNTY_CHARS = "区县市"  # a place + one of these is a county or district (信州区, 赣县)
@@ -295,8 +301,28 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
     raw.extend(_text_counties(text) if whole else _counties(text, lo, hi))
     names = _text_company_names(text) if whole else _company_names(text, lo, hi)
     raw.extend(Entity(end - len(name), end, name, "org") for name, end in names)
+    raw.extend(_sites(text, lo, hi))
     raw.sort(key=lambda e: (e.pos, -e.end))
     return raw
+
+
+def _sites(text: str, lo: int, hi: int) -> list[Entity]:
+    """Named places of business (三清山景区, 葛仙村度假区, 赣州国际陆港, 上饶站): the name before a site word,
+    up to SITE_NAME_MAX characters of it; a station only after a place name (上饶站, not 加油站)."""
+    out: list[Entity] = []
+    for m in _SITE_RE.finditer(text, lo, hi):
+        k = m.start()
+        if m.group(0) == "站":
+            if text[max(lo, k - 2) : k] in places():
+                out.append(Entity(k - 2, m.end(), text[k - 2 : m.end()], "site"))
+            continue
+        a = k
+        while a > max(lo, k - SITE_NAME_MAX) and _is_han(text[a - 1]) and text[a - 1] not in NAME_STOP:
+            a -= 1
+        name = text[a:k]
+        if len(name) >= 2 and not any(c in SITE_NAME_BAD for c in name):
+            out.append(Entity(a, m.end(), name + m.group(0), "site"))
+    return out
 
 
 def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
