@@ -210,6 +210,19 @@ def test_share_metrics_name_part_and_whole(text, metric):
     assert [i.metric for i in extract(text, PUB) if i.kind == "share"] == [metric]
 
 
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        ("全区高新技术企业由2018年的35家增至今年的128家。", ["高新技术企业数", "高新技术企业数"]),
+        ("全县A级景区增至26个。", ["A级景区数"]),
+        ("全县规上企业增至312家，比去年底增加14家。", ["规上企业数", "规上企业比去年底增加数"]),
+        ("全县精深加工产品占比提升至35%。", ["精深加工产品占比"]),
+    ],
+)
+def test_levels_reached_and_changes_since_year_end(text, metrics):
+    assert [i.metric for i in extract(text, PUB)] == metrics
+
+
 def test_what_a_figure_stands_for_after_yi_de():
     assert first("该企业以12.5亿元的营收位居全县第一。").metric == "营收"
 

@@ -53,6 +53,7 @@ GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "增长率", "增长速度"
 DELTA_BASES: tuple[str, ...] = (
     "同比", "比上年同期", "比去年同期", "比上年", "比去年", "比年初",
     "较上年同期", "较上年", "较去年同期", "较去年", "较年初",
+    "比去年底", "比上年底", "比上年末", "比去年末", "较去年底", "较上年底", "较上年末", "较去年末",
 )
 DELTA_VERBS: tuple[str, ...] = (
     "净增加", "净减少", "净增", "新增", "增加", "减少", "增长", "下降", "提高", "上涨", "降低", "下跌",
@@ -102,6 +103,9 @@ TARGET_CUES: tuple[str, ...] = (
 # Cues that a capacity is reached (建成, 投产) cancel a capacity target.
 ACHIEVED_CUES: tuple[str, ...] = ("已建成", "全面建成", "建成投产", "已投产", "相继投产", "竣工投产", "已经")
 
+# Words that start a change (由35家增至128家, 5家比上年增加2家): never the noun a figure counts.
+CHANGE_WORDS: tuple[str, ...] = ("增至", "增加", "增长", "增到", "减少", "下降", "降至", "提高", "上升", "比", "较",
+                                 "同比", "环比", "达到", "占")
 # Words stripped from the end of the text before a figure to leave the metric name.
 METRIC_TRAILING: tuple[str, ...] = (
     "分别为",
@@ -149,6 +153,18 @@ METRIC_TRAILING: tuple[str, ...] = (
     "首次",
     "增长",
     "增加",
+    "增至",  # 规上企业增至312家: the level it rose to
+    "由",  # 高新技术企业由2018年的35家…
+    "降至",
+    "升至",
+    "提升至",  # (not 提 + 升至)
+    "提升到",
+    "提高至",
+    "提高到",
+    "上升至",
+    "上升到",
+    "扩大至",
+    "扩大到",
     "增速",
     "增幅",
     "下降",

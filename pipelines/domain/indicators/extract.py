@@ -895,6 +895,7 @@ def _attach_metrics(
         direct = right if (
             right and not s.startswith("的", f.end) and f.unit[-1:] not in "万亿千百"
             and f.base_unit not in ("CNY", "USD", "percent", "percentage_point")
+            and not right.startswith(C.CHANGE_WORDS)  # 由35家增至128家: a change follows, not a noun
         ) else ""
         if r.kind == "rank":
             if last_rank is not None and _RANK_MOVE_GAP.match(s[last_rank.fig.end : f.start]) and last_rank.metric:

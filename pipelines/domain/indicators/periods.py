@@ -98,7 +98,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<m>{_N})月(?P<d>{_N})日", "asof_day"),
     # 截至上半年末, 截至三季度末, 截至去年底: the stock at the end of that period
     (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<end>上半年|[一二三四1-4]季度|年)?(?:末|底)", "asof_period_end"),
-    (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年)|目前|现已|现有|如今", "asof_now"),
+    (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年|年)|目前|现已|现有|如今", "asof_now"),
     (r"(?:今年|年初)以来", "ytd"),
     (r"(?P<relm>下个月|下月|本月|(?<!月)当月|上个月|上月)", "rel_month"),  # 8月当月 is August
     (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
