@@ -117,7 +117,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
         _attach_metrics(norm, recs, periods, ents, whole)
-        st.level = next((r for r in reversed(recs) if r.kind not in _NOT_LEVELS and r.metric and not r.in_paren), None)
+        levels = (r for r in reversed(recs) if r.kind not in _NOT_LEVELS and r.metric and not r.in_paren)
+        st.level = next((r for r in levels if not r.delta), None)
         _distribute_fenbie(norm, recs, in_sent_cands)
         _attach_yoy(recs)
         _attach_targets(norm, recs, list_here)
@@ -841,6 +842,13 @@ _NOT_LEVELS = ("growth", "share", "rank")
 _SHARE_WORD_RE = re.compile(r"的?(?:比重|比例|份额)$")
 
 
+def _is_whole_of(whole: Rec | None, part: Rec | None) -> bool:
+    """Whether ``whole`` is what the 其中 list ``part`` belongs to breaks down: another figure in the same unit."""
+    return whole is not None and whole is not part and bool(whole.metric) and (
+        part is None or whole.fig.base_unit == part.fig.base_unit
+    )
+
+
 def _share_of(noun: str) -> str:
     """What a share is of: 工业营收比重 → 工业营收."""
     return _SHARE_WORD_RE.sub("", noun)
@@ -925,13 +933,14 @@ def _attach_metrics(
                 metric = f"{prev.metric}占{plan.group('plan')}比重"  # 完成投资68亿元,占年度计划的85%
             elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
                 # 其中民生支出481.9亿元,占比82.2%: a share of the whole the 其中 list breaks down
-                of = scope or (whole.metric if whole is not None and whole is not prev and whole.metric else "")
-                metric = f"{prev.metric}占{of}比重"
+                of = scope or (whole.metric if _is_whole_of(whole, prev) else "")
+                metric = f"{prev.metric}占{of}比重" if of else f"{prev.metric}占比"
             elif left.startswith("占") and prev is not None and prev.metric and len(of := _share_of(bare)) >= 2:
                 metric = f"{prev.metric}占{of}比重"  # 一般贸易进出口702.3亿元,占全市外贸总值的76.6%
             elif (
                 left.endswith("占比") and len(left) > 3 and not scope and not any(c in left for c in "在中")
-                and (of_rec := whole or prev) is not None and of_rec.metric and left[:-2] != of_rec.metric
+                and (of_rec := whole if _is_whole_of(whole, prev) else prev) is not None and of_rec.metric
+                and left[:-2] != of_rec.metric
             ):
                 metric = f"{left[:-2]}占{of_rec.metric}比重"  # 一般公共预算收入16亿元,税收占比71.2%
         elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
