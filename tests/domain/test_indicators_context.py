@@ -217,6 +217,7 @@ def test_share_metrics_name_part_and_whole(text, metric):
         ("全县A级景区增至26个。", ["A级景区数"]),
         ("全县规上企业增至312家，比去年底增加14家。", ["规上企业数", "规上企业比去年底增加数"]),
         ("全县精深加工产品占比提升至35%。", ["精深加工产品占比"]),
+        ("规上工业企业达到312家，其中上半年新增17家。", ["规上工业企业数", "新增规上工业企业数"]),
     ],
 )
 def test_levels_reached_and_changes_since_year_end(text, metrics):

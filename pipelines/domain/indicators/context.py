@@ -103,6 +103,9 @@ TARGET_CUES: tuple[str, ...] = (
 # Cues that a capacity is reached (建成, 投产) cancel a capacity target.
 ACHIEVED_CUES: tuple[str, ...] = ("已建成", "全面建成", "建成投产", "已投产", "相继投产", "竣工投产", "已经")
 
+# A count named only by one of these verbs counts more of what the figure before it counts (规上企业达到312家,
+# 其中上半年新增17家).
+BARE_CHANGE_VERBS: tuple[str, ...] = ("新增", "净增", "新增加", "增加", "减少", "净减少")
 # Words that start a change (由35家增至128家, 5家比上年增加2家): never the noun a figure counts.
 CHANGE_WORDS: tuple[str, ...] = ("增至", "增加", "增长", "增到", "减少", "下降", "降至", "提高", "上升", "比", "较",
                                  "同比", "环比", "达到", "占")

@@ -957,6 +957,8 @@ def _attach_metrics(
                 metric = _count_metric(_person_head(direct, f.unit), f.unit, False)
             elif right and intro:
                 metric = _count_metric(_person_head(right, f.unit), f.unit, False)
+            elif metric in C.BARE_CHANGE_VERBS and prev is not None and prev.metric and prev.fig.unit == f.unit:
+                metric = metric + prev.metric  # 规上企业达到312家,其中上半年新增17家: 新增规上企业数
             elif metric and r.kind == "count":
                 metric = _count_metric(metric, f.unit, True)
         elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
