@@ -467,3 +467,42 @@ def test_growths_of_a_fenbie_list_of_places_keep_their_places():
     assert [(i.text, i.subject) for i in got] == [
         ("4亿元", "广丰区"), ("3亿元", "玉山县"), ("15%", "广丰区"), ("9%", "玉山县")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("光伏电站装机容量300千瓦。", 0.0003, "GW"),
+        ("项目投资3千万元。", 3e7, "CNY"),
+        ("项目投资5百万元。", 5e6, "CNY"),
+        ("已为138家园区企业发放贷款。", 138, "count"),
+    ],
+)
+def test_units_and_multipliers_that_share_a_character(text, value, unit):
+    ind = extract(text, dt.date(2023, 10, 20))[0]
+    assert (ind.value_base, ind.base_unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车程将由1个半小时缩短至40分钟。",
+        "国庆中秋8天假期，游客如织。",
+        "召开村民议事会120余场、“屋场夜话”80多次。",
+        "他给自己定下了三个目标：一是让旅游更火。",
+    ],
+)
+def test_durations_meetings_and_list_counts_are_no_figures(text):
+    assert extract(text, dt.date(2023, 10, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("降幅比上半年收窄6.5个百分点。", 6.5),
+        ("降幅比上月扩大0.6个百分点。", -0.6),
+        ("增幅比上半年收窄1.2个百分点。", -1.2),
+    ],
+)
+def test_a_narrower_decline_is_a_rise(text, value):
+    assert extract(text, dt.date(2023, 10, 20))[0].value_base == value

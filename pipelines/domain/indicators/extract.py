@@ -268,6 +268,8 @@ def _classify(s: str, f: Figure, sent: Span, bracket: bool) -> Rec:
         if g is not None:
             kind = "growth"
             sign, mom = g
+            if f.base_unit == "percentage_point" and "降幅" in s[f.cs : f.start]:
+                sign = -sign  # 降幅收窄6.5个百分点: the rate went up; 降幅扩大: down
             vb = sign * f.value * f.factor  # 增长三成: 成 is ten percent
         elif f.base_unit == "percentage_point" or _GROWTH_LEVEL_RE.search(s, f.cs, f.start):
             kind = "growth"
@@ -316,7 +318,10 @@ def _share_list_units(s: str, figs: list[Figure]) -> None:
             a.unit, a.base_unit, a.factor, a.kind, a.mult_only = b.unit, b.base_unit, b.factor, b.kind, False
 
 
-_MEETING_RE = re.compile(r"(?:召开|举办|举行|开展|组织|参加|出席|主持)[^,，。;；]{0,4}$")
+_MEETING_RE = re.compile(
+    r"(?:召开|举办|举行|开展|组织|参加|出席|主持)[^,，。;；]{0,4}$"
+    r"|(?:会议?|座谈|夜话|议事|宣讲|讲座|活动|培训)[”’\"]?$"  # 议事会120余场、“屋场夜话”80多次
+)
 _MEETING_AFTER_RE = re.compile(r"[^,，。;；]{0,6}(?:会议|会|座谈|讲话|活动|调研|培训)")
 
 
@@ -335,6 +340,7 @@ _NON_ECONOMIC_BEFORE_RE = {what: re.compile("|".join(words)) for what, words in 
 # Which table of NON_ECONOMIC_BEFORE a unit reads (others read the one of their base unit: percent, rank, count).
 _WHAT_IT_MEASURES = {"天": "duration", "个月": "duration", "小时": "duration", "个小时": "duration", "米": "metre",
                      "分": "score"}
+_LIST_INTRO_RE = re.compile(r"[^,，。;；：:]{0,6}[：:]\s*(?:一是|一、|第一|首先|1[.、．])")
 _RANK_POOL_RE = re.compile(r"[^,，。;；]{0,12}?中(?:排名|排|位居|位列|居|列)")
 _SCENERY_AFTER = re.compile(r"的[^,，。;；、的]{1,10}?[上中里内旁边]")
 _NON_ECONOMIC_RE = re.compile("|".join(C.NON_ECONOMIC_NOUNS))
@@ -354,6 +360,10 @@ def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
         return True  # 9时30分: a time of day; 702分的成绩: an exam score
     if f.unit == "天" and s.endswith("为期", 0, f.start):
         return True  # 为期40天的春运: a duration
+    if f.unit == "个" and s.startswith(("半小时", "半月", "半天"), f.end):
+        return True  # 1个半小时: a duration
+    if f.chinese and f.base_unit == "count" and _LIST_INTRO_RE.match(s, f.end, hi):
+        return True  # 定下了三个目标：一是…: the number of points a list will make
     if f.base_unit == "km" and (s.startswith(("/小时", "/时", "每小时"), f.end) or s.endswith("时速", 0, f.start)):
         return True  # 时速100公里: a speed
     if f.base_unit in ("km", "m2", "mu") and f.start > 0 and s[f.start - 1] in "在于":

@@ -108,7 +108,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"下半年", "h2"),
     # 完成年度预算的81%, 占年度计划的85%: the plan a share is of, not the period (年度计划投资98亿元 is)
     (r"全年|(?<!完成)(?<!占)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
-    (r"(?:“)?(?P<hol>国庆|五一)(?:”)?(?:[5-8七八]天)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
+    (r"(?:“)?(?P<hol>国庆|五一)(?:”)?(?:中秋)?(?:[5-8七八]天)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年|过去一年)", "rel_year"),

@@ -76,7 +76,7 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "个": "人性别",  # 个人, 个性, 个别
     "人": "民才员口均次们工",  # 人民, 人才 …  (人次 is its own unit)
     "名": "单称义牌",  # 名单, 名称
-    "家": "庭乡园居",
+    "家": "庭乡居",  # (138家园区企业: a count; 家园 never follows a number)
     "项": "目",  # 项目
     "台": "阶湾",
     "条": "件例款",
@@ -276,11 +276,17 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         mult = ""
     elif mult == "万" and s.startswith("万亿", p):
         mult = "万亿"
+    elif mult in "千百" and (_unit_at(s[p : p + _UNIT_HEAD], None) or "").startswith(mult):
+        mult = ""  # 300千瓦, 5千克: the character starts the unit
     # A Chinese numeral already absorbed 千/百; a trailing 百/千 multiplier only after 数 or Arabic.
     factor = 1.0
     if mult:
         factor = MULTIPLIERS[mult]  # 万亿 is one entry
         p += len(mult)
+        if mult in "千百" and s[p : p + 1] in ("万", "亿"):
+            factor *= MULTIPLIERS[s[p]]  # 3千万元, 5百万元: two multipliers
+            mult += s[p]
+            p += 1
         if p + 1 < hi and s[p] in AFTER_NUMBER_QUALIFIERS and _match_unit(s, p + 1, None):
             qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]
             p += 1
