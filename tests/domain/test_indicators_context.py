@@ -182,6 +182,37 @@ def test_kinds_of_site_are_no_subject(text):
     assert extract(text, PUB)[-1].subject is None
 
 
+def test_a_town_and_its_anaphors():
+    text = (
+        "江湾镇位于婺源县东部。国庆假期，江湾镇接待游客28.6万人次。截至9月底，全镇共有民宿326家。\n"
+        "民宿带动就业2100人。"
+    )
+    assert [i.subject for i in extract(text, PUB)] == ["江湾镇"] * 3
+
+
+@pytest.mark.parametrize("text", ["推进新型城镇化，全县城镇人口达12万人。", "全县有特色小镇8个。"])
+def test_kinds_of_town_are_no_town(text):
+    assert all(i.subject is None for i in extract(text, PUB))
+
+
+def test_a_village_named_twice_is_a_subject():
+    text = "湖塘村位于弋阳县东部。湖塘村村集体经济收入达56万元。"
+    assert first(text).subject == "湖塘村"
+    assert first("乡村振兴加快推进。农村居民收入增长8%。").subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("今年以来，信丰农商银行累计发放贷款52亿元。", "信丰农商银行"),
+        ("湖塘白茶专业合作社年销售额达300万元。", "湖塘白茶专业合作社"),
+        ("鄱万高速全长58.6公里，总投资79.8亿元。", "鄱万高速"),
+    ],
+)
+def test_banks_cooperatives_and_roads(text, subject):
+    assert first(text).subject == subject
+
+
 def test_what_a_project_yields_once_done_is_the_projects():
     text = "总投资30亿元的城南纺织产业园项目建成后年产值50亿元，可提供就业岗位3000个，全市纺织产值将达200亿元。"
     assert [i.subject for i in extract(text, PUB)][:3] == ["城南纺织产业园项目"] * 3

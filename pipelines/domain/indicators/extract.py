@@ -771,10 +771,12 @@ def _count_metric(noun: str, unit: str, from_left: bool) -> str:
     return noun + suffix
 
 
-# A sentence about one project opens with its name (鄱余高等级公路项目起于…,全长34.6公里,总投资25.46亿元;
-# 签约的年产5GW光伏组件项目总投资20亿元); a group of projects (此次集中开工项目, 这些项目) is no name.
+# A sentence about one project, road, railway or bridge opens with its name (鄱余高等级公路项目起于…,全长34.6公里,
+# 总投资25.46亿元; 鄱万高速全长58.6公里; 签约的年产5GW光伏组件项目总投资20亿元); a group of projects
+# (此次集中开工项目, 这些项目) is no name.
 _PROJECT_TOPIC_RE = re.compile(
-    r"(?:据了解|据悉|其中|目前)?[,，]?(?:[^,，;；。:：“”\s]{0,6}的)?([^,，;；。:：“”、\s的]{2,22}?项目)"
+    r"(?:据了解|据悉|其中|目前)?[,，]?(?:[^,，;；。:：“”\s]{0,6}的)?"
+    r"([^,，;；。:：“”、\s的]{2,22}?(?:项目|(?:高速公路|高速|铁路|快速路|特大桥|大桥|标段)(?:项目)?))"
 )
 PROJECT_GROUP_WORDS: tuple[str, ...] = ("此次", "本次", "集中", "这些", "该", "各", "重大", "重点", "开工", "签约",
                                          "在建", "续建", "竣工", "入库", "储备", "招商", "产业", "引进", "已")
@@ -788,7 +790,7 @@ def _project_topic(s: str, lo: int, end: int) -> str | None:
     if m is None:
         return None
     name = m.group(1)
-    if len(name) - 2 < PROJECT_NAME_MIN or name[-3] in PROJECT_GROUP_BEFORE:
+    if len(name) - 2 < PROJECT_NAME_MIN and name.endswith("项目") or name[-3] in PROJECT_GROUP_BEFORE:
         return None
     if any(w in name for w in PROJECT_GROUP_WORDS):
         return None
@@ -1013,6 +1015,8 @@ def _attach_metrics(
                 r.project = _project_topic(s, lo, f.start)
             if r.project:
                 project = r
+                if metric.startswith(r.project) and len(metric) > len(r.project) + 1:
+                    metric = metric[len(r.project) :]  # 鄱万高速全长: 全长, of 鄱万高速
         elif (
             project is not None and f.start - project.fig.end <= CONTEXT_WINDOW
             and _ONCE_DONE_RE.search(s, project.fig.end, f.start)
@@ -1235,6 +1239,8 @@ def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
     if typ == "county":
         z = st.last.get("zone")
         return z if z and z.endswith("县") else None
+    if typ == "town":
+        return st.last.get("town") or actx.main_town
     return st.last.get(typ)
 
 
@@ -1317,7 +1323,7 @@ def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> 
         if e.name is not None:
             st.last[typ] = name
         # places carry to the next sentences of the paragraph; a company only where it is named again
-        if (e.topic and e.type in ("zone", "city", "village")) or e.name is None:
+        if (e.topic and e.type in ("zone", "city", "village", "town")) or e.name is None:
             st.entity = name
 
 

@@ -34,7 +34,7 @@ ZONE_WORDS: dict[str, str] = {
 LONG_NAME_ZONES: frozenset[str] = frozenset({"试验区", "工业区"})
 LONG_NAME_GAP = 4
 # Organisation words that end a company / plant name.
-ORG_WORDS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司")
+ORG_WORDS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司", "银行", "合作社")
 # Short company names at the head of a clause (晶科能源组件出货量…): name + one of these endings.
 SHORT_ORG_ENDINGS: tuple[str, ...] = ("能源", "科技", "锂业", "光电", "股份")
 SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
@@ -57,6 +57,9 @@ ANAPHORS: dict[str, str] = {
     "该县": "county",
     "全县": "county",
     "本县": "county",
+    "该镇": "town",
+    "全镇": "town",
+    "本镇": "town",
     "该村": "village",
     "全村": "village",
     "该企业": "org",
@@ -133,6 +136,8 @@ class ArticleContext:
     villages: frozenset[str]
     short_orgs: frozenset[str]  # short company names written at least twice (晶科能源, 孚能科技)
     county_city: str | None = None  # a county-level city (瑞金市) the article is about: what its 全市 means
+    towns: frozenset[str] = frozenset()  # the XX of each XX镇 named
+    main_town: str | None = None  # the town (江湾镇) the article is about: what its 全镇 means
 
 
 _ZONE_RE = re.compile("|".join(sorted(ZONE_WORDS, key=len, reverse=True)))
@@ -210,6 +215,10 @@ def article_context(text: str) -> ArticleContext:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
     county_city = county if county and county.endswith("市") else None
     villages = _village_names(text)
+    town_counts = _town_counts(text)
+    main_town = _main_town(town_counts, county, text)
+    if main_town and main in (city, county):
+        main = main_town  # a town's story (江湾镇…): its unnamed figures are the town's
     orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
     named_orgs = Counter(
         {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
@@ -220,7 +229,8 @@ def article_context(text: str) -> ArticleContext:
         if n > (mentions[city_short] if city_short else 0) + city_refs:
             main = org  # a company's story (晶科能源发布年报…): its unnamed figures are the company's
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
-                          short_orgs=short_orgs, county_city=county_city)
+                          short_orgs=short_orgs, county_city=county_city,
+                          towns=frozenset(t[:-1] for t in town_counts), main_town=main_town)
 
 
 def _short_name(city: str | None) -> str:
@@ -248,18 +258,58 @@ def _city_of_counties(text: str) -> str | None:
 
 
 def _village_names(text: str) -> frozenset[str]:
-    """The XX of every 镇XX村 / 乡XX村 (non-overlapping, left to right), found from the 村 (rare) instead of
-    trying a [镇乡] pattern at every character."""
+    """The XX of every 镇XX村 / 乡XX村 (non-overlapping, left to right), and of every XX村 named twice or more
+    that is no kind of village (乡村, 贫困村, 示范村); found from the 村 (rare) instead of trying a pattern at
+    every character."""
     out: set[str] = set()
+    seen: Counter[str] = Counter()
     last = 0
-    i = text.find("村", 3)
+    i = text.find("村", 2)
     while i >= 0:
         p = i - 3
         if p >= last and text[p] in "镇乡" and _is_han(text[p + 1]) and _is_han(text[p + 2]):
             out.add(text[p + 1 : i])
             last = i + 1
+        elif _is_han(text[i - 2]) and _is_han(text[i - 1]) and text[i - 2 : i] not in VILLAGE_KINDS:
+            seen[text[i - 2 : i]] += 1
         i = text.find("村", i + 1)
-    return frozenset(out)
+    return frozenset(out | {v for v, n in seen.items() if n >= 2})
+
+
+# Two characters before 村 that make a kind of village, not a name.
+VILLAGE_KINDS: frozenset[str] = frozenset({
+    "乡村", "农村", "全村", "该村", "本村", "各村", "每村", "行政", "建制", "自然", "贫困", "示范", "美丽", "文明",
+    "和美", "宜居", "重点", "试点", "脱贫", "边缘", "省级", "市级", "县级", "新农", "旅游", "专业", "特色", "传统",
+    "中心", "城中", "空心", "整村", "进村", "驻村", "到村", "入村", "全县", "全市", "全镇", "个村", "余村", "多村",
+})
+# Characters before 镇 that make a kind of town (城镇, 乡镇, 特色小镇, 古镇), and after it a word (城镇化, 镇域).
+TOWN_BAD_BEFORE = "城乡集村小古重名强大各全该本每个余多"
+TOWN_BAD_AFTER = "化域区长委政村"
+_TOWN_RE = re.compile(rf"[{_HAN}]{{2}}镇")
+
+
+def _town_counts(text: str) -> Counter[str]:
+    """Towns named in the text (江湾镇, 乌泥镇) and how often."""
+    out: Counter[str] = Counter()
+    i = text.find("镇", 2)
+    while i >= 0:
+        name = text[i - 2 : i + 1]
+        if (
+            _TOWN_RE.fullmatch(name) and name[1] not in TOWN_BAD_BEFORE and name[0] not in TOWN_BAD_BEFORE[-8:]
+            and text[i + 1 : i + 2] not in TOWN_BAD_AFTER
+        ):
+            out[name] += 1
+        i = text.find("镇", i + 1)
+    return out
+
+
+def _main_town(town_counts: Counter[str], county: str | None, text: str) -> str | None:
+    """The town an article is about: named at least twice and more often than any county or city."""
+    if not town_counts:
+        return None
+    name, n = town_counts.most_common(1)[0]
+    rivals = max((c for c in Counter(e.name for e in _text_counties(text) if e.name).values()), default=0)
+    return name if n >= 2 and n > rivals else None
 
 
 def _short_org_mentions(text: str) -> list[tuple[str, int]]:
@@ -295,6 +345,8 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
                 raw.append(Entity(k, after, None, "anaphor:" + ANAPHORS[word], anaphor=word))
         elif word.endswith("村"):
             raw.append(Entity(k, after, word, "village"))
+        elif word.endswith("镇") and word[:-1] in actx.towns:
+            raw.append(Entity(k, after, word, "town"))
         elif text[after : after + 1] not in SHORT_ORG_BAD_AFTER:
             raw.append(Entity(k, after, word, "org"))
     whole = lo == 0 and hi == len(text)
@@ -320,6 +372,10 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
         while a > max(lo, k - SITE_NAME_MAX) and _is_han(text[a - 1]) and text[a - 1] not in NAME_STOP:
             a -= 1
         name = text[a:k]
+        for w in SITE_WORDS:  # 旅游景区江湾景区: the name starts after an earlier site word
+            if w in name:
+                name = name[name.rfind(w) + len(w) :]
+        a = k - len(name)
         if len(name) >= 2 and not any(c in SITE_NAME_BAD for c in name):
             out.append(Entity(a, m.end(), name + m.group(0), "site"))
     return out
@@ -381,13 +437,13 @@ def _short_company_names(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def _literal_re_cached(villages: frozenset[str], orgs: frozenset[str]) -> re.Pattern[str]:
-    words = [*CITIES, *ANAPHORS, *(v + "村" for v in villages), *orgs]
+def _literal_re_cached(villages: frozenset[str], orgs: frozenset[str], towns: frozenset[str]) -> re.Pattern[str]:
+    words = [*CITIES, *ANAPHORS, *(v + "村" for v in villages), *orgs, *(t + "镇" for t in towns)]
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _literal_re(actx: ArticleContext) -> re.Pattern[str]:
-    return _literal_re_cached(actx.villages, actx.short_orgs)
+    return _literal_re_cached(actx.villages, actx.short_orgs, actx.towns)
 
 
 def find_entities(
@@ -426,6 +482,8 @@ def find_entities(
             while q > head and text[q - 1].isspace():
                 q -= 1
             topic = _TOPIC_HEAD_RE.fullmatch(text, head, q) is not None
+        if e.type == "site" and not topic:
+            continue  # (江湾镇是江湾景区所在地: a site is a subject only as the clause's topic)
         # a copy, not the candidate changed: candidates are shared by the sentences that look at them
         out.append(e if e.topic == topic else Entity(e.pos, e.end, e.name, e.type, topic, e.anaphor))
     return out
