@@ -44,6 +44,9 @@ def first(text: str, pub: dt.date = PUB):
         ("8月1日至8月10日,全县接待游客12万人次。", "2023-08"),
         ("1月1日至9月30日,全县引进项目12个。", "2023-01/2023-09"),
         ("年度计划投资12亿元。", "2023"),
+        ("截至5月底,今年新签约项目开工率达到65.2%。", "asof:2023-05"),
+        ("眼下,项目现场共有建设者680余人。", "asof:2023-10"),
+        ("完成投资18亿元,超年度计划12.4个百分点。", None),
         ("10月8日,记者从县文旅局获悉,国庆7天假期,全县接待游客12万人次。", "2023-10"),
         ("10月8日,记者从县统计局获悉,全县新增企业12家。", None),
         ("10月8日上午,记者在车间看到,400余名工人正忙着生产。", "asof:2023-10-08"),
@@ -64,6 +67,25 @@ def test_periods(text, period):
 
 def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
+
+
+def test_a_year_ago_in_an_early_year_report_is_last_year():
+    assert extract("一年来,全县新签约项目58个。", dt.date(2024, 1, 9))[0].period == "2023"
+    assert extract("一年来,全县新签约项目58个。", dt.date(2024, 7, 9))[0].period is None
+
+
+def test_an_undated_month_end_is_the_latest_one():
+    text = "项目自2021年12月开工以来进展顺利。截至6月底,项目累计完成投资54.3亿元。"
+    assert extract(text, dt.date(2023, 7, 14))[0].period == "asof:2023-06"
+
+
+def test_the_end_of_a_rise_does_not_take_its_starts_period():
+    got = extract("规上企业由2015年的116家增加到765家。村集体经济收入由2018年的8万元增加到2021年的56万元。", PUB)
+    assert [(i.period, i.target) for i in got] == [("2015", False), (None, False), ("2018", False), ("2021", False)]
+
+
+def test_progress_against_a_plan_is_no_target():
+    assert not extract("完成投资18亿元,超年度计划12.4个百分点。", PUB)[-1].target
 
 
 def test_the_plan_a_share_is_of_is_not_its_period():

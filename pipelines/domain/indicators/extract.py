@@ -41,6 +41,7 @@ class Rec:
     yoy: float | None = None
     target: bool = False
     project: str | None = None  # 投资 X 亿元的 Y 项目: Y 项目
+    start_level: Rec | None = None  # of the 到 figure of 由A增加到B: A (whose period is not B's)
 
 
 @dataclass(slots=True)
@@ -133,7 +134,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)
             if labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
-                r.period = labelled[k - 1].label
+                r.period = _labelled_period(labelled, k, r)
             elif r.target or r.project:
                 r.period = None
             else:
@@ -799,6 +800,7 @@ def _project_topic(s: str, lo: int, end: int) -> str | None:
 
 # What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size.
 _ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|竣工|运营)后")
+_FROM_BEFORE_RE = re.compile(r"由(?:[^,，。;；由]{1,10}的)?$")  # 由8万元, 由2015年的116家
 _PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?项目)")
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 # Words before a figure that describe a project's size (its subject is the project named after it).
@@ -831,6 +833,7 @@ _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
 _TARGET_LIST_RE = re.compile(
     "|".join(f"{w}(?:是|为)?[:：]" for w in ("目标", "计划", "任务")) + "|将[^:：。;；]{0,20}[:：]"
 )
+_PLAN_PROGRESS_RE = re.compile(r"(?:超|超额完成|完成)(?:年度|全年)?(?:计划|目标|任务)")
 _PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务|预算)+)的?$")
 _SHARE_NOUN_RE = re.compile(r"的([^,，;；:：。、的]{1,12}?(?:率|比例|比重|占比|份额))(?=[,，;；:：。、]|$)")
 _RANK_MOVE_GAP = re.compile(r"^(?:前进|上升|提升|跃升|升|进位|下降|后退|下滑|退|降)?(?:至|到)$")
@@ -1033,10 +1036,11 @@ def _attach_metrics(
         if s.startswith("由", cs, f.start):
             metric = (prev.metric if prev is not None else _growth_base(last)) or metric
             from_level = r
-        elif s.endswith("由", cs, f.start):
-            from_level = r  # 村集体经济收入由8万元增加到56万元: named before 由
+        elif _FROM_BEFORE_RE.search(s, cs, f.start):
+            from_level = r  # 村集体经济收入由8万元增加到56万元, 企业由2015年的116家增加到765家: named before 由
         elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
             metric = from_level.metric or metric
+            r.start_level = from_level
         if r.delta:
             metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
         r.metric = metric or None
@@ -1214,6 +1218,25 @@ def _attach_yoy(recs: list[Rec]) -> None:
 
 # ---------------------------------------------------------------- period, subject, target
 
+# How far before a bare year (今年) a period within that year may stand and still be the figure's
+# (截至5月底,今年新签约项目开工率达到65.2%: asof May).
+_SPECIFIC_BEFORE_YEAR = 12
+
+
+def _labelled_period(labelled: list[PeriodHit], k: int, r: Rec) -> str | None:
+    """The period of a figure from the sentence's period phrases before it (``labelled[:k]``): the last one,
+    unless it is a bare year right after a period within that year, or the start of 由A增加到B (B's own)."""
+    h = labelled[k - 1]
+    if r.start_level is not None and h.end <= r.start_level.fig.start:
+        return None  # 由2015年的116家增加到765家: 2015 is the start's; 765 has no period of its own
+    label = h.label
+    if k > 1 and label is not None and len(label) == 4:
+        p = labelled[k - 2]
+        if h.start - p.end <= _SPECIFIC_BEFORE_YEAR and p.label and p.label.removeprefix("asof:").startswith(label):
+            return p.label
+    return label
+
+
 
 def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
     assert st.last is not None
@@ -1330,7 +1353,9 @@ def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> 
 _TARGET_VERB = (
     r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入|新签约|签约|引进|新建|实施|投资)"
 )
-_TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}")  # a target cue or verb: one search
+# 到2025年 is a deadline (a target cue), 增加到2021年的56万元 a level reached
+_BY_YEAR = r"(?<![加长高升大降少低])到20\d\d年"
+_TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}")  # a target cue or verb: one search
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
 
@@ -1368,8 +1393,11 @@ def _attach_targets(s: str, recs: list[Rec], list_here: bool) -> None:
             t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
         elif r.kind == "capacity" and "项目" in tail and not _ACHIEVED_RE.search(tail):
             t = True
-        if t and (_ACHIEVED_RE.search(tail, 0, 10) or (r.kind == "share" and _PLAN_SHARE_RE.search(s, cs, start))):
-            t = False  # 占年度计划的85%: progress made against a plan is an actual
+        if t and (
+            _ACHIEVED_RE.search(tail, 0, 10) or (r.kind == "share" and _PLAN_SHARE_RE.search(s, cs, start))
+            or _PLAN_PROGRESS_RE.search(s, cs, start)
+        ):
+            t = False  # 占年度计划的85%, 超年度计划12.4个百分点: progress made against a plan is an actual
         r.target = t
         prev_target = t
 

@@ -62,6 +62,9 @@ RELATIVE_MONTHS: dict[str, int] = {"下个月": 1, "下月": 1, "本月": 0, "�
 COMPARISON_BEFORE: tuple[str, ...] = ("同比", "相比", "对比", "比", "较", "与", "和", "同")
 COMPARISON_AFTER: tuple[str, ...] = ("同期", "相比", "比较")
 
+# 一年来 names the last calendar year in reports published up to this month (政府工作报告, 年度总结).
+PAST_YEAR_MONTHS = 3
+
 # Holidays of fixed (solar) dates: their figures (国庆假期接待游客…) belong to that month.
 HOLIDAY_MONTHS: dict[str, int] = {"国庆": 10, "五一": 5}
 
@@ -90,15 +93,16 @@ def _ym(y: int, m: int) -> str:
 _YEAR = r"(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})"  # 2022, 二〇二二
 _REL_YEAR = r"(?P<rel>今年|去年|上年)"
 
-# Ordered tables: the first matching pattern at a position wins (longer phrases first).  A phrase
-# starts either with a word or with a number, never both, so the two tables never compete at a position.
+# Ordered tables: the first matching pattern at a position wins (longer phrases first).  The word table is
+# tried first; where a word starts with a numeral (一年来, 五一假期) and does not match, the number table is.
 WORD_RULES: list[tuple[str, str]] = [
     # stocks at a point in time
     (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<m>{_N})月(?:底|末|份)?", "asof_month"),
     (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<m>{_N})月(?P<d>{_N})日", "asof_day"),
     # 截至上半年末, 截至三季度末, 截至去年底: the stock at the end of that period
     (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<end>上半年|[一二三四1-4]季度|年)?(?:末|底)", "asof_period_end"),
-    (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年|年)|目前|现已|现有|如今", "asof_now"),
+    (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年|年)|目前|现已|现有|如今|眼下",
+     "asof_now"),
     (r"(?:今年|年初)以来", "ytd"),
     (r"(?P<relm>下个月|下月|本月|(?<!月)当月|上个月|上月)", "rel_month"),  # 8月当月 is August
     (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
@@ -107,11 +111,12 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"上半年", "h1"),
     (r"下半年", "h2"),
     # 完成年度预算的81%, 占年度计划的85%: the plan a share is of, not the period (年度计划投资98亿元 is)
-    (r"全年|(?<!完成)(?<!占)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
+    (r"全年|(?<!完成)(?<!占)(?<!超)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
     (r"(?:“)?(?P<hol>国庆|五一)(?:”)?(?:中秋)?(?:[5-8七八]天)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年|过去一年)", "rel_year"),
+    (r"一年来", "past_year"),  # 一年来 in a report of the year's first months: the year before
     (r"年(?:末|底)(?!前)", "year_end"),  # 年末全市…: the stock at the end of the year in scope
 ]
 NUMBER_RULES: list[tuple[str, str]] = [
@@ -128,7 +133,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -229,6 +234,8 @@ def find_periods(
             label = _ym(k // 12, k % 12 + 1)
         elif kind == "asof_month":
             mo = _num(_g(m, i, "m") or "0")
+            if not (y_txt or rel) and text.startswith("截至", m.start()):
+                y = None  # 截至6月底 with no year: the latest June, whatever year the paragraph went back to
             label = f"asof:{_ym(_month_year(mo, y, pub), mo)}" if 1 <= mo <= 12 else None
             asof = True
         elif kind == "asof_period_end":
@@ -268,6 +275,11 @@ def find_periods(
         elif kind == "year_end":
             label = f"asof:{_ym(y if y is not None else pub.year, 12)}"
             asof = True
+        elif kind == "past_year":
+            if pub.month > PAST_YEAR_MONTHS:
+                continue  # mid-year, 一年来 is the last twelve months: no calendar period
+            new_year = pub.year - 1
+            label = str(new_year)
         elif kind == "holiday":
             label = _ym(y if y is not None else pub.year, HOLIDAY_MONTHS[_g(m, i, "hol") or "国庆"])
         elif kind == "day_range":
