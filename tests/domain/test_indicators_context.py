@@ -193,6 +193,7 @@ def test_subject_project_a_sentence_opens_with(text, subject):
         ("全县接待游客120万人次；龟峰景区接待游客38万人次。", "龟峰景区"),
         ("赣州国际陆港开行中欧班列506列。", "赣州国际陆港"),
         ("假期期间上饶站发送旅客87万人次。", "上饶站"),
+        ("2021年，南康家具产业集群产值达2360亿元。", "南康家具产业集群"),
     ],
 )
 def test_a_named_site_is_the_subject_of_its_figures(text, subject):
@@ -215,6 +216,15 @@ def test_a_town_and_its_anaphors():
 @pytest.mark.parametrize("text", ["推进新型城镇化，全县城镇人口达12万人。", "全县有特色小镇8个。"])
 def test_kinds_of_town_are_no_town(text):
     assert all(i.subject is None for i in extract(text, PUB))
+
+
+def test_a_villages_story_and_its_cooperative():
+    text = (
+        "湖塘村位于弋阳县。2018年，村里成立了湖塘白茶专业合作社。\n"
+        "去年，合作社实现销售收入380万元。湖塘村村集体经济收入达56万元。\n全村新修产业路6.5公里。"
+    )
+    assert [i.subject for i in extract(text, PUB)] == ["湖塘白茶专业合作社", "湖塘村", "湖塘村"]
+    assert first("投入140万元建设茶叶加工厂，年加工能力30吨。").subject is None  # 万元建设…工厂: no name
 
 
 def test_a_village_named_twice_is_a_subject():

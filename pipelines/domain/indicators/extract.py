@@ -1254,7 +1254,7 @@ def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
         if e.anaphor != "我市" and actx.county_city:
             return actx.county_city
         return actx.city
-    if e.anaphor == "公司" and not e.topic:
+    if e.anaphor in ("公司", "合作社") and not e.topic:
         return None  # 新增公司1200家: companies in general, not the one named before
     if typ == "province":
         # only as the clause's topic (全省规上工业增加值增长5.1%): 全省5个…之一, 全省第一 are scopes

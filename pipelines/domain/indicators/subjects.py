@@ -41,9 +41,9 @@ SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
 SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产业行业"
 
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
-SITE_WORDS: tuple[str, ...] = ("景区", "度假区", "旅游区", "陆港", "机场", "站")
+SITE_WORDS: tuple[str, ...] = ("景区", "度假区", "旅游区", "陆港", "机场", "站", "产业集群", "产业园", "科技城")
 SITE_NAME_MAX = 6
-SITE_NAME_BAD = "各全该级等个家座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
+SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
 
 # Anaphors → the entity type they refer back to.
 ANAPHORS: dict[str, str] = {
@@ -68,6 +68,7 @@ ANAPHORS: dict[str, str] = {
     "该工厂": "org",
     "该集团": "org",
     "公司": "org",  # only at the head of a clause (公司实现营业收入…): see extract._resolve
+    "合作社": "org",  # the same (合作社实现销售收入380万元)
     "该项目": "project",
     "全省": "province",
     "我省": "province",
@@ -85,7 +86,8 @@ CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技�
 
 # What no company name starts with (上市公司, 旗下公司 are kinds of company), and words that show a would-be
 # name is a phrase before a bare 公司 (2024年第一季度公司实现…, 今年全市新增公司1200家).
-ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "所属", "上市", "子公司", "母公司", "分公司")
+ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "所属", "上市", "子公司", "母公司", "分公司",
+                                        "万", "亿", "元")  # (投入140万元建设茶叶加工厂: no name)
 _NOT_A_NAME_RE = re.compile(r"^(?:今年|去年|年)|季度|月份|月末|月底|上半年|下半年|全市|全县|全区|全省|新增|新设|注册")
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
@@ -216,9 +218,13 @@ def article_context(text: str) -> ArticleContext:
     county_city = county if county and county.endswith("市") else None
     villages = _village_names(text)
     town_counts = _town_counts(text)
-    main_town = _main_town(town_counts, county, text)
+    main_town = _main_town(town_counts, text)
     if main_town and main in (city, county):
         main = main_town  # a town's story (江湾镇…): its unnamed figures are the town's
+    village_counts = Counter({v + "村": text.count(v + "村") for v in villages})
+    main_village = _main_place(village_counts, text, sum(town_counts.values()))
+    if main_village and main in (city, county, main_town):
+        main = main_village  # a village's story (湖塘村…)
     orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
     named_orgs = Counter(
         {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
@@ -303,13 +309,19 @@ def _town_counts(text: str) -> Counter[str]:
     return out
 
 
-def _main_town(town_counts: Counter[str], county: str | None, text: str) -> str | None:
-    """The town an article is about: named at least twice and more often than any county or city."""
-    if not town_counts:
+def _main_town(town_counts: Counter[str], text: str) -> str | None:
+    """The town an article is about: named at least twice and more often than any county."""
+    return _main_place(town_counts, text, 0)
+
+
+def _main_place(counts: Counter[str], text: str, other: int) -> str | None:
+    """The town or village an article is about: named at least twice, more often than any county and more
+    than ``other`` (the towns' mentions, for a village)."""
+    if not counts:
         return None
-    name, n = town_counts.most_common(1)[0]
+    name, n = counts.most_common(1)[0]
     rivals = max((c for c in Counter(e.name for e in _text_counties(text) if e.name).values()), default=0)
-    return name if n >= 2 and n > rivals else None
+    return name if n >= 2 and n > max(rivals, other) else None
 
 
 def _short_org_mentions(text: str) -> list[tuple[str, int]]:
