@@ -106,8 +106,8 @@ ACHIEVED_CUES: tuple[str, ...] = ("已建成", "全面建成", "建成投产", "
 # 其中上半年新增17家).
 BARE_CHANGE_VERBS: tuple[str, ...] = ("新增", "净增", "新增加", "增加", "减少", "净减少")
 # Words that start a change (由35家增至128家, 5家比上年增加2家): never the noun a figure counts.
-CHANGE_WORDS: tuple[str, ...] = ("增至", "增加", "增长", "增到", "减少", "下降", "降至", "提高", "上升", "比", "较",
-                                 "同比", "环比", "达到", "占")
+CHANGE_WORDS: tuple[str, ...] = ("增至", "增加", "增长", "增到", "减少", "下降", "降至", "提高", "上升", "扩大", "缩减",
+                                 "比", "较", "同比", "环比", "达到", "占")
 # Words stripped from the end of the text before a figure to leave the metric name.
 METRIC_TRAILING: tuple[str, ...] = (
     "分别为",
@@ -157,6 +157,8 @@ METRIC_TRAILING: tuple[str, ...] = (
     "增加",
     "增至",  # 规上企业增至312家: the level it rose to
     "由",  # 高新技术企业由2018年的35家…
+    "从",
+    "将从",
     "降至",
     "升至",
     "提升至",  # (not 提 + 升至)
@@ -221,6 +223,8 @@ METRIC_TRAILING: tuple[str, ...] = (
 # Words stripped from the start of the metric text.
 METRIC_LEADING: tuple[str, ...] = (
     "其中",
+    "但",
+    "而",
     "同时",
     "此外",
     "将",

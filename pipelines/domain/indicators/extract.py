@@ -800,7 +800,7 @@ def _project_topic(s: str, lo: int, end: int) -> str | None:
 
 # What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size.
 _ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|竣工|运营)后")
-_FROM_BEFORE_RE = re.compile(r"由(?:[^,，。;；由]{1,10}的)?$")  # 由8万元, 由2015年的116家
+_FROM_BEFORE_RE = re.compile(r"[由从](?:[^,，。;；由从]{1,10}的)?$")  # 由8万元, 由2015年的116家, 从520人
 _PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?项目)")
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 # Words before a figure that describe a project's size (its subject is the project named after it).
@@ -901,6 +901,11 @@ def _attach_metrics(
         left = _strip_metric(raw_left)
         if len(left) < 2 and periods:
             left = _metric_before_period(s, f, periods, ents, prev_end, ends) or left
+        if fm := _FROM_BEFORE_RE.search(s, cs, f.start):
+            e = _last_before(ents, ends[1], fm.start()) if ents else None
+            named = _strip_metric(s[max(cs, e.end) if e is not None else cs : fm.start()])
+            if len(named) >= 2:
+                left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
         prev_end = f.end
         metric = left
         raw_verb = raw_left.rstrip("了")
