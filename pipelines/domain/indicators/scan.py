@@ -170,7 +170,13 @@ def _match_mult(s: str, pos: int) -> str:
     return c if c in MULTIPLIERS else ""
 
 
+# Last characters of the prefix qualifiers: most figures follow none of them (one test, no lookups).
+_PREFIX_LAST = frozenset(w[-1] for w in PREFIX_QUALIFIERS)
+
+
 def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
+    if start <= lo or s[start - 1] not in _PREFIX_LAST:
+        return None
     # prefixes are one or two characters, the longer one wins
     q = PREFIX_QUALIFIERS.get(s[start - 2 : start]) if start - 2 >= lo else None
     if q is None and start - 1 >= lo:
@@ -231,6 +237,9 @@ def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
 def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     start = m.start()
     num_start, p = m.span(_NUM_GROUP)
+    nxt = s[p : p + 1]
+    if nxt not in _FIGURE_NEXT and start == num_start and not s.endswith(FRACTION_WORD, lo, num_start):
+        return None  # a year, a date, a list number: what the steps below would find, in one test
     num_txt = s[num_start:p]
     chinese = not num_txt[0].isdigit()
     # Never inside a longer Arabic number, a word with Latin letters, or a version/code.
@@ -254,10 +263,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         return None  # 千家万户, 八项规定: numerals inside set phrases
     if chinese and s.endswith(FRACTION_WORD, lo, num_start):
         return _fraction_at(s, num_start, p, value, lo)
-    nxt = s[p : p + 1]
     if not several and nxt not in _AFTER_NUMBER_FIRST:
-        # nothing a figure's number is followed by (a year, a date): what the steps below would find, in one test;
-        # (_range_lower_bound's own first test, here: most of these numbers are bare years and dates)
+        # (_range_lower_bound's own first test, here: most of these numbers are the first bound of a range)
         return _range_lower_bound(s, m, value, None, lo, hi, chinese) if nxt in RANGE_CONNECTORS else None
     qualifier: str | None = None
     # 余/多 right after the number (十余家, 30余万元)
@@ -332,6 +339,10 @@ _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 
 RANGE_CONNECTORS: tuple[str, ...] = ("-", "~", "至", "到", "—")
 assert {len(c) for c in RANGE_CONNECTORS} == {1}  # _range_lower_bound looks at one character
+# What may follow the number of a figure (余/多, a multiplier, a unit, %), the first bound of a range (a range
+# connector) or 数 (十, 百, 千).  A number followed by anything else is no figure, unless it follows 分之
+# (三分之一) or a rank word (第, 前): _figure_at turns the others (years, dates, list numbers) away first.
+_FIGURE_NEXT = frozenset({*_AFTER_NUMBER_FIRST, *RANGE_CONNECTORS, *_SEVERAL_ORDERS})
 # What may follow a bare multiplier (千亿级, 35万,, 2000万、, 百亿企业).
 MULT_ONLY_FOLLOW = "级的产企项人以"
 

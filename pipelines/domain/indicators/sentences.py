@@ -30,12 +30,10 @@ def mask_tags(text: str) -> str:
 
 
 _END_CHARS = re.escape(SENTENCE_END)
-# One sentence of a logical line: leading white space (not part of it), then up to and including a run
-# of sentence ends (with closing quotes), or the rest of the line.  One regex match per sentence gives
-# its stripped span directly (the line's own ends are already stripped), instead of split, slice and strip.
-_SENTENCE_RE = re.compile(
-    f"\\s*([^{_END_CHARS}]*[{_END_CHARS}][{re.escape(SENTENCE_END + _CLOSERS)}]*|[^{_END_CHARS}]+)"
-)
+# The end of a sentence: a run of sentence ends (with closing quotes).  Sentence ends are rare, so one regex
+# search finds the next one (the engine skips to it) and no pattern is tried at the characters between.
+_END_RUN_RE = re.compile(f"[{_END_CHARS}][{re.escape(SENTENCE_END + _CLOSERS)}]*")
+_SPACES_RE = re.compile(r"\s*")
 _LINE_END = SENTENCE_END + _CLOSERS + ":："
 
 
@@ -62,9 +60,27 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str) -> list[Span]:
-    """Split into sentences; a sentence only crosses a newline where a line was broken mid-sentence."""
-    return [
-        Span(*m.span(1), para)
-        for para, (lo, hi) in enumerate(_lines(text))
-        for m in _SENTENCE_RE.finditer(text, lo, hi)
-    ]
+    """Split into sentences; a sentence only crosses a newline where a line was broken mid-sentence.
+
+    A sentence runs up to and including a run of sentence ends, or to the end of its logical line; the white
+    space before it is not part of it (the line's own ends are already stripped).
+    """
+    out: list[Span] = []
+    # one search over the whole text: every sentence end lies inside a logical line (they hold every
+    # character that is not white space), so the ends and the lines are walked together
+    ends = _END_RUN_RE.finditer(text)
+    end = next(ends, None)
+    for para, (lo, hi) in enumerate(_lines(text)):
+        a = lo
+        while end is not None and end.start() < hi:
+            out.append(Span(_skip_spaces(text, a), end.end(), para))
+            a = end.end()
+            end = next(ends, None)
+        if a < hi:
+            out.append(Span(_skip_spaces(text, a), hi, para))
+    return out
+
+
+def _skip_spaces(text: str, a: int) -> int:
+    """The first character at or after ``a`` that is not white space (there is one: lines are stripped)."""
+    return _SPACES_RE.match(text, a).end() if text[a].isspace() else a
