@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
 
 from . import context as C
@@ -77,8 +78,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     report_period = _headline_period(norm, sents, period_matches, published, default_year)
     # one pass each over the whole text; a sentence without a figure only updates the state
     # (scan_figures' own number search is the test for a number candidate: no second pass for it)
-    period_starts = [m.start() for m in period_matches]
-    cand_starts = [e.pos for e in cands]
+    sent_starts = [x.start for x in sents]
+    periods_at = _by_sentence(period_matches, [m.start() for m in period_matches], sents, sent_starts)
+    cands_at = _by_sentence(cands, [e.pos for e in cands], sents, sent_starts)
     out: list[Indicator] = []
     st = _State(last={})
     for si, sent in enumerate(sents):
@@ -89,23 +91,23 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             st.level = None
             st.para_start = sent.start
         a, b = sent.start, sent.end
-        in_sent = _in_range(period_matches, period_starts, a, b)
+        in_sent = periods_at.get(si)
         periods = find_periods(norm, a, b, published, st.year, in_sent) if in_sent else []
         for h in periods:
             if h.year is not None:
                 st.year = h.year
         if st.year is not None and _SECTION_HEADING_RE.match(norm, a, b) and _is_whole_paragraph(sents, si):
             st.section_year = st.year  # the paragraphs under 一、2023年工作回顾 report on 2023
-        in_target_list = st.target_list and norm[a - 1 : a] in ";；"  # the list goes on after a ；
-        list_here = _TARGET_LIST_RE.search(norm, a, b) is not None  # (read again by _attach_targets)
-        st.target_list = in_target_list or list_here
-        in_sent_cands = _in_range(cands, cand_starts, a, b)
+        in_sent_cands = cands_at.get(si, [])
         ents = find_entities(norm, a, b, actx, in_sent_cands) if in_sent_cands else []
         figs = scan_figures(norm, a, b)
         if figs:
-            figs = [f for f in figs if not _is_no_figure(norm, f, sent)]
-            if periods:  # 国庆7天假期: a number inside a period phrase is part of the period
-                figs = [f for f in figs if not any(h.start <= f.start < h.end for h in periods)]
+            figs = _real_figures(norm, figs, sent, periods)
+        in_target_list = st.target_list and norm[a - 1 : a] in ";；"  # the list goes on after a ；
+        # a target list opener is read by _attach_targets, and by the next sentence where it goes on right after
+        # this one's ；: a sentence with neither figures nor a final ；(most without figures) needs no search
+        list_here = (bool(figs) or norm[b - 1 : b] in ";；") and _TARGET_LIST_RE.search(norm, a, b) is not None
+        st.target_list = in_target_list or list_here
         if not figs:
             if ents:
                 _remember_entities(ents, actx, st)
@@ -118,8 +120,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
         _attach_metrics(norm, recs, periods, ents, whole)
-        levels = (r for r in reversed(recs) if r.kind not in _NOT_LEVELS and r.metric and not r.in_paren)
-        st.level = next((r for r in levels if not r.delta), None)
+        st.level = _last_level(recs)
         _distribute_fenbie(norm, recs, in_sent_cands)
         _attach_yoy(recs)
         _attach_targets(norm, recs, list_here)
@@ -129,7 +130,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         labelled = [h for h in periods if h.label] if periods else []
         labelled_ends = [h.end for h in labelled] if labelled else []
         # period and subject read the state as it was before this sentence's entities
-        _attach_subjects(norm, recs, ents, actx, st, sents, si, (cands, cand_starts))
+        _attach_subjects(norm, recs, ents, actx, st, sents, si, cands_at)
         sentence = text[a:b]
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)
@@ -143,7 +144,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period  # the list's items share the period it opened with
             if r.period and r.metric and _YEARLY_METRIC_RE.match(r.metric) and _MONTH_PERIOD_RE.fullmatch(r.period):
                 r.period = None  # 2024年3月投产,达产后年产值50亿元: a yearly figure has no month or date
-            if r.period and not r.target and int(r.period.removeprefix("asof:")[:4]) > published.year:
+            if r.period and not r.target and _period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             out.append(_to_indicator(text, r, sentence))
         _remember_entities(ents, actx, st)
@@ -158,6 +159,13 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
 # 年产值, 年销售收入, 年税收: yearly figures (not 年均 growth rates, not 年末 stocks); a month or a day period
 _YEARLY_METRIC_RE = re.compile(r"年(?!均|末|初|底)")
 _MONTH_PERIOD_RE = re.compile(r"(?:asof:)?\d{4}-\d{2}(?:-\d{2})?")
+
+
+@lru_cache(maxsize=256)  # pure, and read for most figures: the few labels of an article repeat
+def _period_year(label: str) -> int:
+    """The year a period label starts with (2024-H1, asof:2023-12-31)."""
+    return int(label.removeprefix("asof:")[:4])
+
 
 # A numbered section heading: 一、2023年工作回顾, （二）2024年主要目标, 3. 2024年重点工作
 # The longest first line read as a headline (a lead sentence is longer, or ends with 。).
@@ -193,9 +201,16 @@ def _is_whole_paragraph(sents: list[Span], si: int) -> bool:
     )
 
 
-def _in_range(items: list[_T], starts: list[int], a: int, b: int) -> list[_T]:
-    """The ``items`` (sorted, with their ``starts``) that start in [a, b)."""
-    return items[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+def _by_sentence(items: list[_T], starts: list[int], sents: list[Span], sent_starts: list[int]) -> dict[int, list[_T]]:
+    """The ``items`` (sorted, with their ``starts``) that start in each sentence, by sentence index.
+
+    One bisect per item, not two per sentence: most sentences start no period phrase and no entity."""
+    out: dict[int, list[_T]] = {}
+    for item, p in zip(items, starts, strict=True):
+        si = bisect.bisect_right(sent_starts, p) - 1
+        if si >= 0 and p < sents[si].end:
+            out.setdefault(si, []).append(item)
+    return out
 
 
 def _last_before(items: list[_T], ends: list[int], pos: int) -> _T | None:
@@ -204,18 +219,35 @@ def _last_before(items: list[_T], ends: list[int], pos: int) -> _T | None:
     return items[k - 1] if k else None
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 # ---------------------------------------------------------------- classification
 
 
-def _is_no_figure(s: str, f: Figure, sent: Span) -> bool:
-    """Numbers the scanner reads as figures that are none: slogans, meeting counts, what is not economic.
+def _real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit]) -> list[Figure]:
+    """The figures of a sentence, without the numbers the scanner reads as figures that are none: slogans,
+    meeting counts, what is not economic, numbers inside a period phrase.
 
-    (The first two apply to few figures: their guards are tested here, sparing most figures two calls.)"""
-    return (
-        (f.chinese and not f.rank and _in_short_quote(s, f, sent))
-        or (f.unit in _MEETING_UNITS and _is_meeting_count(s, f))
-        or _is_not_economic(s, f, sent.end)
-    )
+    (Each rule's guard is tested here: most figures pass them all without a call.)"""
+    # the words the non-economic rules look for near a figure lie inside its sentence: a sentence without any
+    # (almost all) spares each figure those searches, and leaves only the rules of a few units
+    cue = _NON_ECONOMIC_CUE_RE.search(s, sent.start, sent.end) is not None
+    out: list[Figure] = []
+    for f in figs:
+        if f.chinese and not f.rank and _in_short_quote(s, f, sent):
+            continue
+        if f.unit in _MEETING_UNITS and _is_meeting_count(s, f):
+            continue
+        if (cue or f.chinese or f.unit in _CUELESS_UNITS or f.base_unit in _CUELESS_BASE_UNITS) and _is_not_economic(
+            s, f, sent.end, cue
+        ):
+            continue
+        if periods and any(h.start <= f.start < h.end for h in periods):
+            continue  # 国庆7天假期: a number inside a period phrase is part of the period
+        out.append(f)
+    return out
 
 
 def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:
@@ -235,16 +267,19 @@ def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:
 _GROWTH_WORD_LENS = sorted({len(w) for w in C.GROWTH_WORDS}, reverse=True)
 _GROWTH_FILLER_LENS = sorted({len(w) for w in C.GROWTH_FILLER}, reverse=True)
 _GROWTH_FILLER = frozenset(C.GROWTH_FILLER)
+_APPROX_WORDS = ("近", "约", "超过", "超", "逾")
+_MOM_RE = re.compile(_alternation(C.MOM_WORDS))
 
 
 def _growth_before(s: str, f: Figure, lo: int) -> tuple[int, bool] | None:
     """If a growth verb governs this % figure, return (sign, is month-on-month)."""
     cs = f.cs
     head = s[cs : f.start].rstrip()
-    for w in ("近", "约", "超过", "超", "逾"):
-        if head.endswith(w):
-            head = head[: -len(w)]
-            break
+    if head.endswith(_APPROX_WORDS):  # (one call for the usual answer, none)
+        for w in _APPROX_WORDS:
+            if head.endswith(w):
+                head = head[: -len(w)]
+                break
     for n in _GROWTH_FILLER_LENS:
         if head[-n:] in _GROWTH_FILLER:
             head = head[:-n]
@@ -252,8 +287,7 @@ def _growth_before(s: str, f: Figure, lo: int) -> tuple[int, bool] | None:
     for n in _GROWTH_WORD_LENS:
         sign = C.GROWTH_WORDS.get(head[-n:])
         if sign is not None:
-            mom = any(m in s[cs : f.start] for m in C.MOM_WORDS)
-            return sign, mom
+            return sign, _MOM_RE.search(s, cs, f.start) is not None
     return None
 
 
@@ -345,18 +379,29 @@ _LIST_INTRO_RE = re.compile(r"[^,，。;；：:]{0,6}[：:]\s*(?:一是|一、|�
 _RANK_POOL_RE = re.compile(r"[^,，。;；]{0,12}?中(?:排名|排|位居|位列|居|列)")
 _SCENERY_AFTER = re.compile(r"的[^,，。;；、的]{1,10}?[上中里内旁边]")
 _NON_ECONOMIC_RE = re.compile("|".join(C.NON_ECONOMIC_NOUNS))
+# What one of the first three searches of _is_not_economic must find, each within the figure's sentence: one
+# search of the sentence for all of them tells whether any of the three can find something.
+_NON_ECONOMIC_CUE_RE = re.compile(
+    _alternation((*C.NON_ECONOMIC_NOUNS, *(w for words in C.NON_ECONOMIC_BEFORE.values() for w in words)))
+    + "|中(?:排名|排|位居|位列|居|列)"
+)
+# The units and base units _is_not_economic has a rule for that needs no cue word (times, scores, durations,
+# lengths, areas; and Chinese numerals: 三个目标：一是…).
+_CUELESS_UNITS = ("分", "天", "个")
+_CUELESS_BASE_UNITS = ("km", "m2", "mu")
 
 
-def _is_not_economic(s: str, f: Figure, hi: int) -> bool:
+def _is_not_economic(s: str, f: Figure, hi: int, cue: bool) -> bool:
     """Counts of what is not economic (23179名烈士名字), lengths describing a scene (在800米的老街上), the field
-    of a ranking, times of day and speeds."""
-    if f.base_unit == "count" and _NON_ECONOMIC_RE.search(s, f.end, min(hi, f.end + 8)):
-        return True
-    before = _NON_ECONOMIC_BEFORE_RE.get(_WHAT_IT_MEASURES.get(f.unit) or f.base_unit)
-    if before is not None and before.search(s, max(f.ws, f.start - 10), f.start):
-        return True  # 假期5天, 水位68.52米, 降雨概率80%, 奖牌总数第3名, 代表680名
-    if f.base_unit == "count" and _RANK_POOL_RE.match(s, f.end, hi):
-        return True  # 在全市12个县(市、区)中排名第一: the field ranked in, not a figure
+    of a ranking, times of day and speeds. ``cue``: whether the sentence has a word _NON_ECONOMIC_CUE_RE finds."""
+    if cue:
+        if f.base_unit == "count" and _NON_ECONOMIC_RE.search(s, f.end, min(hi, f.end + 8)):
+            return True
+        before = _NON_ECONOMIC_BEFORE_RE.get(_WHAT_IT_MEASURES.get(f.unit) or f.base_unit)
+        if before is not None and before.search(s, max(f.ws, f.start - 10), f.start):
+            return True  # 假期5天, 水位68.52米, 降雨概率80%, 奖牌总数第3名, 代表680名
+        if f.base_unit == "count" and _RANK_POOL_RE.match(s, f.end, hi):
+            return True  # 在全市12个县(市、区)中排名第一: the field ranked in, not a figure
     if f.unit == "分" and (f.start > 0 and s[f.start - 1] in "时点" or s.startswith("的成绩", f.end)):
         return True  # 9时30分: a time of day; 702分的成绩: an exam score
     if f.unit == "天" and s.endswith("为期", 0, f.start):
@@ -387,7 +432,7 @@ def _link_neighbours(s: str, recs: list[Rec]) -> None:
     Qualifiers: 20%-30%左右 and 约30-50亿元: both bounds share one; 突破5000亿元、6000亿元: the prefix one.
     Kinds: 增长20%-30%: both bounds are growths; 分别增长12%、15%: later members of a list of % take the first
     one's growth kind and sign."""
-    for a, b in zip(recs, recs[1:], strict=False):
+    for a, b in pairwise(recs):
         fa, fb = a.fig, b.fig
         gap = b.gap = s[fa.end : fb.start]
         if len(gap) <= _GAP_MAX and _RANGE_GAP.match(gap):
@@ -554,10 +599,6 @@ def _cut_left(
     if k >= 0 and not left.startswith(("以上", "以下", "以内", "以来"), k) and k + 1 < len(left):
         left = left[k + 1 :]
     return left
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 _CUT_AFTER_RE = re.compile(_alternation(C.METRIC_CUT_AFTER))
@@ -818,8 +859,6 @@ _ABBREVIATION_FIRST = frozenset(w[0] for w in METRIC_ABBREVIATIONS)
 
 def _expand_abbreviation(metric: str) -> str:
     """营收 → 营业收入, 营收增速 → 营业收入增速 (a whole metric, or one with its growth suffix)."""
-    if metric[:1] not in _ABBREVIATION_FIRST:
-        return metric  # (most metrics: no abbreviation starts with their first character)
     head = metric.removesuffix("增速")
     return METRIC_ABBREVIATIONS[head] + metric[len(head) :] if head in METRIC_ABBREVIATIONS else metric
 
@@ -854,6 +893,18 @@ def _measure_metric(noun: str, base_unit: str, unit: str) -> str:
 
 
 _NOT_LEVELS = ("growth", "share", "rank")
+
+
+def _last_level(recs: list[Rec]) -> Rec | None:
+    """The sentence's last named level outside brackets: what the parts listed by a 其中 sentence after it are of.
+
+    (A loop, not next() over a generator: it runs once per sentence with figures.)"""
+    for r in reversed(recs):
+        if r.kind not in _NOT_LEVELS and r.metric and not r.in_paren and not r.delta:
+            return r
+    return None
+
+
 _SHARE_WORD_RE = re.compile(r"的?(?:比重|比例|份额)$")
 
 
@@ -889,6 +940,8 @@ def _attach_metrics(
     project: Rec | None = None  # the last figure of the sentence whose project is named beside it
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     outer_prev: Rec | None = None  # prev outside the brackets the figures are in now
+    # (the 由A增加到B rules below need a 由 or 从: most sentences have neither)
+    you_here = s.find("由", lo, hi) >= 0 or s.find("从", lo, hi) >= 0
     for r in recs:
         f = r.fig
         cs = f.cs
@@ -1014,7 +1067,8 @@ def _attach_metrics(
         if raw_left.endswith("以") and s.startswith("的", f.end) and r.kind != "rank":  # (以第一名的成绩: a rank)
             # 以686亿元的品牌价值位居第6位, 以12亿元的营收位居全市第一: what follows 的 is measured
             metric = _right_noun(s, f.end + 1, hi, fig_starts, fig_ends) or metric
-        metric = _expand_abbreviation(metric)
+        if metric[:1] in _ABBREVIATION_FIRST:  # (most metrics: no abbreviation starts with their first character)
+            metric = _expand_abbreviation(metric)
         if raw_left.endswith(PROJECT_SIZE_WORDS):
             m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
             if m:
@@ -1038,14 +1092,15 @@ def _attach_metrics(
         if last is not None and len(r.gap) <= _GAP_MAX and _RANGE_GAP.match(r.gap) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
         # 由2018年的2212亿元增加到去年的3401.2亿元: two levels of what the sentence is about
-        if s.startswith("由", cs, f.start):
-            metric = (prev.metric if prev is not None else _growth_base(last)) or metric
-            from_level = r
-        elif _FROM_BEFORE_RE.search(s, cs, f.start):
-            from_level = r  # 村集体经济收入由8万元增加到56万元, 企业由2015年的116家增加到765家: named before 由
-        elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
-            metric = from_level.metric or metric
-            r.start_level = from_level
+        if you_here:
+            if s.startswith("由", cs, f.start):
+                metric = (prev.metric if prev is not None else _growth_base(last)) or metric
+                from_level = r
+            elif _FROM_BEFORE_RE.search(s, cs, f.start):
+                from_level = r  # 村集体经济收入由8万元增加到56万元, 企业由2015年的116家增加到765家: named before 由
+            elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
+                metric = from_level.metric or metric
+                r.start_level = from_level
         if r.delta:
             metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
         r.metric = metric or None
@@ -1199,7 +1254,10 @@ _DELTA_GAP = re.compile(r"[,，、][^,，、;；。]{0,12}")
 
 def _attach_yoy(recs: list[Rec]) -> None:
     """A level's year-on-year change: the growth in % that follows it (其中 asides and changes skipped over)."""
-    if not any(r.kind == "growth" for r in recs):
+    for r in recs:  # (a loop, not any() over a generator: this runs once per sentence with figures)
+        if r.kind == "growth":
+            break
+    else:
         return  # only a growth gives a yoy (most sentences have none)
     for i, r in enumerate(recs):
         if r.kind in ("growth", "share", "rank") or r.delta:
@@ -1280,7 +1338,7 @@ def _attach_subjects(
     st: _State,
     sents: list[Span],
     si: int,
-    cands: tuple[list[Entity], list[int]],  # the article's candidates and their starts
+    cands_at: dict[int, list[Entity]],  # the article's candidates by sentence
 ) -> None:
     """The subject of each figure of the sentence (a 分别 list of places has set some already): its project,
     else the nearest entity before it that resolves, else the sentence's fallback.
@@ -1309,22 +1367,22 @@ def _attach_subjects(
                 break
         if not name:
             if not have_fallback:
-                fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands), True
+                fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
             name = fallback
         r.subject = by_count[k] = name
 
 
 def _fallback_subject(
     s: str, sent: Span, actx: ArticleContext, st: _State, sents: list[Span], si: int,
-    cands: tuple[list[Entity], list[int]],
+    cands_at: dict[int, list[Entity]],
 ) -> str | None:
     """The subject of a figure with no entity before it in its sentence."""
     # a quotation whose speaker is named after it: “我们共流转土地近千亩……”据该村第一书记介绍
     if _in_quote(s, st.para_start, sent.start):
-        for nxt in sents[si + 1 : si + 4]:
+        for ni, nxt in enumerate(sents[si + 1 : si + 4], si + 1):
             if nxt.paragraph != sent.paragraph:
                 break
-            for e in find_entities(s, nxt.start, nxt.end, actx, _in_range(*cands, nxt.start, nxt.end)):
+            for e in find_entities(s, nxt.start, nxt.end, actx, cands_at.get(ni, [])):
                 name = _resolve(e, actx, st)
                 if name and name != PROVINCE:  # a speaker, never the province
                     return name
@@ -1335,8 +1393,7 @@ def _fallback_subject(
 
 def _in_quote(s: str, para_start: int, start: int) -> bool:
     """Whether the sentence at ``start`` is inside a quotation opened in its paragraph (or opens one)."""
-    before = s[para_start : start + 1]
-    return before.count("“") > before.count("”")
+    return s.count("“", para_start, start + 1) > s.count("”", para_start, start + 1)  # (counted in place)
 
 
 def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> None:
@@ -1375,16 +1432,17 @@ def _attach_targets(s: str, recs: list[Rec], list_here: bool) -> None:
     one search per sentence spares the per-figure ones."""
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     cue_here = _TARGET_RE.search(s, lo, hi) is not None  # (strong cues and 目标/计划/预计 are target cues too)
+    chong_here = s.find("冲", lo, hi) >= 0
     prev_target = False
     for r in recs:
         f = r.fig
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
-        tail = s[f.end : f.ce]
+        tail = s[f.end : f.ce] if cue_here or r.kind == "capacity" else ""  # (read only by the rules needing these)
         t = False
         if cue_here and _TARGET_RE.search(s, cs, start):
             t = True
         # every strong cue is a target cue, none of which is in s[cs:start]: only one starting before cs is left
-        elif s.endswith("冲", cs, start) or cue_here and _STRONG_CUE_RE.search(
+        elif chong_here and s.endswith("冲", cs, start) or cue_here and _STRONG_CUE_RE.search(
             s, f.ws, min(start, cs + _STRONG_CUE_REACH)
         ):
             t = True
@@ -1399,7 +1457,8 @@ def _attach_targets(s: str, recs: list[Rec], list_here: bool) -> None:
         elif r.kind == "capacity" and "项目" in tail and not _ACHIEVED_RE.search(tail):
             t = True
         if t and (
-            _ACHIEVED_RE.search(tail, 0, 10) or (r.kind == "share" and _PLAN_SHARE_RE.search(s, cs, start))
+            _ACHIEVED_RE.search(s, f.end, min(f.ce, f.end + 10))  # (the first 10 characters of the tail)
+            or (r.kind == "share" and _PLAN_SHARE_RE.search(s, cs, start))
             or _PLAN_PROGRESS_RE.search(s, cs, start)
         ):
             t = False  # 占年度计划的85%, 超年度计划12.4个百分点: progress made against a plan is an actual
@@ -1410,18 +1469,22 @@ def _attach_targets(s: str, recs: list[Rec], list_here: bool) -> None:
 # ---------------------------------------------------------------- output
 
 
-# _to_indicator passes the fields by position (a keyword call of a named tuple costs three times as much): in this order
+# _to_indicator passes the fields by position, as one tuple to tuple.__new__ (what the named tuple's own __new__
+# does, without its Python frame; a keyword call costs three times as much): in this order
 assert Indicator._fields == (
     "start", "end", "text", "value", "unit", "value_base", "base_unit", "kind", "metric", "subject", "period",
     "yoy_pct", "qualifier", "target", "sentence", "sentence_start", "sentence_end",
 )
 
 
+_new_tuple = tuple.__new__
+
+
 def _to_indicator(text: str, r: Rec, sentence: str) -> Indicator:
     f = r.fig
     sent = r.sent
     vb = r.value_base
-    return Indicator(
+    return _new_tuple(Indicator, (
         f.start,  # start
         f.end,  # end
         text[f.start : f.end],  # text
@@ -1439,9 +1502,10 @@ def _to_indicator(text: str, r: Rec, sentence: str) -> Indicator:
         sentence,  # sentence
         sent.start,  # sentence_start
         sent.end,  # sentence_end
-    )
+    ))
 
 
+@lru_cache(maxsize=4096)  # pure; formatting is the cost, and the values that are not whole (5.6 %) recur
 def _round(v: float) -> float:
     if v.is_integer() and -1e10 < v < 1e10:
         return v  # at most 10 digits: already what "%.10g" gives (the common case, without formatting)
