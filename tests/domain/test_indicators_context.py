@@ -69,6 +69,19 @@ def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 
 
+@pytest.mark.parametrize(
+    ("text", "pub", "period"),
+    [
+        ("春节假期,全县接待游客32万人次。", dt.date(2023, 1, 28), "2023-01"),  # 1月21日至27日
+        ("春节假期,全县接待游客32万人次。", dt.date(2024, 2, 18), "2024-02"),
+        ("2022年春节假期,全县接待游客32万人次。", dt.date(2022, 3, 1), "2022-01/2022-02"),  # 1月31日至2月6日
+        ("国庆假期,全县接待游客32万人次。", dt.date(2023, 1, 10), "2022-10"),
+    ],
+)
+def test_holidays_by_the_official_calendar(text, pub, period):
+    assert extract(text, pub)[0].period == period
+
+
 def test_a_year_ago_in_an_early_year_report_is_last_year():
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 1, 9))[0].period == "2023"
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 7, 9))[0].period is None

@@ -11,6 +11,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+import chinese_calendar
 
 from .numbers import CN_DIGITS, parse_chinese
 
@@ -68,6 +71,23 @@ PAST_YEAR_MONTHS = 3
 # Holidays of fixed (solar) dates: their figures (国庆假期接待游客…) belong to that month.
 HOLIDAY_MONTHS: dict[str, int] = {"国庆": 10, "五一": 5}
 
+
+@lru_cache(maxsize=64)
+def spring_festival_holiday(year: int) -> str | None:
+    """The month(s) of the official 春节 holiday of ``year`` (a lunar date: 2023-01, 2022-01/2022-02), from the
+    government calendar that chinese_calendar keeps; None for a year it does not know yet."""
+    try:
+        days = [
+            d for d in chinese_calendar.get_dates(dt.date(year, 1, 1), dt.date(year, 3, 1))
+            if chinese_calendar.get_holiday_detail(d) == (True, chinese_calendar.Holiday.spring_festival.value)
+        ]
+    except NotImplementedError:
+        return None
+    if not days:
+        return None
+    first, last = _ym(year, days[0].month), _ym(year, days[-1].month)
+    return first if first == last else f"{first}/{last}"
+
 QUARTERS: dict[str, str] = {"一": "1", "二": "2", "三": "3", "四": "4",
                             "1": "1", "2": "2", "3": "3", "4": "4"}
 
@@ -112,7 +132,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"下半年", "h2"),
     # 完成年度预算的81%, 占年度计划的85%: the plan a share is of, not the period (年度计划投资98亿元 is)
     (r"全年|(?<!完成)(?<!占)(?<!超)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
-    (r"(?:“)?(?P<hol>国庆|五一)(?:”)?(?:中秋)?(?:[5-8七八]天)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
+    (r"(?:“)?(?P<hol>国庆|五一|春节)(?:”)?(?:中秋)?(?:[5-9七八九]天)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年|过去一年)", "rel_year"),
@@ -133,7 +153,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -281,7 +301,16 @@ def find_periods(
             new_year = pub.year - 1
             label = str(new_year)
         elif kind == "holiday":
-            label = _ym(y if y is not None else pub.year, HOLIDAY_MONTHS[_g(m, i, "hol") or "国庆"])
+            hol = _g(m, i, "hol") or "国庆"
+            if hol in HOLIDAY_MONTHS:
+                mo = HOLIDAY_MONTHS[hol]
+                label = _ym(_month_year(mo, y, pub), mo)  # (国庆假期 in a January article: last October)
+            else:
+                label = spring_festival_holiday(y if y is not None else pub.year)
+                if y is None and label is not None and int(label[5:7]) > pub.month:
+                    label = spring_festival_holiday(pub.year - 1)
+            if label is None:
+                continue
         elif kind == "day_range":
             m1 = _num(_g(m, i, "m") or "0")
             m2 = _num(_g(m, i, "m2") or "0") or m1
