@@ -82,6 +82,14 @@ def test_holidays_by_the_official_calendar(text, pub, period):
     assert extract(text, pub)[0].period == period
 
 
+def test_an_early_year_review_gives_its_year_to_undated_paragraphs():
+    text = "2023年全县经济稳中向好\n2023年，全县地区生产总值412亿元。\n民生支出占比达到80.6%。\n今年，力争增长7%。"
+    got = extract(text, dt.date(2024, 1, 9))
+    assert [(i.text, i.period) for i in got] == [("412亿元", "2023"), ("80.6%", "2023"), ("7%", "2024")]
+    review = "回望2023年，全县地区生产总值412亿元。2023年全县新增企业120家。\n民生支出占比达到80.6%。"
+    assert extract(review, dt.date(2024, 1, 9))[-1].period == "2023"
+
+
 def test_a_year_ago_in_an_early_year_report_is_last_year():
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 1, 9))[0].period == "2023"
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 7, 9))[0].period is None

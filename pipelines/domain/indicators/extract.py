@@ -75,7 +75,11 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     ref_year = reference_year(norm, published)
     default_year = ref_year if ref_year != published.year else None
     cands = entity_candidates(norm, actx)
-    report_period = _headline_period(norm, sents, period_matches, published, default_year)
+    # a report's period, stated in its headline, or the year an early-year review looks back on: the period of
+    # the figures of its paragraphs that name none
+    report_period = _headline_period(norm, sents, period_matches, published, default_year) or (
+        str(default_year) if default_year is not None else None
+    )
     # one pass each over the whole text; a sentence without a figure only updates the state
     # (scan_figures' own number search is the test for a number candidate: no second pass for it)
     sent_starts = [x.start for x in sents]
