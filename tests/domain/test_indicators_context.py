@@ -215,6 +215,8 @@ def test_subject_project_a_sentence_opens_with(text, subject):
         ("赣州国际陆港开行中欧班列506列。", "赣州国际陆港"),
         ("假期期间上饶站发送旅客87万人次。", "上饶站"),
         ("2021年，南康家具产业集群产值达2360亿元。", "南康家具产业集群"),
+        ("赣州港进出口集装箱量达到7.8万标箱。", "赣州港"),
+        ("赣州西站日均开行动车组列车86列。", "赣州西站"),
     ],
 )
 def test_a_named_site_is_the_subject_of_its_figures(text, subject):

@@ -506,3 +506,20 @@ def test_durations_meetings_and_list_counts_are_no_figures(text):
 )
 def test_a_narrower_decline_is_a_rise(text, value):
     assert extract(text, dt.date(2023, 10, 20))[0].value_base == value
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("今年全市计划加装电梯50部。", ["50部"]),
+        ("赣州港进出口集装箱量达到7.8万标箱。", ["7.8万标箱"]),
+        ("拟向全体股东每10股派发现金红利3.5元。", ["3.5元"]),
+        ("高速公路密度每百平方公里4.6公里。", ["4.6公里"]),
+        ("进入第三个年头，日均开行动车组列车86列。", ["86列"]),
+        ("做大汽车零部件产业。", []),
+        ("今年一斤能卖到4块5。", []),
+        ("共获得金牌12枚、银牌8枚。", []),
+    ],
+)
+def test_counters_bases_and_ordinals(text, figures):
+    assert [i.text for i in extract(text, dt.date(2023, 10, 20))] == figures

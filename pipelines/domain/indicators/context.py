@@ -338,7 +338,7 @@ NOUN_STOP: tuple[str, ...] = (
 )
 # Text before a figure is cut after the last of these: what precedes is another predicate.
 METRIC_CUT_AFTER: tuple[str, ...] = ("了", "把", "让", "使", "我们", "他们", "记者", "介绍", "表示", "看到",
-                                     "发现", "：", ":", "…", "——", "建成后", "投产后", "达产后", "竣工后", "成为")
+                                     "：", ":", "…", "——", "建成后", "投产后", "达产后", "竣工后", "成为")
 # Deleted anywhere inside a metric (主导产业实现营收 → 主导产业营收).
 METRIC_INFIX_DELETE: tuple[str, ...] = ("可实现", "实现", "完成", "累计", "可获", "分别", "预计")
 # Rank verbs and scopes stripped from the text before 第N.
@@ -391,5 +391,7 @@ NON_ECONOMIC_BEFORE: dict[str, tuple[str, ...]] = {
     "percent": ("降雨", "降水", "雨量", "概率", "湿度", "阳性率", "病例", "感染"),
     "rank": ("奖牌", "金牌", "比赛", "考生", "理科", "文科", "成绩", "兄妹", "姐妹", "兄弟"),
     "score": ("满分", "考生", "理科", "文科", "高考", "中考", "成绩"),
-    "count": ("委员", "代表", "党员", "被告人", "嫌疑人", "志愿者", "兄妹", "姐妹", "兄弟"),
+    "count": (
+        "委员", "代表", "党员", "被告人", "嫌疑人", "志愿者", "兄妹", "姐妹", "兄弟", "金牌", "银牌", "铜牌", "奖牌",
+    ),
 }

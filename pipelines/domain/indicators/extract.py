@@ -250,6 +250,10 @@ def _real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHi
             continue
         if periods and any(h.start <= f.start < h.end for h in periods):
             continue  # 国庆7天假期: a number inside a period phrase is part of the period
+        if f.start > sent.start and s[f.start - 1] == "每":
+            continue  # 每10股派发现金红利3.5元, 每万人: the base of a rate
+        if f.rank and s.startswith(_ORDINAL_NOUNS, f.end):
+            continue  # 进入第三个年头, 第二批: an ordinal, not a rank
         out.append(f)
     return out
 
@@ -379,6 +383,8 @@ _NON_ECONOMIC_BEFORE_RE = {what: re.compile("|".join(words)) for what, words in 
 # Which table of NON_ECONOMIC_BEFORE a unit reads (others read the one of their base unit: percent, rank, count).
 _WHAT_IT_MEASURES = {"天": "duration", "个月": "duration", "小时": "duration", "个小时": "duration", "米": "metre",
                      "分": "score"}
+# What an ordinal (第三个年头, 第二批, 第五届) counts: no ranking.
+_ORDINAL_NOUNS = ("年头", "个年头", "批", "届", "轮", "期", "次", "代", "季")
 _LIST_INTRO_RE = re.compile(r"[^,，。;；：:]{0,6}[：:]\s*(?:一是|一、|第一|首先|1[.、．])")
 _RANK_POOL_RE = re.compile(r"[^,，。;；]{0,12}?中(?:排名|排|位居|位列|居|列)")
 _SCENERY_AFTER = re.compile(r"的[^,，。;；、的]{1,10}?[上中里内旁边]")

@@ -76,6 +76,7 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "个": "人性别",  # 个人, 个性, 个别
     "人": "民才员口均次们工",  # 人民, 人才 …  (人次 is its own unit)
     "名": "单称义牌",  # 名单, 名称
+    "部": "门署分长委位级队件",  # 部门, 部署, 部分, (零)部件
     "家": "庭乡居",  # (138家园区企业: a count; 家园 never follows a number)
     "项": "目",  # 项目
     "台": "阶湾",
@@ -317,8 +318,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         if mult in ("百", "千") or (follow and _is_han(follow) and follow not in MULT_ONLY_FOLLOW):
             return None  # 7万方, 百台…: an unknown unit after the multiplier
         mult_only = True
-    if chinese and value == 1 and not mult:
-        return None  # 一个, 一家, 一项: not figures
+    if chinese and value <= 1 and not mult:
+        return None  # 一个, 一家, 一项: not figures; 零部件: a word
     # suffix qualifiers
     w = s[p : p + _SUFFIX_LEN]  # every suffix qualifier has this length: one lookup
     if w in SUFFIX_QUALIFIERS and p + _SUFFIX_LEN <= hi:

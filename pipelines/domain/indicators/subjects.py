@@ -41,7 +41,8 @@ SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
 SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产业行业"
 
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
-SITE_WORDS: tuple[str, ...] = ("景区", "度假区", "旅游区", "陆港", "机场", "站", "产业集群", "产业园", "科技城")
+SITE_WORDS: tuple[str, ...] = ("景区", "度假区", "旅游区", "陆港", "机场", "站", "港", "产业集群", "产业园", "科技城")
+PLACE_SITE_WORDS = ("站", "港")  # only after a place name (上饶站, 赣州港; not 加油站, 香港)
 SITE_NAME_MAX = 6
 SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
 
@@ -82,7 +83,7 @@ PROVINCE = "江西省"
 # Cities the two papers cover; a bare mention of the short name counts for the city.
 CITIES: dict[str, str] = {"上饶": "上饶市", "赣州": "赣州市", "赣南": "赣州市"}
 CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技术开发区", "高新区", "综保区", "开发区", "县",
-                                   "市委", "市政府", "商会", "籍", "低碳", "站", "人")
+                                   "市委", "市政府", "商会", "籍", "低碳", "站", "港", "人")
 
 # What no company name starts with (上市公司, 旗下公司 are kinds of company), and words that show a would-be
 # name is a phrase before a bare 公司 (2024年第一季度公司实现…, 今年全市新增公司1200家).
@@ -376,9 +377,11 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
     out: list[Entity] = []
     for m in _SITE_RE.finditer(text, lo, hi):
         k = m.start()
-        if m.group(0) == "站":
-            if text[max(lo, k - 2) : k] in places():
-                out.append(Entity(k - 2, m.end(), text[k - 2 : m.end()], "site"))
+        if m.group(0) in PLACE_SITE_WORDS:
+            # 上饶站, 赣州港; 赣州西站: a place, then maybe a direction
+            a = k - 1 if text[k - 1 : k] in "东西南北" else k
+            if text[max(lo, a - 2) : a] in places():
+                out.append(Entity(a - 2, m.end(), text[a - 2 : m.end()], "site"))
             continue
         a = k
         while a > max(lo, k - SITE_NAME_MAX) and _is_han(text[a - 1]) and text[a - 1] not in NAME_STOP:

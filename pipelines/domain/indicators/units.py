@@ -101,7 +101,13 @@ UNITS: dict[str, UnitInfo] = {
     "架次": UnitInfo("count", 1, "count"),
     "股": UnitInfo("count", 1, "count"),  # 公开发行新股3500万股
     "斤": UnitInfo("tonne", 5e-4, "amount"),  # 1 斤 = 0.5 kg
-    "标箱": UnitInfo("other", 1, "other"),
+    "标箱": UnitInfo("count", 1, "count"),  # containers (TEU)
+    "艘": UnitInfo("count", 1, "count"),
+    # more counters of things (加装电梯50部, 年产5000万颗车载镜头, 安装路灯220盏); not 块 (4块5 is ¥4.5)
+    "部": UnitInfo("count", 1, "count"),
+    "颗": UnitInfo("count", 1, "count"),
+    "盏": UnitInfo("count", 1, "count"),
+    "枚": UnitInfo("count", 1, "count"),
 }
 
 # Units longest first so 平方公里 wins over 平方… and 个百分点 over 个.
