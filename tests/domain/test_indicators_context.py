@@ -223,6 +223,13 @@ def test_a_named_site_is_the_subject_of_its_figures(text, subject):
     assert extract(text, PUB)[-1].subject == subject
 
 
+def test_a_site_carries_through_its_paragraph_and_its_anaphors():
+    text = "赣州黄金机场完成旅客吞吐量268万人次；货邮吞吐量7856吨。目前，该机场共开通航线57条。"
+    assert [i.subject for i in extract(text, PUB)] == ["赣州黄金机场"] * 3
+    scenic = "三清山景区接待游客32万人次。大年初五当天，景区单日接待游客达到4.8万人次。"
+    assert [i.subject for i in extract(scenic, PUB)] == ["三清山景区"] * 2
+
+
 @pytest.mark.parametrize("text", ["各大景区接待游客30万人次。", "4A级景区接待游客30万人次。", "全县新建充电站120座。"])
 def test_kinds_of_site_are_no_subject(text):
     assert extract(text, PUB)[-1].subject is None

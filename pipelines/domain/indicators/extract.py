@@ -1311,6 +1311,11 @@ def _labelled_period(labelled: list[PeriodHit], k: int, r: Rec) -> str | None:
 
 
 
+# Bare words that point back at the company, cooperative or site named before only as a clause's topic
+# (公司实现营收…; 新增公司1200家 is companies in general).
+HEAD_ONLY_ANAPHORS = ("公司", "合作社", "景区")
+
+
 def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
     assert st.last is not None
     if e.name is not None:
@@ -1327,7 +1332,7 @@ def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
         if e.anaphor != "我市" and actx.county_city:
             return actx.county_city
         return actx.city
-    if e.anaphor in ("公司", "合作社") and not e.topic:
+    if e.anaphor in HEAD_ONLY_ANAPHORS and not e.topic:
         return None  # 新增公司1200家: companies in general, not the one named before
     if typ == "province":
         # only as the clause's topic (全省规上工业增加值增长5.1%): 全省5个…之一, 全省第一 are scopes
@@ -1418,7 +1423,7 @@ def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> 
         if e.name is not None:
             st.last[typ] = name
         # places carry to the next sentences of the paragraph; a company only where it is named again
-        if (e.topic and e.type in ("zone", "city", "village", "town")) or e.name is None:
+        if (e.topic and e.type in ("zone", "city", "village", "town", "site")) or e.name is None:
             st.entity = name
 
 

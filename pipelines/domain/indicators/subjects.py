@@ -70,6 +70,10 @@ ANAPHORS: dict[str, str] = {
     "该集团": "org",
     "公司": "org",  # only at the head of a clause (公司实现营业收入…): see extract._resolve
     "合作社": "org",  # the same (合作社实现销售收入380万元)
+    "该机场": "site",
+    "该景区": "site",
+    "该港": "site",
+    "景区": "site",  # only at the head of a clause (景区单日接待游客4.8万人次)
     "该项目": "project",
     "全省": "province",
     "我省": "province",
