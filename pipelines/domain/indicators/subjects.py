@@ -501,8 +501,8 @@ def find_entities(
             while q > head and text[q - 1].isspace():
                 q -= 1
             topic = _TOPIC_HEAD_RE.fullmatch(text, head, q) is not None
-        if e.type == "site" and not topic:
-            continue  # (江湾镇是江湾景区所在地: a site is a subject only as the clause's topic)
+        if e.type in ("site", "anaphor:site") and not topic:
+            continue  # (江湾镇是江湾景区所在地, A级景区增至26个: a site is a subject only as the clause's topic)
         # a copy, not the candidate changed: candidates are shared by the sentences that look at them
         out.append(e if e.topic == topic else Entity(e.pos, e.end, e.name, e.type, topic, e.anaphor))
     return out
