@@ -275,6 +275,20 @@ def test_banks_cooperatives_and_roads(text, subject):
     assert first(text).subject == subject
 
 
+def test_a_township_and_its_anaphor():
+    text = "在大鄣山乡，茶农们正忙着采摘。全乡茶园面积达3.2万亩。"
+    assert first(text).subject.endswith("山乡")
+    assert first("回到家乡创业，带动就业50人。").subject is None
+
+
+def test_what_is_counted_at_a_projects_site_and_its_anaphor():
+    text = (
+        "总投资28亿元的城北磁材项目二期建设现场，十余台塔吊同时作业。"
+        "该项目建成后，可形成年产1.5万吨磁材的生产能力。"
+    )
+    assert [i.subject for i in extract(text, PUB)] == ["城北磁材项目"] * 3
+
+
 def test_what_a_project_yields_once_done_is_the_projects():
     text = "总投资30亿元的城南纺织产业园项目建成后年产值50亿元，可提供就业岗位3000个，全市纺织产值将达200亿元。"
     assert [i.subject for i in extract(text, PUB)][:3] == ["城南纺织产业园项目"] * 3

@@ -152,6 +152,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             out.append(_to_indicator(text, r, sentence))
         _remember_entities(ents, actx, st)
+        for r in recs:
+            if r.project:
+                st.last["project"] = r.project  # what a later 该项目 points back at
         if labelled:
             st.period = labelled[-1].label
     return out
@@ -849,13 +852,16 @@ def _project_topic(s: str, lo: int, end: int) -> str | None:
     return name
 
 
-# What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size.
-_ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|竣工|运营)后")
+# What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size, and so is what is
+# counted at its site (建设现场,十余台塔吊同时作业).
+_ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|竣工|运营)后|现场")
 _FROM_BEFORE_RE = re.compile(r"[由从](?:[^,，。;；由从]{1,10}的)?$")  # 由8万元, 由2015年的116家, 从520人
 _PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?项目)")
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 # Words before a figure that describe a project's size (its subject is the project named after it).
-PROJECT_SIZE_WORDS: tuple[str, ...] = ("总投资", "投资", "面积", "占地", "占地面积", "年产", "年产能", "全长")
+PROJECT_SIZE_WORDS: tuple[str, ...] = (
+    "总投资", "投资", "投资额", "投资额为", "总投资为", "面积", "占地", "占地面积", "年产", "年产能", "全长"
+)
 # A bare multiplier (人口35万) counts people or households after these words; otherwise it is money.
 MULT_ONLY_COUNT_WORDS: tuple[str, ...] = ("人口", "人次", "人数", "户数", "游客", "用户", "就业", "居民")
 # Abbreviations written out in metric names (the catalogue maps synonyms; these read better as names).

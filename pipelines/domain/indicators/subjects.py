@@ -61,6 +61,8 @@ ANAPHORS: dict[str, str] = {
     "该镇": "town",
     "全镇": "town",
     "本镇": "town",
+    "该乡": "town",
+    "全乡": "town",
     "该村": "village",
     "全村": "village",
     "该企业": "org",
@@ -143,7 +145,7 @@ class ArticleContext:
     villages: frozenset[str]
     short_orgs: frozenset[str]  # short company names written at least twice (晶科能源, 孚能科技)
     county_city: str | None = None  # a county-level city (瑞金市) the article is about: what its 全市 means
-    towns: frozenset[str] = frozenset()  # the XX of each XX镇 named
+    towns: frozenset[str] = frozenset()  # the towns and townships named (江湾镇, 鄣山乡)
     main_town: str | None = None  # the town (江湾镇) the article is about: what its 全镇 means
 
 
@@ -241,7 +243,7 @@ def article_context(text: str) -> ArticleContext:
             main = org  # a company's story (晶科能源发布年报…): its unnamed figures are the company's
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
                           short_orgs=short_orgs, county_city=county_city,
-                          towns=frozenset(t[:-1] for t in town_counts), main_town=main_town)
+                          towns=frozenset(town_counts), main_town=main_town)
 
 
 def _short_name(city: str | None) -> str:
@@ -293,24 +295,27 @@ VILLAGE_KINDS: frozenset[str] = frozenset({
     "和美", "宜居", "重点", "试点", "脱贫", "边缘", "省级", "市级", "县级", "新农", "旅游", "专业", "特色", "传统",
     "中心", "城中", "空心", "整村", "进村", "驻村", "到村", "入村", "全县", "全市", "全镇", "个村", "余村", "多村",
 })
-# Characters before 镇 that make a kind of town (城镇, 乡镇, 特色小镇, 古镇), and after it a word (城镇化, 镇域).
-TOWN_BAD_BEFORE = "城乡集村小古重名强大各全该本每个余多"
-TOWN_BAD_AFTER = "化域区长委政村"
-_TOWN_RE = re.compile(rf"[{_HAN}]{{2}}镇")
+# Characters before 镇/乡 that make a kind of town or a word (城镇, 乡镇, 特色小镇, 古镇, 城乡, 家乡, 返乡), and
+# after it a word (城镇化, 镇域, 乡村, 乡贤).
+TOWN_BAD_BEFORE = "城乡集村小古重名强大各全该本每个余多家故下返老入回同思异"
+TOWN_BAD_AFTER = "化域区长委政村镇贤愁亲土音里"
+TOWN_NAME_BAD_START = "各全该本每个余多"
+_TOWN_RE = re.compile(rf"[{_HAN}]{{2}}[镇乡]")
 
 
 def _town_counts(text: str) -> Counter[str]:
-    """Towns named in the text (江湾镇, 乌泥镇) and how often."""
+    """Towns and townships named in the text (江湾镇, 乌泥镇, 鄣山乡) and how often."""
     out: Counter[str] = Counter()
-    i = text.find("镇", 2)
-    while i >= 0:
-        name = text[i - 2 : i + 1]
-        if (
-            _TOWN_RE.fullmatch(name) and name[1] not in TOWN_BAD_BEFORE and name[0] not in TOWN_BAD_BEFORE[-8:]
-            and text[i + 1 : i + 2] not in TOWN_BAD_AFTER
-        ):
-            out[name] += 1
-        i = text.find("镇", i + 1)
+    for word in "镇乡":
+        i = text.find(word, 2)
+        while i >= 0:
+            name = text[i - 2 : i + 1]
+            if (
+                _TOWN_RE.fullmatch(name) and name[1] not in TOWN_BAD_BEFORE and name[0] not in TOWN_NAME_BAD_START
+                and text[i + 1 : i + 2] not in TOWN_BAD_AFTER
+            ):
+                out[name] += 1
+            i = text.find(word, i + 1)
     return out
 
 
@@ -362,7 +367,7 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
                 raw.append(Entity(k, after, None, "anaphor:" + ANAPHORS[word], anaphor=word))
         elif word.endswith("村"):
             raw.append(Entity(k, after, word, "village"))
-        elif word.endswith("镇") and word[:-1] in actx.towns:
+        elif word in actx.towns:
             raw.append(Entity(k, after, word, "town"))
         elif text[after : after + 1] not in SHORT_ORG_BAD_AFTER:
             raw.append(Entity(k, after, word, "org"))
@@ -457,7 +462,7 @@ def _short_company_names(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _literal_re_cached(villages: frozenset[str], orgs: frozenset[str], towns: frozenset[str]) -> re.Pattern[str]:
-    words = [*CITIES, *ANAPHORS, *(v + "村" for v in villages), *orgs, *(t + "镇" for t in towns)]
+    words = [*CITIES, *ANAPHORS, *(v + "村" for v in villages), *orgs, *towns]
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
