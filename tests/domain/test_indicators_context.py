@@ -90,6 +90,16 @@ def test_an_early_year_review_gives_its_year_to_undated_paragraphs():
     assert extract(review, dt.date(2024, 1, 9))[-1].period == "2023"
 
 
+def test_the_day_of_a_visit_is_no_period_of_a_projects_size():
+    text = "5月15日，在总投资106亿元的城北光伏玻璃项目施工现场，400余名工人正忙着生产。"
+    assert [i.period for i in extract(text, PUB)] == [None, "asof:2023-05-15"]
+
+
+def test_a_tie_between_the_years_in_a_january_review_goes_to_last_year():
+    text = "2022年，全市新增就业6.3万人。全年发放创业担保贷款23亿元。2023年，全市将力争新增就业6万人。"
+    assert [i.period for i in extract(text, dt.date(2023, 1, 16))][:2] == ["2022", "2022"]
+
+
 def test_a_year_ago_in_an_early_year_report_is_last_year():
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 1, 9))[0].period == "2023"
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 7, 9))[0].period is None

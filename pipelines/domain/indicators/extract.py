@@ -1309,6 +1309,8 @@ def _labelled_period(labelled: list[PeriodHit], k: int, r: Rec) -> str | None:
     if r.start_level is not None and h.end <= r.start_level.fig.start:
         return None  # 由2015年的116家增加到765家: 2015 is the start's; 765 has no period of its own
     label = h.label
+    if r.project and r.kind != "count" and label is not None and _DAY_LABEL_RE.fullmatch(label):
+        return None  # 5月15日,在总投资106亿元的X项目施工现场: the day of the visit is no period of the project's size
     if k > 1 and label is not None and len(label) == 4:
         p = labelled[k - 2]
         if h.start - p.end <= _SPECIFIC_BEFORE_YEAR and p.label and p.label.removeprefix("asof:").startswith(label):
@@ -1316,6 +1318,7 @@ def _labelled_period(labelled: list[PeriodHit], k: int, r: Rec) -> str | None:
     return label
 
 
+_DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")
 
 # Bare words that point back at the company, cooperative or site named before only as a clause's topic
 # (公司实现营收…; 新增公司1200家 is companies in general).

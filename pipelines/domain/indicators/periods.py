@@ -92,12 +92,17 @@ QUARTERS: dict[str, str] = {"一": "1", "二": "2", "三": "3", "四": "4",
                             "1": "1", "2": "2", "3": "3", "4": "4"}
 
 
+REVIEW_MONTHS = 2  # the months of the year's reviews of the year before (年终总结, 政府工作报告)
+
+
 def reference_year(text: str, pub: dt.date) -> int:
     """The year an article reports on when it names none: the publication year, or the year before for an
     article of the year's first months (an annual report, a work report) that names that year more often."""
     if pub.month > 4:
         return pub.year
-    return pub.year - 1 if text.count(f"{pub.year - 1}年") > text.count(f"{pub.year}年") else pub.year
+    last, this = text.count(f"{pub.year - 1}年"), text.count(f"{pub.year}年")
+    # (in January and February a tie goes to last year: 2019年…的成绩, 2020年将力争…: the review and its targets)
+    return pub.year - 1 if last > this or (pub.month <= REVIEW_MONTHS and last and last == this) else pub.year
 
 
 def _month_year(month: int, year: int | None, pub: dt.date) -> int:
