@@ -1439,8 +1439,10 @@ def _remember_entities(ents: list[Entity], actx: ArticleContext, st: _State) -> 
 _TARGET_VERB = (
     r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入|新签约|签约|引进|新建|实施|投资)"
 )
-# 到2025年 is a deadline (a target cue), 增加到2021年的56万元 a level reached
-_BY_YEAR = r"(?<![加长高升大降少低])到20\d\d年"
+# 到2025年 is a deadline (a target cue), 增加到2021年的56万元 a level reached (the character before 到 is looked
+# at from after it: every alternative of _TARGET_RE then starts with a literal, and the engine skips to the
+# positions holding one of those first characters instead of trying the alternatives at each position)
+_BY_YEAR = r"到(?<![加长高升大降少低]到)20\d\d年"
 _TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}")  # a target cue or verb: one search
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
