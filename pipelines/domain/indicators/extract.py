@@ -909,6 +909,18 @@ def _measure_metric(noun: str, base_unit: str, unit: str) -> str:
 
 
 _NOT_LEVELS = ("growth", "share", "rank")
+# up to the last separator, then a list number (1. 一、 (1)) if any
+_LABEL_START_RE = re.compile(
+    r"(?s:.*[,，。;；:：\s])?(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,2}、|[(（]\d{1,2}[)）])?\s*"
+)
+
+
+def _colon_label(s: str, lo: int, colon: int) -> str:
+    """The label of a 数说 line (1. 地区生产总值：…): what stands before its colon, numbering aside."""
+    start = max(lo, colon - CONTEXT_WINDOW // 4)
+    m = _LABEL_START_RE.match(s, start, colon)
+    label = _strip_metric(s[m.end() if m else start : colon])
+    return label if len(label) >= 2 else ""
 
 
 def _last_level(recs: list[Rec]) -> Rec | None:
@@ -975,6 +987,8 @@ def _attach_metrics(
             named = _strip_metric(s[max(cs, e.end) if e is not None else cs : fm.start()])
             if len(named) >= 2:
                 left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
+        if len(left) < 2 and cs > lo and s[cs - 1] in "：:":
+            left = _colon_label(s, lo, cs - 1) or left  # 1. 地区生产总值：2015.3亿元: the label before the colon
         prev_end = f.end
         metric = left
         raw_verb = raw_left.rstrip("了")
@@ -1013,6 +1027,7 @@ def _attach_metrics(
                 metric += "增速"
         elif r.kind == "share":
             scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
+            left = left.removeprefix("约")  # 约占员工总数的18%
             bare = left.replace(scope, "").replace("占", "")
             sm = _SHARE_NOUN_RE.match(s, f.end, hi)
             plan = _PLAN_SHARE_RE.search(s, cs, f.start)
