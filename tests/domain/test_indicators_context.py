@@ -124,6 +124,12 @@ def test_the_plan_a_share_is_of_is_not_its_period():
     assert (ind.metric, ind.period) == ("税收占年度预算比重", "2023-01/2023-08")
 
 
+def test_a_period_end_followed_by_another_period_phrase():
+    # a regression: the period-end rule overwrote the end of the text being read, and the next phrase crashed
+    got = extract("截至三季度末，全县贷款余额320亿元，今年以来新增贷款28亿元。", PUB)
+    assert [i.period for i in got] == ["asof:2023-09", "2023-01/2023-10"]
+
+
 def test_comparison_base_is_not_the_period():
     ind = first("今年1-6月营收20亿元,比去年同期增长5%。")
     assert ind.period == "2023-01/2023-06"

@@ -264,8 +264,8 @@ def find_periods(
             label = f"asof:{_ym(_month_year(mo, y, pub), mo)}" if 1 <= mo <= 12 else None
             asof = True
         elif kind == "asof_period_end":
-            end = _g(m, i, "end") or "年"
-            mo = 6 if end == "上半年" else 3 * int(QUARTERS[end[0]]) if end.endswith("季度") else 12
+            until = _g(m, i, "end") or "年"  # (not ``end``: that is the end of the text this call reads)
+            mo = 6 if until == "上半年" else 3 * int(QUARTERS[until[0]]) if until.endswith("季度") else 12
             label = f"asof:{_ym(y if y is not None else pub.year, mo)}"
             asof = True
         elif kind == "asof_day":
