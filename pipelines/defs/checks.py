@@ -85,12 +85,16 @@ INDICATORS_CHECKS = [
                       description=f"Growth within ±{MAX_GROWTH_PCT:g} %, amounts within a city's plausible range."),
     dg.AssetCheckSpec("no_duplicate_indicators", asset="indicators", blocking=True,
                       description="No figure is stored twice for the same span of an article."),
+    dg.AssetCheckSpec("no_extraction_failures", asset="indicators",
+                      description="The extractor ran without error on every article (failures are recorded in "
+                                  "extraction_failures and retried by the next run)."),
 ]  # fmt: skip
 
 
 def indicators_checks(conn: psycopg.Connection, part: Partition) -> list[dg.AssetCheckResult]:
     insane = _rows(conn, "check_insane_indicators", part, max_growth_pct=MAX_GROWTH_PCT, max_cny=MAX_CNY)
     duplicates = _rows(conn, "check_duplicate_indicators", part)
+    failures = _rows(conn, "check_extraction_failures", part)
     return [
         dg.AssetCheckResult(
             check_name="indicator_sanity",
@@ -106,5 +110,14 @@ def indicators_checks(conn: psycopg.Connection, part: Partition) -> list[dg.Asse
             passed=not duplicates,
             description=f"{len(duplicates)} duplicated figure(s)" if duplicates else "no duplicates",
             metadata={"rows": dg.MetadataValue.md(_listing(duplicates) or "none")},
+        ),
+        dg.AssetCheckResult(
+            check_name="no_extraction_failures",
+            passed=not failures,
+            severity=dg.AssetCheckSeverity.ERROR,
+            description=f"the extractor failed on {len(failures)} article(s), first: {failures[0][0]} {failures[0][1]}"
+            if failures
+            else "every article extracted",
+            metadata={"articles": dg.MetadataValue.md(_listing(failures) or "none")},
         ),
     ]

@@ -168,14 +168,18 @@ def replace_indicators(
     part: Partition,
     rows: Sequence[Mapping[str, Any]],
     catalogue: Sequence[Mapping[str, Any]],
+    failures: Sequence[Mapping[str, Any]] = (),
 ) -> None:
-    """Replace the partition's indicator rows in one transaction, with the metric catalogue they refer to."""
+    """Replace the partition's indicator rows and extraction failures in one transaction, with the metric
+    catalogue the rows refer to."""
     with conn.transaction():
         with conn.cursor() as cur:
             cur.executemany(sql("upsert_metric"), catalogue)
         conn.execute(sql("delete_partition_indicators"), part.params())
+        conn.execute(sql("delete_partition_extraction_failures"), part.params())
         with conn.cursor() as cur:
             cur.executemany(sql("insert_indicator"), [{**part.params(), **row} for row in rows])
+            cur.executemany(sql("insert_extraction_failure"), [{**part.params(), **f} for f in failures])
 
 
 # --- summaries ------------------------------------------------------------------------------------------

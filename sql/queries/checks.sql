@@ -37,3 +37,8 @@ ORDER BY id;
 SELECT article_id, start_offset, end_offset, count(*) FROM indicators
 WHERE paper = %(paper)s AND edition_date = %(edition_date)s
 GROUP BY article_id, start_offset, end_offset, value_base HAVING count(*) > 1;
+
+-- name: check_extraction_failures
+SELECT article_id, error FROM extraction_failures
+WHERE paper = %(paper)s AND edition_date = %(edition_date)s
+ORDER BY article_id;

@@ -21,3 +21,10 @@ ON CONFLICT (metric_id) DO UPDATE SET
     name = EXCLUDED.name, base_unit = EXCLUDED.base_unit, synonyms = EXCLUDED.synonyms, updated_at = now()
 WHERE (metrics.name, metrics.base_unit, metrics.synonyms)
       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.base_unit, EXCLUDED.synonyms);
+
+-- name: delete_partition_extraction_failures
+DELETE FROM extraction_failures WHERE paper = %(paper)s AND edition_date = %(edition_date)s;
+
+-- name: insert_extraction_failure
+INSERT INTO extraction_failures (article_id, paper, edition_date, error, extractor_version, dagster_run_id)
+VALUES (%(article_id)s, %(paper)s, %(edition_date)s, %(error)s, %(extractor_version)s, %(dagster_run_id)s);

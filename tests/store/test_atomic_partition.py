@@ -129,3 +129,14 @@ def test_a_completed_load_replaces_the_whole_partition(database: str) -> None:
         repository.replace_indicators(conn, PART, [row], [])
         repository.replace_indicators(conn, PART, [row], [])
     assert _indicator_metrics(database) == ["新"]
+
+
+def test_an_extraction_failure_is_recorded_with_the_partition_and_cleared_by_a_clean_run(database: str) -> None:
+    article_id = _seed_partition(database)
+    failure = {"article_id": article_id, "error": "TypeError: boom", "extractor_version": "t", "dagster_run_id": "r1"}
+    with psycopg.connect(database) as conn:
+        repository.replace_indicators(conn, PART, [], [], [failure])
+        recorded = conn.execute("SELECT article_id, error FROM extraction_failures").fetchall()
+        assert recorded == [(article_id, "TypeError: boom")]
+        repository.replace_indicators(conn, PART, [], [], [])  # the next run extracted it: the record goes
+        assert conn.execute("SELECT count(*) FROM extraction_failures").fetchone() == (0,)

@@ -1,11 +1,12 @@
 """Economic indicator extraction from Chinese regional news text (pure domain code).
 
-Public API: ``extract``, ``Indicator``, ``EXTRACTOR_VERSION``, ``load_metric_catalogue``,
+Public API: ``extract``, ``extract_articles``, ``Indicator``, ``EXTRACTOR_VERSION``, ``load_metric_catalogue``,
 ``canonical_metric_id``, ``Metric``.
 """
 
 from __future__ import annotations
 
+from .batch import ArticleFailure, extract_articles
 from .extract import extract
 from .metrics import Metric, canonical_metric_id, load_metric_catalogue
 from .model import CONTRACT_FIELDS, Indicator
@@ -13,11 +14,13 @@ from .model import CONTRACT_FIELDS, Indicator
 EXTRACTOR_VERSION = "2026.11.26-21"
 
 __all__ = [
+    "ArticleFailure",
     "CONTRACT_FIELDS",
     "EXTRACTOR_VERSION",
     "Indicator",
     "Metric",
     "canonical_metric_id",
     "extract",
+    "extract_articles",
     "load_metric_catalogue",
 ]
