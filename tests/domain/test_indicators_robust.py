@@ -1,0 +1,33 @@
+"""Text the rules were not written for: random mixes of the phrases they read never make them raise, and every
+figure's span indexes the input as given."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from pipelines.domain.indicators import extract
+
+# Phrases of every rule family (periods, subjects, verbs, numbers and units, lists, markup), mixed at random.
+PIECES = (
+    "截至三季度末", "截至6月底", "今年以来", "前三季度", "1-9月", "上半年", "去年", "2023年", "二〇二二年", "今年底",
+    "国庆假期", "春节假期", "一年来", "眼下", "全市", "该区", "我市", "全县", "该镇", "湖塘村", "江湾镇", "上饶经开区",
+    "赣州市", "信丰县", "晶科能源", "该公司", "合作社", "景区", "实现", "完成", "增长", "下降", "同比增长", "环比下降",
+    "比年初增加", "由", "增加到", "分别", "分别为", "其中", "占比", "占全市", "的", "12.5%", "3.2亿元", "1,256家",
+    "三千二百万元", "两", "十余个", "近百台", "30-50亿元", "6至7万方", "第3位", "全省第一", "前列", "1.2个百分点",
+    "300千瓦", "3千万元", "5万吨", "12GW", "8万亩", "每10股", "第三个年头", "力争", "预计", "将", "建成后", "项目",
+    "总投资", "，", "。", "；", "、", "：", "（", "）", "“", "”", "\n", " ", "1.", "一、", "<p>", "</p>", "——", "…",
+    "%", "亿", "万", "元", "个", "家", "年", "月", "日",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_mixes_never_raise_and_spans_index_the_input(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 60)))
+        day = dt.date(rng.randrange(2018, 2027), rng.randrange(1, 13), rng.randrange(1, 28))
+        for ind in extract(text, day, rng.choice([None, "上饶市", "赣州市"])):
+            assert text[ind.start : ind.end] == ind.text
