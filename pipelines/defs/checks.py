@@ -96,28 +96,29 @@ def indicators_checks(conn: psycopg.Connection, part: Partition) -> list[dg.Asse
     duplicates = _rows(conn, "check_duplicate_indicators", part)
     failures = _rows(conn, "check_extraction_failures", part)
     return [
-        dg.AssetCheckResult(
-            check_name="indicator_sanity",
-            passed=not insane,
-            severity=dg.AssetCheckSeverity.WARN,
-            description=f"{len(insane)} implausible figure(s), first: indicator {insane[0][0]} {insane[0][1]!r}"
-            if insane
-            else "all figures within bounds",
-            metadata={"rows": dg.MetadataValue.md(_listing(insane) or "none")},
-        ),
-        dg.AssetCheckResult(
-            check_name="no_duplicate_indicators",
-            passed=not duplicates,
-            description=f"{len(duplicates)} duplicated figure(s)" if duplicates else "no duplicates",
-            metadata={"rows": dg.MetadataValue.md(_listing(duplicates) or "none")},
-        ),
-        dg.AssetCheckResult(
-            check_name="no_extraction_failures",
-            passed=not failures,
-            severity=dg.AssetCheckSeverity.ERROR,
-            description=f"the extractor failed on {len(failures)} article(s), first: {failures[0][0]} {failures[0][1]}"
-            if failures
-            else "every article extracted",
-            metadata={"articles": dg.MetadataValue.md(_listing(failures) or "none")},
-        ),
-    ]
+        _no_rows_check("indicator_sanity", insane, "all figures within bounds",
+                       f"{len(insane)} implausible figure(s), first: indicator {insane[0][0]} {insane[0][1]!r}"
+                       if insane else "", dg.AssetCheckSeverity.WARN),
+        _no_rows_check("no_duplicate_indicators", duplicates, "no duplicates",
+                       f"{len(duplicates)} duplicated figure(s)"),
+        _no_rows_check("no_extraction_failures", failures, "every article extracted",
+                       f"the extractor failed on {len(failures)} article(s), first: {failures[0][0]} {failures[0][1]}"
+                       if failures else ""),
+    ]  # fmt: skip
+
+
+def _no_rows_check(
+    name: str,
+    rows: Sequence[tuple[Any, ...]],
+    passed: str,
+    failed: str,
+    severity: dg.AssetCheckSeverity = dg.AssetCheckSeverity.ERROR,
+) -> dg.AssetCheckResult:
+    """A check that passes when its query found no rows, and lists them when it did."""
+    return dg.AssetCheckResult(
+        check_name=name,
+        passed=not rows,
+        severity=severity,
+        description=failed if rows else passed,
+        metadata={"rows": dg.MetadataValue.md(_listing(rows) or "none")},
+    )
