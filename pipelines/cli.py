@@ -273,15 +273,21 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipelines.domain.indicators import extract
+    from pipelines.domain.indicators import EXTRACTOR_VERSION, extract
 
     try:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         print(f"ganpo extract: cannot read {args.file}: {error}", file=sys.stderr)
         return 2
-    for found in extract(text, args.published, HOME_CITIES.get(args.paper or "")):
-        print(json.dumps(found.to_contract(), ensure_ascii=False))
+    try:
+        found = extract(text, args.published, HOME_CITIES.get(args.paper or ""))
+    except Exception as error:  # a bug of the rules: say so plainly, with what to report
+        print(f"ganpo extract: the extraction rules (version {EXTRACTOR_VERSION}) failed on {args.file}: "
+              f"{type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    for ind in found:
+        print(json.dumps(ind.to_contract(), ensure_ascii=False))
     return 0
 
 
