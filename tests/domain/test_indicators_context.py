@@ -305,6 +305,27 @@ def test_what_is_counted_at_a_projects_site_and_its_anaphor():
     assert [i.subject for i in extract(text, PUB)] == ["城北磁材项目"] * 3
 
 
+def test_a_groups_story_and_its_plant():
+    text = (
+        "金隆集团:从一块矿到一条链\n9月13日,金隆集团新工厂将于今年10月投产,满产后可年产稀土永磁材料1.5万吨。\n"
+        "金隆集团是我市稀土龙头企业。2021年,集团实现营业收入86.2亿元。\n全市稀土企业340余家。"
+    )
+    got = extract(text, dt.date(2022, 9, 14))
+    assert [(i.text, i.subject[:4], i.period, i.target) for i in got[:2]] == [
+        ("1.5万吨", "金隆集团", None, True), ("86.2亿元", "金隆集团", "2021", False)
+    ]
+    assert got[2].subject is None  # 全市 in an article that never names its city: not the group's
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全长96.8公里的安远至定南高速公路总投资128.5亿元。", "国道G323线瑞金绕城段改建工程全长21.4公里,总投资9.6亿元。"],
+)
+def test_roads_named_before_or_after_their_sizes(text):
+    subjects = {i.subject for i in extract(text, PUB)}
+    assert len(subjects) == 1 and subjects.pop().endswith(("高速公路", "工程"))
+
+
 def test_what_a_project_yields_once_done_is_the_projects():
     text = "总投资30亿元的城南纺织产业园项目建成后年产值50亿元，可提供就业岗位3000个，全市纺织产值将达200亿元。"
     assert [i.subject for i in extract(text, PUB)][:3] == ["城南纺织产业园项目"] * 3

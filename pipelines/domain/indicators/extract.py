@@ -146,8 +146,12 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period
             if r.period is None and in_target_list:
                 r.period = st.period  # the list's items share the period it opened with
-            if r.period and r.metric and _YEARLY_METRIC_RE.match(r.metric) and _MONTH_PERIOD_RE.fullmatch(r.period):
-                r.period = None  # 2024年3月投产,达产后年产值50亿元: a yearly figure has no month or date
+            if r.period and _MONTH_PERIOD_RE.fullmatch(r.period) and (
+                r.kind == "capacity" and r.target or r.metric and _YEARLY_METRIC_RE.match(r.metric)
+            ):
+                # 2024年3月投产,达产后年产值50亿元, 将于10月投产,满产后可年产1.5万吨: a yearly figure or a capacity
+                # to come has no month or date
+                r.period = None
             if r.period and not r.target and _period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             out.append(_to_indicator(text, r, sentence))
@@ -831,7 +835,7 @@ def _count_metric(noun: str, unit: str, from_left: bool) -> str:
 # (此次集中开工项目, 这些项目) is no name.
 _PROJECT_TOPIC_RE = re.compile(
     r"(?:据了解|据悉|其中|目前)?[,，]?(?:[^,，;；。:：“”\s]{0,6}的)?"
-    r"([^,，;；。:：“”、\s的]{2,22}?(?:项目|(?:高速公路|高速|铁路|快速路|特大桥|大桥|标段)(?:项目)?))"
+    r"([^,，;；。:：“”、\s的]{2,22}?(?:项目|(?:高速公路|高速|铁路|快速路|特大桥|大桥|标段|工程)(?:项目)?))"
 )
 PROJECT_GROUP_WORDS: tuple[str, ...] = ("此次", "本次", "集中", "这些", "该", "各", "重大", "重点", "开工", "签约",
                                          "在建", "续建", "竣工", "入库", "储备", "招商", "产业", "引进", "已")
@@ -854,9 +858,9 @@ def _project_topic(s: str, lo: int, end: int) -> str | None:
 
 # What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size, and so is what is
 # counted at its site (建设现场,十余台塔吊同时作业).
-_ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|竣工|运营)后|现场")
+_ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|满产|竣工|运营)后|现场")
 _FROM_BEFORE_RE = re.compile(r"[由从](?:[^,，。;；由从]{1,10}的)?$")  # 由8万元, 由2015年的116家, 从520人
-_PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?项目)")
+_PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?(?:项目|高速公路|铁路|快速路|大桥|工程))")
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 # Words before a figure that describe a project's size (its subject is the project named after it).
 PROJECT_SIZE_WORDS: tuple[str, ...] = (
@@ -1105,7 +1109,8 @@ def _attach_metrics(
             if m:
                 r.project = m.group(m.lastindex or 0).strip("“”")
             else:
-                r.project = _project_topic(s, lo, f.start)
+                # 鄱余高等级公路项目起于…,总投资25亿元; 全长96.8公里的安远至定南高速公路总投资128.5亿元
+                r.project = _project_topic(s, lo, f.start) or (project.project if project is not None else None)
             if r.project:
                 project = r
                 if metric.startswith(r.project) and len(metric) > len(r.project) + 1:
@@ -1400,11 +1405,14 @@ def _attach_subjects(
             r.subject = by_count[k]
             continue
         name = None
+        unknown_city = False
         for e in reversed(ents[max(0, k - 8) : k]):
             name = _resolve(e, actx, st)
             if name:
                 break
-        if not name:
+            # 全市稀土企业340余家 in an article that never names its city: the city's, not the article's company
+            unknown_city = unknown_city or (e.type == "anaphor:city" and e.topic)
+        if not name and not unknown_city:
             if not have_fallback:
                 fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
             name = fallback

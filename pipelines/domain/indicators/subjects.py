@@ -72,6 +72,7 @@ ANAPHORS: dict[str, str] = {
     "该集团": "org",
     "公司": "org",  # only at the head of a clause (公司实现营业收入…): see extract._resolve
     "合作社": "org",  # the same (合作社实现销售收入380万元)
+    "集团": "org",  # the same (集团实现营业收入86.2亿元)
     "该机场": "site",
     "该景区": "site",
     "该港": "site",
@@ -237,10 +238,12 @@ def article_context(text: str) -> ArticleContext:
         {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
     )
     short_orgs = frozenset(named_orgs) | _short_company_names(text)
-    if named_orgs and main == city:
-        org, n = named_orgs.most_common(1)[0]
-        if n > (mentions[city_short] if city_short else 0) + city_refs:
-            main = org  # a company's story (晶科能源发布年报…): its unnamed figures are the company's
+    # a company's story (晶科能源发布年报…, 金隆集团是…): its unnamed figures are the company's
+    companies = named_orgs + Counter(name for name, _ in _text_company_names(text))
+    if companies and main in (city, county):
+        org, n = companies.most_common(1)[0]
+        if n >= 2 and n > (mentions[city_short] if city_short else 0) + city_refs:
+            main = org
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
                           short_orgs=short_orgs, county_city=county_city,
                           towns=frozenset(town_counts), main_town=main_town)
