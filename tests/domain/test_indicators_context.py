@@ -372,6 +372,15 @@ def test_levels_reached_and_changes_since_year_end(text, metrics):
     assert [i.metric for i in extract(text, PUB)] == metrics
 
 
+def test_a_shuoshuo_line_names_its_bracketed_figure_after_it():
+    got = extract("【4606.2亿元】去年全市地区生产总值,同比增长4.7%。\n【8.3%】去年规上工业增加值增速。", PUB)
+    assert [(i.text, i.metric, i.period, i.yoy_pct, i.kind) for i in got] == [
+        ("4606.2亿元", "地区生产总值", "2022", 4.7, "amount"),
+        ("4.7%", "地区生产总值增速", "2022", None, "growth"),
+        ("8.3%", "规上工业增加值增速", "2022", None, "growth"),
+    ]
+
+
 def test_what_a_figure_stands_for_after_yi_de():
     assert first("该企业以12.5亿元的营收位居全县第一。").metric == "营收"
 

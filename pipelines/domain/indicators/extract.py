@@ -43,6 +43,7 @@ class Rec:
     target: bool = False
     project: str | None = None  # 投资 X 亿元的 Y 项目: Y 项目
     start_level: Rec | None = None  # of the 到 figure of 由A增加到B: A (whose period is not B's)
+    label: str = ""  # 【4606.2亿元】去年全市地区生产总值: the 数说 label after the bracketed figure (with its 】)
 
 
 @dataclass(slots=True)
@@ -138,7 +139,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         sentence = text[a:b]
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)
-            if labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
+            if r.label and (inside := _period_in_label(labelled, r)):
+                r.period = inside  # 【4606.2亿元】去年全市地区生产总值: the label's period
+            elif labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
                 r.period = _labelled_period(labelled, k, r)
             elif r.target or r.project:
                 r.period = None
@@ -919,6 +922,12 @@ _LABEL_START_RE = re.compile(
 )
 
 
+# 】, then the label up to the clause's end, its period and scope words aside (去年全市地区生产总值)
+_BRACKET_LABEL_RE = re.compile(
+    r"】(?:(?:19|20)\d{2}年|去年|今年|全年|上半年|前三季度)?(?:全市|全县|全区|全省)?(?P<name>[^,，。;；:：【】]{2,24})"
+)
+
+
 def _colon_label(s: str, lo: int, colon: int) -> str:
     """The label of a 数说 line (1. 地区生产总值：…): what stands before its colon, numbering aside."""
     start = max(lo, colon - CONTEXT_WINDOW // 4)
@@ -993,6 +1002,12 @@ def _attach_metrics(
                 left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
         if len(left) < 2 and cs > lo and s[cs - 1] in "：:":
             left = _colon_label(s, lo, cs - 1) or left  # 1. 地区生产总值：2015.3亿元: the label before the colon
+        elif f.start > lo and s[f.start - 1] == "【" and s.startswith("】", f.end):
+            lab = _BRACKET_LABEL_RE.match(s, f.end, hi)
+            if lab and len(named := _strip_metric(lab.group("name"))) >= 2:
+                left, r.label = named, lab.group(0)  # 【4606.2亿元】去年全市地区生产总值,同比增长4.7%
+                if r.kind == "share" and lab.group("name").endswith(C.GROWTH_NOUNS):
+                    r.kind = "growth"  # 【8.3%】规上工业增加值增速
         prev_end = f.end
         metric = left
         raw_verb = raw_left.rstrip("了")
@@ -1305,9 +1320,10 @@ def _attach_yoy(recs: list[Rec]) -> None:
                     break  # an aside's yoy is inside its brackets
                 continue  # 690.3亿元(其中出口568.7亿元,增长3.4%),比上年下降0.8%: the aside is skipped
             if g.kind == "growth":
-                if g.mom and _DELTA_GAP.fullmatch(g.gap):
+                gap = g.gap.removeprefix(r.label) if j == i + 1 else g.gap  # (【…】label,同比增长: after the label)
+                if g.mom and _DELTA_GAP.fullmatch(gap):
                     continue  # 30亿元,环比增长6.5%,同比增长12.1%: the 同比 further on is the yoy
-                if _YOY_GAP.match(g.gap) and not g.mom and g.fig.base_unit == "percent":
+                if _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent":
                     r.yoy = g.value_base
                 break
             if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(g.gap):  # …,占财政总收入的78%,同比增长5%
@@ -1320,6 +1336,12 @@ def _attach_yoy(recs: list[Rec]) -> None:
 # How far before a bare year (今年) a period within that year may stand and still be the figure's
 # (截至5月底,今年新签约项目开工率达到65.2%: asof May).
 _SPECIFIC_BEFORE_YEAR = 12
+
+
+def _period_in_label(labelled: list[PeriodHit], r: Rec) -> str | None:
+    """The period phrase inside the 数说 label after a bracketed figure, if any."""
+    end = r.fig.end + len(r.label)
+    return next((h.label for h in labelled if r.fig.end <= h.start < end), None)
 
 
 def _labelled_period(labelled: list[PeriodHit], k: int, r: Rec) -> str | None:
