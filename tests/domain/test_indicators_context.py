@@ -100,6 +100,25 @@ def test_a_tie_between_the_years_in_a_january_review_goes_to_last_year():
     assert [i.period for i in extract(text, dt.date(2023, 1, 16))][:2] == ["2022", "2022"]
 
 
+def test_periods_of_a_work_report():
+    text = (
+        "过去五年,全县地区生产总值年均增长7.8%。新的一年,主要预期目标:地区生产总值增长8%左右。\n"
+        "2022年,全县将新开工项目50个以上。力争规上工业营业收入达到600亿元。"
+    )
+    got = extract(text, dt.date(2022, 1, 8))
+    assert [(i.text, i.period) for i in got] == [
+        ("7.8%", "2017-01/2021-12"), ("8%左右", "2022"), ("50个以上", "2022"), ("600亿元", "2022")
+    ]
+
+
+def test_balances_are_stocks_and_their_change_since_january_a_flow():
+    text = "1-2月,全县贷款余额分别为218亿元,同比增长7.8%,比年初增加9.6亿元。"
+    got = extract(text.replace("分别为", ""), dt.date(2025, 3, 20))
+    assert [(i.text, i.period) for i in got] == [
+        ("218亿元", "asof:2025-02"), ("7.8%", "asof:2025-02"), ("9.6亿元", "2025-01/2025-02")
+    ]
+
+
 def test_a_year_ago_in_an_early_year_report_is_last_year():
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 1, 9))[0].period == "2023"
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 7, 9))[0].period is None

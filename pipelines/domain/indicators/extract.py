@@ -143,12 +143,14 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = inside  # 【4606.2亿元】去年全市地区生产总值: the label's period
             elif labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
                 r.period = _labelled_period(labelled, k, r)
-            elif r.target or r.project:
-                r.period = None
+            elif r.project or r.target and not _is_plan_year(st.period, published):
+                r.period = None  # (a target takes only the year its plan is for: 2022年,全县将…;力争营收600亿元)
             else:
                 r.period = st.period
             if r.period is None and in_target_list:
                 r.period = st.period  # the list's items share the period it opened with
+            if r.period and r.metric:
+                r.period = _stock_or_flow(r.period, r.metric, r.delta)
             if r.period and _MONTH_PERIOD_RE.fullmatch(r.period) and (
                 r.kind == "capacity" and r.target or r.metric and _YEARLY_METRIC_RE.match(r.metric)
             ):
@@ -1336,6 +1338,34 @@ def _attach_yoy(recs: list[Rec]) -> None:
 # How far before a bare year (今年) a period within that year may stand and still be the figure's
 # (截至5月底,今年新签约项目开工率达到65.2%: asof May).
 _SPECIFIC_BEFORE_YEAR = 12
+
+
+_PERIOD_END_RE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})|-Q(?P<q>[1-4])|-H(?P<h>[12]))?(?:/\d{4}-(?P<m2>\d{2}))?")
+_ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})")
+
+
+def _stock_or_flow(period: str, metric: str, delta: bool) -> str:
+    """A balance (余额) is a stock: at the end of the period the text gives it for; its change since the start of
+    the year (比年初增加) is a flow: from January to the balance's date."""
+    if delta and "年初" in metric:
+        m = _ASOF_MONTH_RE.fullmatch(period)
+        if m:
+            y, mo = m.group("y"), m.group("m")
+            return f"{y}-01" if mo == "01" else f"{y}-01/{y}-{mo}"
+        return period
+    if "余额" in metric and not delta and not period.startswith("asof:"):
+        m = _PERIOD_END_RE.fullmatch(period)
+        if m:
+            y = m.group("y")
+            q, h = m.group("q"), m.group("h")
+            mo = m.group("m2") or m.group("m") or (f"{3 * int(q):02d}" if q else "06" if h == "1" else "12")
+            return f"asof:{y}-{mo}"
+    return period
+
+
+def _is_plan_year(period: str | None, published: dt.date) -> bool:
+    """Whether a carried period is a whole year not yet over when the text was published."""
+    return period is not None and len(period) == 4 and int(period) >= published.year
 
 
 def _period_in_label(labelled: list[PeriodHit], r: Rec) -> str | None:

@@ -142,6 +142,8 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年|过去一年)", "rel_year"),
     (r"一年来", "past_year"),  # 一年来 in a report of the year's first months: the year before
+    (r"新的一年", "new_year"),  # 新的一年,主要预期目标: the year a report's targets are for
+    (r"(?:过去|近)(?P<n>[二三四五六七八九十]|\d{1,2})年|(?P<n2>[二三四五六七八九十]|\d{1,2})年来", "past_years"),
     (r"年(?:末|底)(?!前)", "year_end"),  # 年末全市…: the stock at the end of the year in scope
 ]
 NUMBER_RULES: list[tuple[str, str]] = [
@@ -158,7 +160,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春新近二三四六七八九十"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -305,6 +307,15 @@ def find_periods(
                 continue  # mid-year, 一年来 is the last twelve months: no calendar period
             new_year = pub.year - 1
             label = str(new_year)
+        elif kind == "new_year":
+            new_year = pub.year if pub.month <= 6 else pub.year + 1
+            label = str(new_year)
+        elif kind == "past_years":
+            n = _num(_g(m, i, "n") or _g(m, i, "n2") or "0")
+            if not 2 <= n <= 20:
+                continue
+            last = pub.year - 1  # 过去五年 in a report of 2022: 2017-2021
+            label = f"{_ym(last - n + 1, 1)}/{_ym(last, 12)}"
         elif kind == "holiday":
             hol = _g(m, i, "hol") or "国庆"
             if hol in HOLIDAY_MONTHS:
