@@ -345,6 +345,16 @@ def test_roads_named_before_or_after_their_sizes(text):
     assert len(subjects) == 1 and subjects.pop().endswith(("高速公路", "工程"))
 
 
+def test_a_company_anaphor_points_at_the_company_named_earlier_in_its_sentence():
+    text = "江西丰远新材料有限公司是洋口镇的纳税大户,今年上半年,公司实现营业收入15.8亿元。"
+    assert first(text).subject == "江西丰远新材料有限公司"
+
+
+def test_a_project_labelled_before_a_colon_is_named_after_it():
+    text = "汇能磁材项目:江西汇能稀土永磁材料项目总投资12.6亿元,今年2月开工。"
+    assert first(text).subject == "江西汇能稀土永磁材料项目"
+
+
 def test_what_a_project_yields_once_done_is_the_projects():
     text = "总投资30亿元的城南纺织产业园项目建成后年产值50亿元，可提供就业岗位3000个，全市纺织产值将达200亿元。"
     assert [i.subject for i in extract(text, PUB)][:3] == ["城南纺织产业园项目"] * 3

@@ -59,6 +59,7 @@ class _State:
     section_year: int | None = None  # year of the last numbered heading (一、2023年工作回顾)
     target_list: bool = False  # this paragraph opened a list of targets (主要预期目标是:…;…;…)
     level: Rec | None = None  # the last level (not a growth, share or rank) of the sentence before, in this paragraph
+    project: str | None = None  # the first project named in this paragraph (鑫磊电路板项目:总投资25亿元…)
 
 
 def extract(text: str, published: dt.date, home_city: str | None = None) -> list[Indicator]:
@@ -93,7 +94,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             year = st.section_year if st.section_year is not None else default_year
             carried = report_period if si else None
             st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, carried, None, False
-            st.level = None
+            st.level, st.project = None, None
             st.para_start = sent.start
         a, b = sent.start, sent.end
         in_sent = periods_at.get(si)
@@ -124,7 +125,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         _link_neighbours(norm, recs)
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
-        _attach_metrics(norm, recs, periods, ents, whole)
+        _attach_metrics(norm, recs, periods, ents, whole, st.project)
+        if st.project is None:
+            st.project = next((r.project for r in recs if r.project), None)
         st.level = _last_level(recs)
         _distribute_fenbie(norm, recs, in_sent_cands)
         _attach_yoy(recs)
@@ -851,6 +854,8 @@ PROJECT_NAME_MIN = 4  # characters before 项目: 新能源项目 is a kind of p
 def _project_topic(s: str, lo: int, end: int) -> str | None:
     """The project a sentence opens with, when the figure at ``end`` is one of its sizes."""
     m = _PROJECT_TOPIC_RE.match(s, lo, end)
+    if m is not None and s.startswith(("：", ":"), m.end()):
+        m = _PROJECT_TOPIC_RE.match(s, m.end() + 1, end) or m  # 汇能磁材项目:江西汇能稀土永磁材料项目总投资…
     if m is None:
         return None
     name = m.group(1)
@@ -964,9 +969,11 @@ def _share_of(noun: str) -> str:
 
 
 def _attach_metrics(
-    s: str, recs: list[Rec], periods: list[PeriodHit], ents: list[Entity], whole: Rec | None = None
+    s: str, recs: list[Rec], periods: list[PeriodHit], ents: list[Entity], whole: Rec | None = None,
+    para_project: str | None = None,
 ) -> None:
-    """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down."""
+    """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down,
+    ``para_project`` the project its paragraph is about."""
     # (lists built only where there is something in them: a lone figure has no other figure for _right_noun
     # to stop at, and most sentences have no period or entity)
     several = len(recs) > 1
@@ -1127,7 +1134,7 @@ def _attach_metrics(
                 r.project = m.group(m.lastindex or 0).strip("“”")
             else:
                 # 鄱余高等级公路项目起于…,总投资25亿元; 全长96.8公里的安远至定南高速公路总投资128.5亿元
-                r.project = _project_topic(s, lo, f.start) or (project.project if project is not None else None)
+                r.project = _project_topic(s, lo, f.start) or (project.project if project is not None else para_project)
             if r.project:
                 project = r
                 if metric.startswith(r.project) and len(metric) > len(r.project) + 1:
@@ -1458,8 +1465,9 @@ def _attach_subjects(
             continue
         name = None
         unknown_city = False
-        for e in reversed(ents[max(0, k - 8) : k]):
-            name = _resolve(e, actx, st)
+        for idx in range(k - 1, max(0, k - 8) - 1, -1):
+            e = ents[idx]
+            name = _named_before(ents, idx) or _resolve(e, actx, st)
             if name:
                 break
             # 全市稀土企业340余家 in an article that never names its city: the city's, not the article's company
@@ -1469,6 +1477,16 @@ def _attach_subjects(
                 fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
             name = fallback
         r.subject = by_count[k] = name
+
+
+def _named_before(ents: list[Entity], idx: int) -> str | None:
+    """For an org anaphor (公司, 该企业) at a clause's head: the company named earlier in the same sentence
+    (江西丰远新材料有限公司是洋口镇的纳税大户,今年上半年,公司实现营业收入…), which the article's state does not
+    know yet (it is updated after the sentence)."""
+    e = ents[idx]
+    if e.name is not None or e.type != "anaphor:org" or not e.topic:
+        return None
+    return next((x.name for x in reversed(ents[:idx]) if x.name and x.type == "org"), None)
 
 
 def _fallback_subject(
