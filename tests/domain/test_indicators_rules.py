@@ -523,3 +523,15 @@ def test_a_narrower_decline_is_a_rise(text, value):
 )
 def test_counters_bases_and_ordinals(text, figures):
     assert [i.text for i in extract(text, dt.date(2023, 10, 20))] == figures
+
+
+def test_fenbie_places_with_the_metric_after_fenbie_and_a_list_ending_the_clause_before():
+    day = dt.date(2021, 10, 28)
+    got = extract("广丰区、玉山县分别进出口58.3亿元、41.2亿元,分别增长28.7%、19.5%。", day)
+    assert [(i.subject, i.metric, i.yoy_pct) for i in got[:2]] == [
+        ("广丰区", "进出口", 28.7), ("玉山县", "进出口", 19.5)
+    ]
+    ranked = extract("总量排名前三的是信州区、鄱阳县、广丰区，分别为108.7亿元、92.4亿元、86.5亿元。", day)
+    assert [i.subject for i in ranked if i.kind == "amount"] == ["信州区", "鄱阳县", "广丰区"]
+    thousands = extract("城镇、农村居民人均可支配收入分别为24,312元、12,978元，分别增长5.1%、7.4%。", day)
+    assert [i.yoy_pct for i in thousands if i.kind == "amount"] == [5.1, 7.4]

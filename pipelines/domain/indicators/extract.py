@@ -510,16 +510,29 @@ def _distribute_fenbie(s: str, recs: list[Rec], cands: list[Entity]) -> None:
         while j < len(recs) and recs[j].gap in _LIST_SEPS:
             run.append(recs[j])
             j += 1
-        start = max(r.sent.start, k - CONTEXT_WINDOW)
-        for m in _LIST_BOUNDARY_RE.finditer(s, start, k):
-            start = m.end()
-        items = [m.span() for m in _FENBIE_ITEM_RE.finditer(s, start, k)]
+        start = _list_start(s, max(r.sent.start, k - CONTEXT_WINDOW), k)
+        k_list = k
+        if start == k and k > r.sent.start and s[k - 1] in "，,":
+            # 排名前三的是信州区、鄱阳县、广丰区，分别为…: the list ends the clause before 分别 (one without figures)
+            before = _list_start(s, max(r.sent.start, k - CONTEXT_WINDOW), k - 1)
+            before = max(before, s.rfind("是", before, k - 1) + 1)  # (排名前三的是: the list starts after 是)
+            if not any(x.fig.end > before and x.fig.start < k for x in recs):
+                start, k_list = before, k - 1
+        items = [m.span() for m in _FENBIE_ITEM_RE.finditer(s, start, k_list)]
         if len(items) == len(run) > 1:
             _fenbie_items(s, items, k, run, cands)
         elif not _FENBIE_COMPARISON.sub("", s[start:k]) and len(run) > 1:
             # no list before 分别 (or only 同比): the growths refer to the figures listed before them
             _fenbie_over_figures(s, recs[:i], run)
         i = j
+
+
+def _list_start(s: str, lo: int, end: int) -> int:
+    """Where the list of items before ``end`` starts: after the last clause break (its 、 do not end it)."""
+    start = lo
+    for m in _LIST_BOUNDARY_RE.finditer(s, lo, end):
+        start = m.end()
+    return start
 
 
 def _growth_name(metric: str, r: Rec) -> str:
@@ -534,12 +547,14 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Rec], 
     if all(e is not None and e.name for e in heads):
         last, (_, last_end) = heads[-1], items[-1]
         assert last is not None
-        metric = _strip_metric(s[last.end : last_end])
+        metric = _strip_metric(s[last.end : last_end])  # 信州区、广丰区地区生产总值分别为…
         for e, rr in zip(heads, run, strict=True):
             assert e is not None
             rr.subject = e.name
             if metric:
                 rr.metric = _growth_name(metric, rr)
+            elif rr.metric and last.name and rr.metric.startswith(last.name):
+                rr.metric = rr.metric[len(last.name) :]  # 广丰区、玉山县分别进出口58.3亿元…: not 玉山县's name
         return
     # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
     own = _strip_metric(s[k + len("分别") : run[0].fig.start])
