@@ -207,6 +207,10 @@ def test_city_words_in_an_article_about_a_county_level_city_mean_that_city():
     assert [i.subject for i in found] == ["瑞金市", "瑞金市"]
 
 
+def test_an_article_naming_only_its_paper_is_about_the_papers_city():
+    assert first("今年以来,全市新增市场主体1.2万户。\n来源：赣南日报").subject == "赣州市"
+
+
 def test_an_article_naming_only_counties_is_about_their_city():
     text = "今年,全市粮食总产量243万吨。\n鄱阳县粮食总产量66万吨，余干县粮食总产量58万吨。鄱阳县居全省第一。"
     assert [i.subject for i in extract(text, PUB)][:3] == ["上饶市", "鄱阳县", "余干县"]

@@ -208,7 +208,7 @@ def article_context(text: str) -> ArticleContext:
     for short_name, city in CITIES.items():
         counts[city] += mentions[short_name]
     top = counts.most_common(1)
-    city = top[0][0] if top and top[0][1] > 0 else _city_of_counties(text)
+    city = top[0][0] if top and top[0][1] > 0 else _city_of_paper(text) or _city_of_counties(text)
     zone_counts = Counter(e.name for e in _text_zones(text) if e.name)
     zone_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "zone")
     city_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "city")
@@ -263,6 +263,20 @@ def _main_county(text: str, city_mentions: int, city_refs: int) -> str | None:
     n, name = max((n, name) for name, n in counts.items())
     rivals = city_mentions + (0 if name.endswith("市") else city_refs)
     return name if n >= 2 and n > rivals else None
+
+
+# The papers and news sites of each city: an article that names one (来源：赣南日报) is that city's, when it names
+# no city itself (我市, 全市 only).
+PAPER_CITIES: dict[str, str] = {
+    "上饶日报": "上饶市", "上饶晚报": "上饶市", "上饶新闻网": "上饶市",
+    "赣南日报": "赣州市", "赣州晚报": "赣州市", "客家新闻网": "赣州市",
+}
+_PAPER_RE = re.compile("|".join(PAPER_CITIES))
+
+
+def _city_of_paper(text: str) -> str | None:
+    m = _PAPER_RE.search(text)
+    return PAPER_CITIES[m.group(0)] if m else None
 
 
 def _city_of_counties(text: str) -> str | None:
