@@ -399,7 +399,7 @@ _NON_ECONOMIC_BEFORE_RE = {what: re.compile("|".join(words)) for what, words in 
 _WHAT_IT_MEASURES = {"天": "duration", "个月": "duration", "小时": "duration", "个小时": "duration", "米": "metre",
                      "分": "score"}
 # What an ordinal (第三个年头, 第二批, 第五届) counts: no ranking.
-_ORDINAL_NOUNS = ("年头", "个年头", "批", "届", "轮", "期", "次", "代", "季")
+_ORDINAL_NOUNS = ("年头", "个年头", "批", "届", "轮", "期", "次", "代", "季", "增长极")
 _LIST_INTRO_RE = re.compile(r"[^,，。;；：:]{0,6}[：:]\s*(?:一是|一、|第一|首先|1[.、．])")
 _RANK_POOL_RE = re.compile(r"[^,，。;；]{0,12}?中(?:排名|排|位居|位列|居|列)")
 _SCENERY_AFTER = re.compile(r"的[^,，。;；、的]{1,10}?[上中里内旁边]")

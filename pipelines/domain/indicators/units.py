@@ -108,6 +108,9 @@ UNITS: dict[str, UnitInfo] = {
     "颗": UnitInfo("count", 1, "count"),
     "盏": UnitInfo("count", 1, "count"),
     "枚": UnitInfo("count", 1, "count"),
+    "锭": UnitInfo("count", 1, "count"),  # 纺纱锭数20万锭
+    "架": UnitInfo("count", 1, "count"),  # 植保无人机1460架
+    "个工作日": UnitInfo("other", 1, "other"),  # 开办时间压缩至0.5个工作日: a duration, like 个月
 }
 
 # Units longest first so 平方公里 wins over 平方… and 个百分点 over 个.
