@@ -269,6 +269,14 @@ def test_a_site_carries_through_its_paragraph_and_its_anaphors():
     assert [i.subject for i in extract(scenic, PUB)] == ["三清山景区"] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [("全县农民专业合作社达1200家。", "农民专业合作社数"), ("力争产业集群营收突破500亿元。", "产业集群营收")],
+)
+def test_kinds_of_cooperative_or_cluster_are_no_subject(text, metric):
+    assert (first(text).subject, first(text).metric) == (None, metric)
+
+
 @pytest.mark.parametrize("text", ["各大景区接待游客30万人次。", "4A级景区接待游客30万人次。", "全县新建充电站120座。"])
 def test_kinds_of_site_are_no_subject(text):
     assert extract(text, PUB)[-1].subject is None

@@ -20,7 +20,15 @@ from .numbers import normalise
 from .periods import PeriodHit, find_periods, reference_year, scan_periods
 from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure, scan_figures
 from .sentences import Span, mask_tags, split_sentences
-from .subjects import PROVINCE, ArticleContext, Entity, article_context, entity_candidates, find_entities
+from .subjects import (
+    HEAD_ONLY_ANAPHORS,
+    PROVINCE,
+    ArticleContext,
+    Entity,
+    article_context,
+    entity_candidates,
+    find_entities,
+)
 
 _T = TypeVar("_T")
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」"}
@@ -1413,11 +1421,6 @@ def _labelled_period(labelled: list[PeriodHit], k: int, r: Rec) -> str | None:
 
 
 _DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")
-
-# Bare words that point back at the company, cooperative or site named before only as a clause's topic
-# (公司实现营收…; 新增公司1200家 is companies in general).
-HEAD_ONLY_ANAPHORS = ("公司", "合作社", "景区")
-
 
 def _resolve(e: Entity, actx: ArticleContext, st: _State) -> str | None:
     assert st.last is not None

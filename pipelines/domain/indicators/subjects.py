@@ -42,6 +42,7 @@ SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产�
 
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
 SITE_WORDS: tuple[str, ...] = ("景区", "度假区", "旅游区", "陆港", "机场", "站", "港", "产业集群", "产业园", "科技城")
+SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展")  # verbs: the name comes after
 PLACE_SITE_WORDS = ("站", "港")  # only after a place name (上饶站, 赣州港; not 加油站, 香港)
 SITE_NAME_MAX = 6
 SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
@@ -81,6 +82,9 @@ ANAPHORS: dict[str, str] = {
     "全省": "province",
     "我省": "province",
 }
+# Bare words that point back at the company, group, cooperative or site named before only as a clause's topic
+# (公司实现营收…; 新增公司1200家 is companies in general).
+HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区")
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
@@ -95,7 +99,7 @@ CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技�
 # What no company name starts with (上市公司, 旗下公司 are kinds of company), and words that show a would-be
 # name is a phrase before a bare 公司 (2024年第一季度公司实现…, 今年全市新增公司1200家).
 ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "所属", "上市", "子公司", "母公司", "分公司",
-                                        "万", "亿", "元")  # (投入140万元建设茶叶加工厂: no name)
+                                        "万", "亿", "元", "农民", "专业")  # 投入140万元建设…工厂: no name
 _NOT_A_NAME_RE = re.compile(r"^(?:今年|去年|年)|季度|月份|月末|月底|上半年|下半年|全市|全县|全区|全省|新增|新设|注册")
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
@@ -413,7 +417,7 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
         while a > max(lo, k - SITE_NAME_MAX) and _is_han(text[a - 1]) and text[a - 1] not in NAME_STOP:
             a -= 1
         name = text[a:k]
-        for w in SITE_WORDS:  # 旅游景区江湾景区: the name starts after an earlier site word
+        for w in (*SITE_WORDS, *SITE_NAME_AFTER):  # 旅游景区江湾景区, 力争打造产业集群: the name starts after
             if w in name:
                 name = name[name.rfind(w) + len(w) :]
         a = k - len(name)
@@ -523,8 +527,10 @@ def find_entities(
             while q > head and text[q - 1].isspace():
                 q -= 1
             topic = _TOPIC_HEAD_RE.fullmatch(text, head, q) is not None
-        if e.type in ("site", "anaphor:site") and not topic:
-            continue  # (江湾镇是江湾景区所在地, A级景区增至26个: a site is a subject only as the clause's topic)
+        if not topic and (e.type == "site" or e.anaphor in HEAD_ONLY_ANAPHORS and e.anaphor != "公司"):
+            # 江湾镇是江湾景区所在地, A级景区增至26个, 农民专业合作社达1200家: a site, or a bare word for one, is a
+            # subject only as its clause's topic (公司 keeps its old handling in extract._resolve)
+            continue
         # a copy, not the candidate changed: candidates are shared by the sentences that look at them
         out.append(e if e.topic == topic else Entity(e.pos, e.end, e.name, e.type, topic, e.anaphor))
     return out
