@@ -111,6 +111,16 @@ def test_periods_of_a_work_report():
     ]
 
 
+def test_what_happened_by_a_cutoff_is_a_flow_since_january_and_what_stands_a_stock():
+    text = "截至10月底，高新区今年已引进项目23个，合同投资额112亿元，同比增长12%；在建项目16个。"
+    got = extract(text, dt.date(2020, 11, 10))
+    assert [(i.text, i.period) for i in got[:3]] == [
+        ("23个", "2020-01/2020-10"), ("112亿元", "2020-01/2020-10"), ("12%", "2020-01/2020-10")
+    ]
+    assert got[3].period != "2020-01/2020-10"  # 在建项目16个: what stands, not what happened
+    assert first("至今,该区已完成新建农贸市场3个。").period == "asof:2023-10"  # (至今: a stock, no cut-off)
+
+
 def test_balances_are_stocks_and_their_change_since_january_a_flow():
     text = "1-2月,全县贷款余额分别为218亿元,同比增长7.8%,比年初增加9.6亿元。"
     got = extract(text.replace("分别为", ""), dt.date(2025, 3, 20))

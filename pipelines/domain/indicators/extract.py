@@ -148,6 +148,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         # period and subject read the state as it was before this sentence's entities
         _attach_subjects(norm, recs, ents, actx, st, sents, si, cands_at)
         sentence = text[a:b]
+        flow_before = False  # whether the level before a growth is a flow since January
+        cutoff = _CUTOFF_RE.search(norm, a, b) is not None  # 截至10月底: a reporting cut-off in the sentence
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)
             if r.label and (inside := _period_in_label(labelled, r)):
@@ -162,6 +164,12 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period  # the list's items share the period it opened with
             if r.period and r.metric:
                 r.period = _stock_or_flow(r.period, r.metric, r.delta)
+            if r.period and _ASOF_MONTH_RE.fullmatch(r.period) and cutoff and _is_flow(norm, r, flow_before):
+                # 截至10月底,今年已引进项目23个,合同投资额112亿元: what happened by then, since January
+                y, mo = r.period[5:9], r.period[10:12]
+                r.period = f"{y}-01" if mo == "01" else f"{y}-01/{y}-{mo}"
+            if r.kind != "growth" and not r.delta:  # (a growth after a change is the level's, not the change's)
+                flow_before = bool(r.period) and "/" in r.period
             if r.period and _MONTH_PERIOD_RE.fullmatch(r.period) and (
                 r.kind == "capacity" and r.target or r.metric and _YEARLY_METRIC_RE.match(r.metric)
             ):
@@ -677,7 +685,7 @@ def _strip_ends(m: str) -> str:
             m = m[:-1]  # 能达到: a modal; 产能, 动能: a noun
             continue
         lead = _LEADING_RE.match(m)
-        if lead:
+        if lead and not m.startswith("在建"):  # (在建项目: a word, not 在 + 建项目)
             m = m[lead.end() :].lstrip(" “”\"")
             continue
         break
@@ -1391,6 +1399,27 @@ def _stock_or_flow(period: str, metric: str, delta: bool) -> str:
             mo = m.group("m2") or m.group("m") or (f"{3 * int(q):02d}" if q else "06" if h == "1" else "12")
             return f"asof:{y}-{mo}"
     return period
+
+
+# Verbs of what happens over a span of time (引进项目23个, 签约金额236亿元, 完成投资58亿元), not what stands at a date
+# (在建项目16个, 贷款余额…, 拥有企业157家).
+_FLOW_VERB_RE = re.compile(r"新签约|签约|引进|新增|新开工|开工|完成|实现|发放|招引|接待|出口|进口")
+
+
+_STOCK_CUE_RE = re.compile(r"在建|拥有|共有|现有|余额|总数|累计")
+_CUTOFF_RE = re.compile(r"截[至止][^,，。;；]{0,8}月(?:底|末)")
+
+
+def _is_flow(s: str, r: Rec, flow_before: bool) -> bool:
+    """Whether a figure dated by a month-end (截至10月底) counts what happened up to then: a flow verb in its
+    clause, or the next item of a list of flows (合同投资额112亿元), or a growth of such a flow."""
+    if r.kind == "growth":
+        return flow_before and not r.fig.base_unit == "percentage_point"
+    if r.kind not in ("count", "amount") or r.delta or "余额" in (r.metric or ""):
+        return False
+    if _STOCK_CUE_RE.search(s, r.fig.cs, r.fig.start):
+        return False
+    return flow_before or _FLOW_VERB_RE.search(s, r.fig.cs, r.fig.start) is not None
 
 
 def _is_plan_year(period: str | None, published: dt.date) -> bool:
