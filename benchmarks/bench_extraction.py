@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{distinct_chars // len(distinct):,} | {distinct_figs / len(distinct):.0f} | "
         f"{1000 * t_distinct / len(distinct):.2f} | {1e6 * t_distinct / distinct_figs:.0f} |",
         "",
-        "(One pass over 44 short articles is a small sample: ± 20 % from run to run.)",
+        f"(One pass over {len(distinct)} short articles is a small sample: ± 20 % from run to run.)",
         "",
         "## Where the time goes (ms/article)",
         "",

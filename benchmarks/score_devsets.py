@@ -30,6 +30,7 @@ ABOUT: dict[str, str] = {
     "round7": "mixed economy-page articles (county reports, results, projects, holidays, meetings)",
     "round8": "held out: written after the rules were frozen, scored without looking at its misses",
     "round9": "subjects and periods that change within an article",
+    "round10": "long features in the seeds' genre",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")
@@ -46,7 +47,8 @@ class DevSet:
 
 def devsets(corpus: Path) -> list[DevSet]:
     out = []
-    for folder in sorted(p for p in DEVSETS.iterdir() if (p / "dates.json").exists()):
+    folders = [p for p in DEVSETS.iterdir() if (p / "dates.json").exists()]
+    for folder in sorted(folders, key=lambda p: (len(p.name), p.name)):  # round5 … round10
         dates = json.loads((folder / "dates.json").read_text(encoding="utf-8"))
         out.append(DevSet(folder.name, ABOUT.get(folder.name, ""), folder, dates, folder / "gold.jsonl"))
     manifest = corpus / "manifest.jsonl"
