@@ -71,7 +71,7 @@ ANAPHORS: dict[str, str] = {
     "该厂": "org",
     "该工厂": "org",
     "该集团": "org",
-    "公司": "org",  # only at the head of a clause (公司实现营业收入…): see extract._resolve
+    "公司": "org",  # only at the head of a clause (公司实现营业收入…): see figure_subjects._resolve
     "合作社": "org",  # the same (合作社实现销售收入380万元)
     "集团": "org",  # the same (集团实现营业收入86.2亿元)
     "该机场": "site",
@@ -529,7 +529,7 @@ def find_entities(
             topic = _TOPIC_HEAD_RE.fullmatch(text, head, q) is not None
         if not topic and (e.type == "site" or e.anaphor in HEAD_ONLY_ANAPHORS and e.anaphor != "公司"):
             # 江湾镇是江湾景区所在地, A级景区增至26个, 农民专业合作社达1200家: a site, or a bare word for one, is a
-            # subject only as its clause's topic (公司 keeps its old handling in extract._resolve)
+            # subject only as its clause's topic (公司 keeps its old handling in figure_subjects._resolve)
             continue
         # a copy, not the candidate changed: candidates are shared by the sentences that look at them
         out.append(e if e.topic == topic else Entity(e.pos, e.end, e.name, e.type, topic, e.anaphor))

@@ -1,0 +1,116 @@
+"""分别 lists: in A、B分别增长12%、15% the i-th figure of the run gets the i-th listed item, as its metric or its
+subject; in 营收12亿元、利润1亿元，分别增长18%、25% each growth goes with the level listed before it.
+
+Read after metric naming (a listed item overrides the name read from the figure's own clause) and before yoy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .classify import LIST_SEPS
+from .metric_names import strip_metric
+from .records import FigureRecord
+from .scan import CONTEXT_WINDOW
+from .subjects import Entity
+
+_FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
+# A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
+_LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
+
+
+def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity]) -> None:
+    """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item, as its metric or its subject."""
+    if s.find("分别", recs[0].sent.start, recs[0].sent.end) < 0:
+        return  # (most sentences: each figure's clause below lies inside the sentence)
+    i = 0
+    while i < len(recs):
+        r = recs[i]
+        k = s.find("分别", r.fig.cs, r.fig.start)
+        if k < 0:
+            i += 1
+            continue
+        run = [r]
+        j = i + 1
+        while j < len(recs) and recs[j].gap in LIST_SEPS:
+            run.append(recs[j])
+            j += 1
+        start = _list_start(s, max(r.sent.start, k - CONTEXT_WINDOW), k)
+        k_list = k
+        if start == k and k > r.sent.start and s[k - 1] in "，,":
+            # 排名前三的是信州区、鄱阳县、广丰区，分别为…: the list ends the clause before 分别 (one without figures)
+            before = _list_start(s, max(r.sent.start, k - CONTEXT_WINDOW), k - 1)
+            before = max(before, s.rfind("是", before, k - 1) + 1)  # (排名前三的是: the list starts after 是)
+            if not any(x.fig.end > before and x.fig.start < k for x in recs):
+                start, k_list = before, k - 1
+        items = [m.span() for m in _FENBIE_ITEM_RE.finditer(s, start, k_list)]
+        if len(items) == len(run) > 1:
+            _fenbie_items(s, items, k, run, cands)
+        elif not _FENBIE_COMPARISON.sub("", s[start:k]) and len(run) > 1:
+            # no list before 分别 (or only 同比): the growths refer to the figures listed before them
+            _fenbie_over_figures(s, recs[:i], run)
+        i = j
+
+
+def _list_start(s: str, lo: int, end: int) -> int:
+    """Where the list of items before ``end`` starts: after the last clause break (its 、 do not end it)."""
+    start = lo
+    for m in _LIST_BOUNDARY_RE.finditer(s, lo, end):
+        start = m.end()
+    return start
+
+
+def _growth_name(metric: str, r: FigureRecord) -> str:
+    return metric + "增速" if r.kind == "growth" and not metric.endswith("增速") else metric
+
+
+def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[FigureRecord], cands: list[Entity]) -> None:
+    """Listed places or companies (信州区、广丰区地区生产总值分别为…) are the figures' subjects, with the metric
+    named after the last one; otherwise the items are the metrics (出口、进口分别增长…)."""
+    at = {e.pos: e for e in cands}
+    heads = [at.get(a) for a, _ in items]
+    if all(e is not None and e.name for e in heads):
+        last, (_, last_end) = heads[-1], items[-1]
+        assert last is not None
+        metric = strip_metric(s[last.end : last_end])  # 信州区、广丰区地区生产总值分别为…
+        for e, rr in zip(heads, run, strict=True):
+            assert e is not None
+            rr.subject = e.name
+            if metric:
+                rr.metric = _growth_name(metric, rr)
+            elif rr.metric and last.name and rr.metric.startswith(last.name):
+                rr.metric = rr.metric[len(last.name) :]  # 广丰区、玉山县分别进出口58.3亿元…: not 玉山县's name
+        return
+    # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
+    own = strip_metric(s[k + len("分别") : run[0].fig.start])
+    names = [
+        strip_metric(s[head.end if head is not None else a : b]) for (a, b), head in zip(items, heads, strict=True)
+    ]
+    # 城镇、农村居民人均可支配收入: short modifiers of one length share the last item's head noun
+    n = len(names[0])
+    if n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
+        names[:-1] = [x + names[-1][n:] for x in names[:-1]]
+    for name, rr in zip(names, run, strict=True):
+        if name:  # 全县出口: the metric is 出口
+            rr.metric = _growth_name(name + own if len(own) >= 2 else name, rr)
+
+
+# What may stand between the listed figures and 分别 (营收12亿元、利润1亿元，同比分别增长18%、25%).
+_FENBIE_COMPARISON = re.compile(
+    r"同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|按(?:可比|不变)(?:价格|口径)?(?:计算)?|[,，]"
+)
+
+
+def _fenbie_over_figures(s: str, before: list[FigureRecord], run: list[FigureRecord]) -> None:
+    """营收12亿元、利润1亿元，分别增长18%、25%: the growths name the figures listed just before them, one each,
+    and are their year-on-year changes."""
+    levels = [r for r in before if r.kind not in ("growth", "share", "rank") and not r.delta][-len(run) :]
+    if len(levels) != len(run) or any(r.kind != "growth" or r.fig.base_unit != "percent" for r in run):
+        return
+    for level, growth in zip(levels, run, strict=True):
+        if level.metric:
+            growth.metric = level.metric if level.metric.endswith("增速") else level.metric + "增速"
+        if not growth.mom:
+            level.yoy = growth.value_base
+        if level.subject is not None:  # A、B营收分别为12亿元、8亿元,分别增长18%、25%: A's and B's growths
+            growth.subject = level.subject

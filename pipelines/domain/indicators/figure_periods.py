@@ -1,0 +1,130 @@
+"""The period of each figure: the report period a headline states, and the rules the loop in ``extract`` applies
+to one figure among its sentence's period phrases (the last one before it, a label's, a month before a bare
+year), a balance read as a stock, a count up to a cut-off (截至10月底) read as a flow since January.
+
+``periods`` finds the period phrases of the text; this module chooses among them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from .periods import PeriodHit, find_periods
+from .records import FigureRecord
+from .sentences import Span
+
+# 年产值, 年销售收入, 年税收: yearly figures (not 年均 growth rates, not 年末 stocks); a month or a day period
+YEARLY_METRIC_RE = re.compile(r"年(?!均|末|初|底)")
+MONTH_PERIOD_RE = re.compile(r"(?:asof:)?\d{4}-\d{2}(?:-\d{2})?")
+
+
+@lru_cache(maxsize=256)  # pure, and read for most figures: the few labels of an article repeat
+def period_year(label: str) -> int:
+    """The year a period label starts with (2024-H1, asof:2023-12-31)."""
+    return int(label.removeprefix("asof:")[:4])
+
+
+# The longest first line read as a headline (a lead sentence is longer, or ends with 。).
+HEADLINE_MAX_CHARS = 40
+
+
+def headline_period(
+    s: str, sents: list[Span], period_matches: list[re.Match[str]], published: dt.date, year: int | None
+) -> str | None:
+    """The one period a report's headline names (一季度全市全社会用电量同比增长9.8%, 玉山县上半年经济运行稳中有进).
+
+    A statistical report states its period in the headline and the lead, then goes on without it
+    (从贸易方式看，一般贸易进出口702.3亿元…): the paragraphs after the headline start with that period
+    instead of none. A feature story's headline names no period, and its paragraphs keep their own.
+    """
+    head = [x for x in sents if x.paragraph == sents[0].paragraph] if sents else []
+    if not head or len(head) == len(sents):
+        return None
+    a, b = head[0].start, head[-1].end
+    if b - a > HEADLINE_MAX_CHARS or "。" in s[a:b]:
+        return None
+    in_head = [m for m in period_matches if a <= m.start() < b]
+    labels = {h.label for h in find_periods(s, a, b, published, year, in_head) if h.label}
+    return labels.pop() if len(labels) == 1 else None
+
+
+# How far before a bare year (今年) a period within that year may stand and still be the figure's
+# (截至5月底,今年新签约项目开工率达到65.2%: asof May).
+_SPECIFIC_BEFORE_YEAR = 12
+
+
+_PERIOD_END_RE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})|-Q(?P<q>[1-4])|-H(?P<h>[12]))?(?:/\d{4}-(?P<m2>\d{2}))?")
+ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})")
+
+
+def stock_or_flow(period: str, metric: str, delta: bool) -> str:
+    """A balance (余额) is a stock: at the end of the period the text gives it for; its change since the start of
+    the year (比年初增加) is a flow: from January to the balance's date."""
+    if delta and "年初" in metric:
+        m = ASOF_MONTH_RE.fullmatch(period)
+        if m:
+            y, mo = m.group("y"), m.group("m")
+            return f"{y}-01" if mo == "01" else f"{y}-01/{y}-{mo}"
+        return period
+    if "余额" in metric and not delta and not period.startswith("asof:"):
+        m = _PERIOD_END_RE.fullmatch(period)
+        if m:
+            y = m.group("y")
+            q, h = m.group("q"), m.group("h")
+            mo = m.group("m2") or m.group("m") or (f"{3 * int(q):02d}" if q else "06" if h == "1" else "12")
+            return f"asof:{y}-{mo}"
+    return period
+
+
+# Verbs of what happens over a span of time (引进项目23个, 签约金额236亿元, 完成投资58亿元), not what stands at a date
+# (在建项目16个, 贷款余额…, 拥有企业157家).
+_FLOW_VERB_RE = re.compile(r"新签约|签约|引进|新增|新开工|开工|完成|实现|发放|招引|接待|出口|进口")
+
+
+_STOCK_CUE_RE = re.compile(r"在建|拥有|共有|现有|余额|总数|累计")
+CUTOFF_RE = re.compile(r"截[至止][^,，。;；]{0,8}月(?:底|末)")
+
+
+def is_flow(s: str, r: FigureRecord, flow_before: bool) -> bool:
+    """Whether a figure dated by a month-end (截至10月底) counts what happened up to then: a flow verb in its
+    clause, or the next item of a list of flows (合同投资额112亿元), or a growth of such a flow."""
+    if r.kind == "growth":
+        return flow_before and not r.fig.base_unit == "percentage_point"
+    if r.kind not in ("count", "amount") or r.delta or "余额" in (r.metric or ""):
+        return False
+    if _STOCK_CUE_RE.search(s, r.fig.cs, r.fig.start):
+        return False
+    return flow_before or _FLOW_VERB_RE.search(s, r.fig.cs, r.fig.start) is not None
+
+
+def is_plan_year(period: str | None, published: dt.date) -> bool:
+    """Whether a carried period is a whole year not yet over when the text was published."""
+    return period is not None and len(period) == 4 and int(period) >= published.year
+
+
+def period_in_label(labelled: list[PeriodHit], r: FigureRecord) -> str | None:
+    """The period phrase inside the 数说 label after a bracketed figure, if any."""
+    end = r.fig.end + len(r.label)
+    return next((h.label for h in labelled if r.fig.end <= h.start < end), None)
+
+
+def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord) -> str | None:
+    """The period of a figure from the sentence's period phrases before it (``labelled[:k]``): the last one,
+    unless it is a bare year right after a period within that year, or the start of 由A增加到B (B's own)."""
+    h = labelled[k - 1]
+    if r.start_level is not None and h.end <= r.start_level.fig.start:
+        return None  # 由2015年的116家增加到765家: 2015 is the start's; 765 has no period of its own
+    label = h.label
+    if r.project and r.kind != "count" and label is not None and _DAY_LABEL_RE.fullmatch(label):
+        return None  # 5月15日,在总投资106亿元的X项目施工现场: the day of the visit is no period of the project's size
+    if k > 1 and label is not None and len(label) == 4:
+        p = labelled[k - 2]
+        if h.start - p.end <= _SPECIFIC_BEFORE_YEAR and p.label and p.label.removeprefix("asof:").startswith(label):
+            return p.label
+    return label
+
+
+
+_DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")

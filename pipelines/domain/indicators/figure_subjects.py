@@ -1,0 +1,139 @@
+"""The subject of each figure (the place, company or project it is about): the nearest entity before it in its
+sentence, resolved against what the article named last (该市, 全县, 公司 …), else the sentence's fallback; and the
+reading state's memory of the entities named so far.
+
+``subjects`` finds the entities of the text; this module decides which one a figure is about.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .records import FigureRecord, ReadingState
+from .sentences import Span
+from .subjects import HEAD_ONLY_ANAPHORS, PROVINCE, ArticleContext, Entity, find_entities
+
+
+def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
+    assert st.last is not None
+    if e.name is not None:
+        return e.name
+    typ = e.type.removeprefix("anaphor:")
+    if typ == "zone":
+        return st.last.get("zone") or actx.main_zone or actx.main_subject
+    if typ == "city":
+        # 龙南市…该市: a county-level city named before is "this city"; in an article about a county-level
+        # city (瑞金市) 全市 is that city too; 我市 is always the paper's own city
+        z = st.last.get("zone")
+        if e.anaphor == "该市" and z and z.endswith("市"):
+            return z
+        if e.anaphor != "我市" and actx.county_city:
+            return actx.county_city
+        return actx.city
+    if e.anaphor in HEAD_ONLY_ANAPHORS and not e.topic:
+        return None  # 新增公司1200家: companies in general, not the one named before
+    if typ == "province":
+        # only as the clause's topic (全省规上工业增加值增长5.1%): 全省5个…之一, 全省第一 are scopes
+        return PROVINCE if e.topic else None
+    if typ == "county":
+        z = st.last.get("zone")
+        return z if z and z.endswith("县") else None
+    if typ == "town":
+        return st.last.get("town") or actx.main_town
+    return st.last.get(typ)
+
+
+def attach_subjects(
+    s: str,
+    recs: list[FigureRecord],
+    ents: list[Entity],
+    actx: ArticleContext,
+    st: ReadingState,
+    sents: list[Span],
+    si: int,
+    cands_at: dict[int, list[Entity]],  # the article's candidates by sentence
+) -> None:
+    """The subject of each figure of the sentence (a 分别 list of places has set some already): its project,
+    else the nearest entity before it that resolves, else the sentence's fallback.
+
+    Within one sentence the answer depends only on how many entities precede the figure, and the fallback
+    (a quoted speaker named after the quotation, the paragraph's entity, the article's subject) not at all:
+    each is worked out once per sentence, not once per figure."""
+    ent_ends = [e.end for e in ents] if ents else []
+    by_count: dict[int, str | None] = {}  # subject by the number of entities before the figure
+    fallback: str | None = None
+    have_fallback = False  # (computed on first use: most figures have an entity before them or none is needed)
+    for r in recs:
+        if r.subject is not None:
+            continue
+        if r.project:
+            r.subject = r.project
+            continue
+        k = bisect.bisect_right(ent_ends, r.fig.start) if ents else 0
+        if k in by_count:
+            r.subject = by_count[k]
+            continue
+        name = None
+        unknown_city = False
+        for idx in range(k - 1, max(0, k - 8) - 1, -1):
+            e = ents[idx]
+            name = _named_before(ents, idx) or _resolve(e, actx, st)
+            if name:
+                break
+            # 全市稀土企业340余家 in an article that never names its city: the city's, not the article's company
+            unknown_city = unknown_city or (e.type == "anaphor:city" and e.topic)
+        if not name and not unknown_city:
+            if not have_fallback:
+                fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
+            name = fallback
+        r.subject = by_count[k] = name
+
+
+def _named_before(ents: list[Entity], idx: int) -> str | None:
+    """For an org anaphor (公司, 该企业) at a clause's head: the company named earlier in the same sentence
+    (江西丰远新材料有限公司是洋口镇的纳税大户,今年上半年,公司实现营业收入…), which the article's state does not
+    know yet (it is updated after the sentence)."""
+    e = ents[idx]
+    if e.name is not None or e.type != "anaphor:org" or not e.topic:
+        return None
+    return next((x.name for x in reversed(ents[:idx]) if x.name and x.type == "org"), None)
+
+
+def _fallback_subject(
+    s: str, sent: Span, actx: ArticleContext, st: ReadingState, sents: list[Span], si: int,
+    cands_at: dict[int, list[Entity]],
+) -> str | None:
+    """The subject of a figure with no entity before it in its sentence."""
+    # a quotation whose speaker is named after it: “我们共流转土地近千亩……”据该村第一书记介绍
+    if _in_quote(s, st.para_start, sent.start):
+        for ni, nxt in enumerate(sents[si + 1 : si + 4], si + 1):
+            if nxt.paragraph != sent.paragraph:
+                break
+            for e in find_entities(s, nxt.start, nxt.end, actx, cands_at.get(ni, [])):
+                name = _resolve(e, actx, st)
+                if name and name != PROVINCE:  # a speaker, never the province
+                    return name
+    if st.entity:
+        return st.entity
+    return actx.main_subject
+
+
+def _in_quote(s: str, para_start: int, start: int) -> bool:
+    """Whether the sentence at ``start`` is inside a quotation opened in its paragraph (or opens one)."""
+    return s.count("“", para_start, start + 1) > s.count("”", para_start, start + 1)  # (counted in place)
+
+
+def remember_entities(ents: list[Entity], actx: ArticleContext, st: ReadingState) -> None:
+    assert st.last is not None
+    for e in ents:
+        name = _resolve(e, actx, st)
+        if not name:
+            continue
+        typ = e.type.removeprefix("anaphor:")
+        if typ == "province":
+            continue  # a comparison with the province does not make the next sentences about it
+        if e.name is not None:
+            st.last[typ] = name
+        # places carry to the next sentences of the paragraph; a company only where it is named again
+        if (e.topic and e.type in ("zone", "city", "village", "town", "site")) or e.name is None:
+            st.entity = name

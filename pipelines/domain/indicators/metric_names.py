@@ -1,0 +1,736 @@
+"""Metric naming: what each figure of a sentence measures (地区生产总值, 规上工业增加值增速, 新增规上企业数 …),
+read from the clause before it, the noun after it, a label, or the figure it goes with; and the project a size
+figure (总投资25亿元) belongs to.
+
+The text-cleaning helpers (``strip_metric``, ``_right_noun`` …) stay with the rules that use them: ``fenbie``
+reads ``strip_metric`` too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import TypeVar
+
+from . import context as C
+from .classify import DELTA_RE, GAP_MAX, RANGE_GAP
+from .periods import PeriodHit
+from .records import FigureRecord, alternation
+from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure
+from .subjects import Entity
+from .targets import PLAN_SHARE_RE
+
+_T = TypeVar("_T")
+
+
+def _last_before(items: list[_T], ends: list[int], pos: int) -> _T | None:
+    """The last of ``items`` (sorted, with ``ends``) that ends at or before ``pos``."""
+    k = bisect.bisect_right(ends, pos)
+    return items[k - 1] if k else None
+
+
+def _metric_before_period(
+    s: str, f: Figure, periods: list[PeriodHit], ents: list[Entity], prev_end: int,
+    ends: tuple[list[int], list[int]],
+) -> str:
+    """规上工业营业收入去年为86.2亿元, 教育经费总投入(2022年)达到312亿元: the metric stands before the period."""
+    h = _last_before(periods, ends[0], f.start)
+    start = max(f.cs, prev_end)
+    if h is None or h.start <= start:
+        return ""
+    e = _last_before(ents, ends[1], h.start) if ents else None
+    if e is not None and e.pos >= start:
+        start = max(start, e.end)
+    before = strip_metric(s[start : h.start])
+    return before if len(before) >= 2 else ""
+
+
+def _cut_left(
+    s: str, f: Figure, periods: list[PeriodHit], ents: list[Entity], prev_end: int,
+    ends: tuple[list[int], list[int]],
+) -> str:
+    """The clause text before the figure, after the last period phrase, entity, figure or predicate break."""
+    cs, start = f.cs, f.start
+    cut = cs if cs > prev_end else prev_end
+    # the last period and entity ending before the figure (_last_before, inline: once per figure)
+    if periods and (k := bisect.bisect_right(ends[0], start)):
+        h = periods[k - 1]
+        if h.start >= cs and h.end > cut:
+            cut = h.end
+    if ents and (k := bisect.bisect_right(ends[1], start)):
+        e = ents[k - 1]
+        if e.pos >= cs and e.end > cut:
+            cut = e.end
+    left = s[cut:start]
+    if _CUT_AFTER_RE.search(s, cut, start):  # (most clauses have no break: one search, no iterator)
+        n = len(left)
+        last = 0
+        for m in _CUT_AFTER_RE.finditer(left):  # one pass: after the last predicate break that is not at the end
+            if m.end() < n:
+                last = m.end()
+        if last:
+            left = left[last:]
+    k = left.rfind("以")
+    if k >= 0 and not left.startswith(("以上", "以下", "以内", "以来"), k) and k + 1 < len(left):
+        left = left[k + 1 :]
+    return left
+
+
+_CUT_AFTER_RE = re.compile(alternation(C.METRIC_CUT_AFTER))
+_TRAILING_RE = re.compile(f"(?:{alternation(C.METRIC_TRAILING)})$")
+_LEADING_RE = re.compile(f"^(?:{alternation(C.METRIC_LEADING)})")
+_INFIX_RE = re.compile(alternation(C.METRIC_INFIX_DELETE))
+_NOUN_STOP_RE = re.compile(alternation(C.NOUN_STOP))
+_INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
+_QUOTES = " \t“”\"‘’()（）—-\n\u2029"
+
+
+def _strip_ends(m: str) -> str:
+    """Strip verbs, adverbs and function words from both ends of a metric."""
+    while m:
+        t = _TRAILING_RE.search(m)
+        if t:
+            m = m[: t.start()].rstrip(" “”\"")
+            continue
+        if len(m) > 1 and m[-1] == "能" and m[-2] not in C.NENG_NOUN_BEFORE:
+            m = m[:-1]  # 能达到: a modal; 产能, 动能: a noun
+            continue
+        lead = _LEADING_RE.match(m)
+        if lead and not m.startswith("在建"):  # (在建项目: a word, not 在 + 建项目)
+            m = m[lead.end() :].lstrip(" “”\"")
+            continue
+        break
+    return m
+
+
+# An alias in brackets right after the name: 地区生产总值（GDP）.
+_TRAILING_ALIAS_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
+@lru_cache(maxsize=4096)
+def strip_metric(m: str) -> str:
+    m = _strip_ends(_TRAILING_ALIAS_RE.sub("", _INFIX_RE.sub("", m).rstrip()).strip(_QUOTES))
+    split = False
+    for sep in ("等", "的"):
+        k = m.rfind(sep)
+        if sep == "等" and k > 0 and (m[k - 1] in "同平相对均" or m[k + 1 : k + 2] == "级"):
+            continue  # 同等, 平等, 等级: words, not the end of a list
+        if k >= 0 and len(m) - k - 1 >= 2:
+            m = m[k + 1 :]
+            split = True
+        elif k >= 0 and sep == "等":
+            m = m[k + 1 :]
+            split = True
+    if split:
+        m = _strip_ends(m)
+    if m.endswith("总数") and len(m) > 3:
+        m = m[:-2] + "数"  # 平台总数 → 平台数
+    return _balance_quotes(m)
+
+
+_QUOTE_CHAR_RE = re.compile("[“”‘’\"]")
+
+
+def _balance_quotes(m: str) -> str:
+    """‘’ inside a metric are the article's quotation marks (“”); an unmatched mark is dropped."""
+    if not _QUOTE_CHAR_RE.search(m):
+        return m
+    m = m.replace("‘", "“").replace("’", "”")
+    out: list[str] = []
+    open_at: int | None = None
+    for c in m:
+        if c == "“":
+            if open_at is not None:
+                out[open_at] = ""
+            open_at = len(out)
+        elif c == "”":
+            if open_at is None:
+                continue
+            open_at = None
+        out.append(c)
+    if open_at is not None:
+        out[open_at] = ""
+    return "".join(out).strip(" \"")
+
+
+_NOUN_BAD_START = "等及和与或为是在了对把被将向从也都还又并且而于已"
+# A noun phrase does not start with these: what follows the figure is a predicate (260亩用于…).
+NOUN_BAD_START_WORDS: tuple[str, ...] = (
+    "用于", "发展", "实现", "达到", "建成", "投入", "带动", "完成", "左右", "以上", "其中", "之一", "进入", "成为",
+    "分别", "相继", "全部", "已经", "正在", "通过", "形成", "大关", "打破", "获得", "获评", "位居", "位列", "排名",
+)
+
+
+# What ends a plain run of a noun phrase: a clause separator (quotation marks stay inside) or a parenthesis.
+_NOUN_RUN_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS - set("“”‘’\"")))) + "(（]")
+
+
+def _right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[int]) -> str:
+    """The noun phrase at ``i``, right after a figure (3条生产线, 5个千亿级产业集群, 15个省级(培育、特色)产业集群).
+
+    ``fig_starts``/``fig_ends``: the sentence's figures (empty for a lone figure: no other one to stop at).
+    The phrase is read run by run (a regex finds the next separator or parenthesis), not character by character."""
+    if s.startswith("的", i):
+        i += 1
+    if i >= hi:
+        return ""
+    c = s[i]
+    if not ("\u4e00" <= c <= "\u9fff" or c in "“‘") or c in _NOUN_BAD_START:  # (_is_han, inline: most exit here)
+        return ""
+    if s.startswith(NOUN_BAD_START_WORDS, i):
+        return ""
+    parts: list[str] = []
+    masked: list[str] = []  # the same text with parenthesised aliases blanked (stop words are not looked for there)
+    j = i
+    limit = min(hi, i + 24)
+    embedded = False
+    k = bisect.bisect_left(fig_starts, i)  # the next figure
+    while j < limit:
+        stop_char = _NOUN_RUN_END_RE.search(s, j, limit)
+        end = stop_char.start() if stop_char else limit
+        at_fig = k < len(fig_starts) and fig_starts[k] < end
+        if at_fig:
+            end = fig_starts[k]
+        if end > j:
+            run = s[j:end]
+            parts.append(run)
+            masked.append(run)
+            j = end
+            if j >= limit:
+                break
+        if at_fig:
+            e = fig_ends[k]
+            # 千亿级产业集群, 营业收入过千亿元的产业集群, 共6400吨位的机械压机: a size inside the noun
+            if e < hi and s[e] in "级的":
+                parts.append(s[j : e + 1])
+                masked.append("□" * (e + 1 - j))
+                j = e + 1
+                embedded = True
+                k = bisect.bisect_left(fig_starts, j)
+                continue
+            break
+        if s[j] not in "(（":
+            break  # a separator
+        close = _paren_end(s, j, min(hi, j + 16))
+        if close < 0:
+            break
+        inner = s[j + 1 : close - 1]
+        if "、" not in inner and "，" not in inner and "," not in inner:
+            parts.append(s[j:close])  # 村(居): an alias stays
+            masked.append("□" * (close - j))
+        j = close  # an enumeration in parentheses (培育、特色) is dropped
+        k = bisect.bisect_left(fig_starts, j)
+    noun = "".join(parts)
+    stop = _NOUN_STOP_RE.search("".join(masked), 1)
+    if stop:
+        noun = noun[: stop.start()]
+    if embedded:
+        k = noun.rfind("的")
+        if 0 <= k < len(noun) - 2:
+            noun = noun[k + 1 :]  # the head noun after the size: 机械压机, 产业集群
+    noun = noun.removesuffix("之一")
+    return _balance_quotes(noun).strip(" \"")
+
+
+def _paren_end(s: str, j: int, hi: int) -> int:
+    """Index after the parenthesis closing the one at ``j`` (within ``hi``), or -1."""
+    for k in range(j + 1, hi):
+        if s[k] in ")）":
+            return k + 1
+        if s[k] in "(（。；;":
+            return -1
+    return -1
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+@lru_cache(maxsize=2048)  # pure functions of short strings (the nouns after counts repeat within an article)
+def _person_head(noun: str, unit: str) -> str:
+    """160多名建设者满负荷运转 → 建设者: after a person classifier the noun ends at its first person word."""
+    if unit.removesuffix("余").removesuffix("多")[-1:] not in ("名", "人", "位"):
+        return noun
+    best = len(noun)
+    for e in C.PERSON_NOUN_ENDINGS:
+        k = noun.find(e, max(0, 2 - len(e)))
+        if k >= 0 and k + len(e) < best:
+            best = k + len(e)
+    return noun[:best]
+
+
+@lru_cache(maxsize=2048)
+def _count_metric(noun: str, unit: str, from_left: bool) -> str:
+    """院士 + 名 → 院士人数; 复工复产 + 条 → 复工复产条数; 产业集群 + 个 → 产业集群数."""
+    if not noun or noun.endswith(C.QUANTITY_NOUN_ENDINGS):
+        return noun
+    base = unit[1:] if unit[:1] in "万千百亿" else unit
+    base = base.removesuffix("余").removesuffix("多")
+    suffix = C.CLASSIFIER_COUNT_SUFFIX.get(base, "数")
+    if suffix in ("条数", "次数") and not from_left:
+        suffix = "数"
+    if suffix == "户数" and not noun.endswith(C.HOUSEHOLD_NOUN_ENDINGS):
+        suffix = "数"  # 入驻企业1300户: firms
+    elif suffix != "户数" and noun.endswith(C.PERSON_NOUN_ENDINGS):
+        suffix = "人数"
+    if suffix in ("人数", "户数") and noun.endswith(suffix[0]):
+        return noun + "数"  # 工人数, 贫困户数
+    if suffix == "人数" and noun.endswith(C.PERSON_PLAIN_COUNT_ENDINGS):
+        return noun + "数"  # 员工数, 人才数
+    return noun + suffix
+
+
+# A sentence about one project, road, railway or bridge opens with its name (鄱余高等级公路项目起于…,全长34.6公里,
+# 总投资25.46亿元; 鄱万高速全长58.6公里; 签约的年产5GW光伏组件项目总投资20亿元); a group of projects
+# (此次集中开工项目, 这些项目) is no name.
+_PROJECT_TOPIC_RE = re.compile(
+    r"(?:据了解|据悉|其中|目前)?[,，]?(?:[^,，;；。:：“”\s]{0,6}的)?"
+    r"([^,，;；。:：“”、\s的]{2,22}?(?:项目|(?:高速公路|高速|铁路|快速路|特大桥|大桥|标段|工程)(?:项目)?))"
+)
+PROJECT_GROUP_WORDS: tuple[str, ...] = ("此次", "本次", "集中", "这些", "该", "各", "重大", "重点", "开工", "签约",
+                                         "在建", "续建", "竣工", "入库", "储备", "招商", "产业", "引进", "已")
+PROJECT_GROUP_BEFORE = "个批等类"  # 5个项目, 一批项目, 光伏等项目, 各类项目
+PROJECT_NAME_MIN = 4  # characters before 项目: 新能源项目 is a kind of project, 鄱余高等级公路项目 a name
+
+
+def _project_topic(s: str, lo: int, end: int) -> str | None:
+    """The project a sentence opens with, when the figure at ``end`` is one of its sizes."""
+    m = _PROJECT_TOPIC_RE.match(s, lo, end)
+    if m is not None and s.startswith(("：", ":"), m.end()):
+        m = _PROJECT_TOPIC_RE.match(s, m.end() + 1, end) or m  # 汇能磁材项目:江西汇能稀土永磁材料项目总投资…
+    if m is None:
+        return None
+    name = m.group(1)
+    if len(name) - 2 < PROJECT_NAME_MIN and name.endswith("项目") or name[-3] in PROJECT_GROUP_BEFORE:
+        return None
+    if any(w in name for w in PROJECT_GROUP_WORDS):
+        return None
+    return name
+
+
+# What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size, and so is what is
+# counted at its site (建设现场,十余台塔吊同时作业).
+_ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|满产|竣工|运营)后|现场")
+_FROM_BEFORE_RE = re.compile(r"[由从](?:[^,，。;；由从]{1,10}的)?$")  # 由8万元, 由2015年的116家, 从520人
+_PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?(?:项目|高速公路|铁路|快速路|大桥|工程))")
+_PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
+# Words before a figure that describe a project's size (its subject is the project named after it).
+PROJECT_SIZE_WORDS: tuple[str, ...] = (
+    "总投资", "投资", "投资额", "投资额为", "总投资为", "面积", "占地", "占地面积", "年产", "年产能", "全长"
+)
+# A bare multiplier (人口35万) counts people or households after these words; otherwise it is money.
+MULT_ONLY_COUNT_WORDS: tuple[str, ...] = ("人口", "人次", "人数", "户数", "游客", "用户", "就业", "居民")
+# Abbreviations written out in metric names (the catalogue maps synonyms; these read better as names).
+METRIC_ABBREVIATIONS: dict[str, str] = {
+    "固投": "固定资产投资",
+    "社零": "社会消费品零售总额",
+    "社零额": "社会消费品零售总额",
+}
+_ABBREVIATION_FIRST = frozenset(w[0] for w in METRIC_ABBREVIATIONS)
+
+
+def _expand_abbreviation(metric: str) -> str:
+    """营收 → 营业收入, 营收增速 → 营业收入增速 (a whole metric, or one with its growth suffix)."""
+    head = metric.removesuffix("增速")
+    return METRIC_ABBREVIATIONS[head] + metric[len(head) :] if head in METRIC_ABBREVIATIONS else metric
+
+
+_MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
+
+
+_SHARE_NOUN_RE = re.compile(r"的([^,，;；:：。、的]{1,12}?(?:率|比例|比重|占比|份额))(?=[,，;；:：。、]|$)")
+_RANK_MOVE_GAP = re.compile(r"^(?:前进|上升|提升|跃升|升|进位|下降|后退|下滑|退|降)?(?:至|到)$")
+# Units measured by a noun written right after them (85吨钢材, 25公里道路), and the metric suffix.
+_MEASURE_SUFFIX = {"tonne": "量", "km": "长度", "m2": "面积", "mu": "面积"}
+
+
+def _measure_metric(noun: str, base_unit: str, unit: str) -> str:
+    if noun.endswith(C.QUANTITY_NOUN_ENDINGS):
+        return noun
+    if unit.endswith("吨位"):
+        return noun + "吨位"
+    if base_unit == "km":
+        return noun + ("里程" if noun.endswith(C.ROAD_NOUN_ENDINGS) else "长度")
+    if base_unit == "other" and unit.endswith(("立方米", "立方")):
+        return noun + "量"
+    return noun + _MEASURE_SUFFIX.get(base_unit, "")
+
+
+_NOT_LEVELS = ("growth", "share", "rank")
+# up to the last separator, then a list number (1. 一、 (1)) if any
+_LABEL_START_RE = re.compile(
+    r"(?s:.*[,，。;；:：\s])?(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,2}、|[(（]\d{1,2}[)）])?\s*"
+)
+
+
+# 】, then the label up to the clause's end, its period and scope words aside (去年全市地区生产总值)
+_BRACKET_LABEL_RE = re.compile(
+    r"】(?:(?:19|20)\d{2}年|去年|今年|全年|上半年|前三季度)?(?:全市|全县|全区|全省)?(?P<name>[^,，。;；:：【】]{2,24})"
+)
+
+
+def _colon_label(s: str, lo: int, colon: int) -> str:
+    """The label of a 数说 line (1. 地区生产总值：…): what stands before its colon, numbering aside."""
+    start = max(lo, colon - CONTEXT_WINDOW // 4)
+    m = _LABEL_START_RE.match(s, start, colon)
+    label = strip_metric(s[m.end() if m else start : colon])
+    return label if len(label) >= 2 else ""
+
+
+def last_level(recs: list[FigureRecord]) -> FigureRecord | None:
+    """The sentence's last named level outside brackets: what the parts listed by a 其中 sentence after it are of.
+
+    (A loop, not next() over a generator: it runs once per sentence with figures.)"""
+    for r in reversed(recs):
+        if r.kind not in _NOT_LEVELS and r.metric and not r.in_paren and not r.delta:
+            return r
+    return None
+
+
+_SHARE_WORD_RE = re.compile(r"的?(?:比重|比例|份额)$")
+
+
+def _is_whole_of(whole: FigureRecord | None, part: FigureRecord | None) -> bool:
+    """Whether ``whole`` is what the 其中 list ``part`` belongs to breaks down: another figure in the same unit."""
+    return whole is not None and whole is not part and bool(whole.metric) and (
+        part is None or whole.fig.base_unit == part.fig.base_unit
+    )
+
+
+def _share_of(noun: str) -> str:
+    """What a share is of: 工业营收比重 → 工业营收."""
+    return _SHARE_WORD_RE.sub("", noun)
+
+
+def attach_metrics(
+    s: str, recs: list[FigureRecord], periods: list[PeriodHit], ents: list[Entity], whole: FigureRecord | None = None,
+    para_project: str | None = None,
+) -> None:
+    """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down,
+    ``para_project`` the project its paragraph is about."""
+    # (lists built only where there is something in them: a lone figure has no other figure for _right_noun
+    # to stop at, and most sentences have no period or entity)
+    several = len(recs) > 1
+    fig_starts = [r.fig.start for r in recs] if several else []
+    fig_ends = [r.fig.end for r in recs] if several else []
+    ends = ([h.end for h in periods] if periods else [], [e.end for e in ents] if ents else [])
+    prev: FigureRecord | None = None  # last non-growth, non-rank record of the sentence
+    last: FigureRecord | None = None
+    from_level: FigureRecord | None = None  # the 由 figure of a 由A增加到B
+    last_pct: FigureRecord | None = None  # last growth or share in %: what a change in 个百分点 is a change of
+    last_rank: FigureRecord | None = None
+    prev_end = 0
+    first_level: FigureRecord | None = None
+    project: FigureRecord | None = None  # the last figure of the sentence whose project is named beside it
+    lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
+    outer_prev: FigureRecord | None = None  # prev outside the brackets the figures are in now
+    # (the 由A增加到B rules below need a 由 or 从: most sentences have neither)
+    you_here = s.find("由", lo, hi) >= 0 or s.find("从", lo, hi) >= 0
+    for r in recs:
+        f = r.fig
+        cs = f.cs
+        if "其中" in r.gap and first_level is not None:
+            whole = first_level  # 车流量1856万辆次,日均46.4万辆次,其中小型客车占比92%: of the first level
+        if last is not None and r.in_paren != last.in_paren:
+            prev, outer_prev = (outer_prev, None) if last.in_paren else (prev, prev)
+        in_list = cs > lo and s[cs - 1] == "、"
+        raw_left = _cut_left(s, f, periods, ents, prev_end, ends)
+        left = strip_metric(raw_left)
+        if len(left) < 2 and periods:
+            left = _metric_before_period(s, f, periods, ents, prev_end, ends) or left
+        if fm := _FROM_BEFORE_RE.search(s, cs, f.start):
+            e = _last_before(ents, ends[1], fm.start()) if ents else None
+            named = strip_metric(s[max(cs, e.end) if e is not None else cs : fm.start()])
+            if len(named) >= 2:
+                left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
+        if len(left) < 2 and cs > lo and s[cs - 1] in "：:":
+            left = _colon_label(s, lo, cs - 1) or left  # 1. 地区生产总值：2015.3亿元: the label before the colon
+        elif f.start > lo and s[f.start - 1] == "【" and s.startswith("】", f.end):
+            lab = _BRACKET_LABEL_RE.match(s, f.end, hi)
+            if lab and len(named := strip_metric(lab.group("name"))) >= 2:
+                left, r.label = named, lab.group(0)  # 【4606.2亿元】去年全市地区生产总值,同比增长4.7%
+                if r.kind == "share" and lab.group("name").endswith(C.GROWTH_NOUNS):
+                    r.kind = "growth"  # 【8.3%】规上工业增加值增速
+        prev_end = f.end
+        metric = left
+        raw_verb = raw_left.rstrip("了")
+        verb_only = len(left) <= 2 and (not left or raw_verb.endswith(_INTRO_VERBS))
+        threshold = f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount"
+        # rank, growth and share metrics are read on the left: the noun on the right only for the others, and for
+        # money only after an intro verb (获得资金5亿元), as a size class (千亿级产业) or a threshold (亿元以上项目):
+        # the rules below read it nowhere else
+        reads_right = r.kind not in ("rank", "growth", "share") and (
+            f.base_unit not in ("CNY", "USD") or verb_only or f.mult_only or threshold
+            or raw_verb.endswith(C.AMOUNT_INTRO_VERBS)
+        )
+        right = _right_noun(s, f.end, hi, fig_starts, fig_ends) if reads_right else ""
+        # 3条生产线, 85吨钢材: a noun written right after the unit is what the figure counts or measures
+        direct = right if (
+            right and not s.startswith("的", f.end) and f.unit[-1:] not in "万亿千百"
+            and f.base_unit not in ("CNY", "USD", "percent", "percentage_point")
+            and not right.startswith(C.CHANGE_WORDS)  # 由35家增至128家: a change follows, not a noun
+        ) else ""
+        if r.kind == "rank":
+            if last_rank is not None and _RANK_MOVE_GAP.match(s[last_rank.fig.end : f.start]) and last_rank.metric:
+                metric = last_rank.metric  # 从第六前进至第四: the same ranking
+            else:
+                metric = _rank_metric(s, r, lo, left, prev, last_pct)
+        elif r.kind == "growth" and f.base_unit == "percentage_point" and (pp := _pp_metric(s, f, last_pct, prev)):
+            metric = pp  # 增速比上半年加快0.3个百分点: a change in a rate, named with its comparison
+        elif r.kind == "growth" and r.mom and metric in ("", "环比") and (base := _level_of(last, prev)):
+            metric = f"{base}环比增速"  # 同比增长7.1%,环比增长0.8%: the same indicator month on month
+        elif r.kind == "growth":
+            if len(metric) < 2 and prev is not None and prev.metric:
+                metric = prev.metric
+            elif len(metric) < 2 and last is not None and last.kind == "growth" and last.metric:
+                # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject
+                metric = last.metric
+            if metric and not metric.endswith(("增速", "增幅", "率")):
+                metric += "增速"
+        elif r.kind == "share":
+            scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
+            left = left.removeprefix("约")  # 约占员工总数的18%
+            bare = left.replace(scope, "").replace("占", "")
+            sm = _SHARE_NOUN_RE.match(s, f.end, hi)
+            plan = PLAN_SHARE_RE.search(s, cs, f.start)
+            if sm:
+                metric = sm.group(1)  # 95%的设备开工率
+            elif plan and prev is not None and prev.metric:
+                metric = f"{prev.metric}占{plan.group('plan')}比重"  # 完成投资68亿元,占年度计划的85%
+            elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
+                # 其中民生支出481.9亿元,占比82.2%: a share of the whole the 其中 list breaks down
+                of = scope or (whole.metric if _is_whole_of(whole, prev) else "")
+                metric = f"{prev.metric}占{of}比重" if of else f"{prev.metric}占比"
+            elif left.startswith("占") and prev is not None and prev.metric and len(of := _share_of(bare)) >= 2:
+                metric = f"{prev.metric}占{of}比重"  # 一般贸易进出口702.3亿元,占全市外贸总值的76.6%
+            elif (
+                left.endswith("占比") and len(left) > 3 and not scope and not any(c in left for c in "在中")
+                and (of_rec := whole if _is_whole_of(whole, prev) else prev) is not None and of_rec.metric
+                and left[:-2] != of_rec.metric
+            ):
+                metric = f"{left[:-2]}占{of_rec.metric}比重"  # 一般公共预算收入16亿元,税收占比71.2%
+        elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
+            metric = prev.metric or ""
+        elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
+            product = right.split("项目")[0]
+            metric = (product + "年产能") if product else "年产能"
+        elif f.base_unit in ("count", "vehicle"):
+            intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
+            event = _event_after(s, f, hi) if f.unit.endswith("次") else ""
+            if event:
+                metric = left + event + "次数"  # 连续22次打破纪录: the event counted
+            elif direct:
+                metric = _count_metric(_person_head(direct, f.unit), f.unit, False)
+            elif right and intro:
+                metric = _count_metric(_person_head(right, f.unit), f.unit, False)
+            elif metric in C.BARE_CHANGE_VERBS and prev is not None and prev.metric and prev.fig.unit == f.unit:
+                metric = metric + prev.metric  # 规上企业达到312家,其中上半年新增17家: 新增规上企业数
+            elif metric and r.kind == "count":
+                metric = _count_metric(metric, f.unit, True)
+        elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
+            intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
+            if direct or (right and intro):
+                metric = _measure_metric(direct or right, f.base_unit, f.unit)
+        elif f.base_unit == "GW" and "项目" in right:
+            product = _QUOTED_RE.sub("", right.split("项目")[0])  # 24GW高效光伏组件“新倍增”项目
+            metric = (product + "产能") if product else "产能"
+        else:
+            if right and (verb_only or raw_verb.endswith(C.AMOUNT_INTRO_VERBS)):
+                metric = right
+            if left.endswith("投资"):
+                m = _PROJECT_AFTER.match(s, f.end, hi)
+                if m:
+                    metric = "项目总投资" if "总投资" in raw_left else "项目投资"
+        if f.mult_only and r.kind == "amount":
+            # 千亿级产业集群, 百亿企业: the size class of what follows
+            # the noun after 级/的, else the one already read
+            shifted = s.startswith(("级", "的"), f.end)
+            noun = _right_noun(s, f.end + 1, hi, fig_starts, fig_ends) if shifted else right
+            if noun:
+                noun = _cut_after_head(noun)
+                metric = noun + ("投资额" if "投资" in raw_left or noun.endswith("项目") and threshold else "规模")
+                if threshold:
+                    metric += "门槛"
+        elif threshold:
+            noun = right
+            if "项目" in noun:
+                metric = _cut_after_head(noun) + "投资额门槛"
+            elif noun:
+                metric = noun + "门槛"
+        if raw_left.endswith("以") and s.startswith("的", f.end) and r.kind != "rank":  # (以第一名的成绩: a rank)
+            # 以686亿元的品牌价值位居第6位, 以12亿元的营收位居全市第一: what follows 的 is measured
+            metric = _right_noun(s, f.end + 1, hi, fig_starts, fig_ends) or metric
+        if metric[:1] in _ABBREVIATION_FIRST:  # (most metrics: no abbreviation starts with their first character)
+            metric = _expand_abbreviation(metric)
+        if raw_left.endswith(PROJECT_SIZE_WORDS):
+            m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
+            if m:
+                r.project = m.group(m.lastindex or 0).strip("“”")
+            else:
+                # 鄱余高等级公路项目起于…,总投资25亿元; 全长96.8公里的安远至定南高速公路总投资128.5亿元
+                r.project = _project_topic(s, lo, f.start) or (project.project if project is not None else para_project)
+            if r.project:
+                project = r
+                if metric.startswith(r.project) and len(metric) > len(r.project) + 1:
+                    metric = metric[len(r.project) :]  # 鄱万高速全长: 全长, of 鄱万高速
+        elif (
+            project is not None and f.start - project.fig.end <= CONTEXT_WINDOW
+            and _ONCE_DONE_RE.search(s, project.fig.end, f.start)
+            and not any(project.fig.end <= e.pos < f.start for e in ents)  # (…,全市床位数将由6.8张…: the city's)
+        ):
+            r.project = project.project  # 总投资30亿元的X项目建成后年产值50亿元,就业岗位3000个: X's
+        if f.mult_only and _MULT_ONLY_COUNT_RE.search(raw_left):
+            f.base_unit, r.kind = "count", "count"
+        if not metric and prev is not None and r.kind not in ("growth", "rank"):
+            metric = prev.metric or ""
+        if last is not None and len(r.gap) <= GAP_MAX and RANGE_GAP.match(r.gap) and last.metric:
+            metric = last.metric  # the upper bound of a range measures the same thing
+        # 由2018年的2212亿元增加到去年的3401.2亿元: two levels of what the sentence is about
+        if you_here:
+            if s.startswith("由", cs, f.start):
+                metric = (prev.metric if prev is not None else _growth_base(last)) or metric
+                from_level = r
+            elif _FROM_BEFORE_RE.search(s, cs, f.start):
+                from_level = r  # 村集体经济收入由8万元增加到56万元, 企业由2015年的116家增加到765家: named before 由
+            elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
+                metric = from_level.metric or metric
+                r.start_level = from_level
+        if r.delta:
+            metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
+        r.metric = metric or None
+        last = r
+        if f.base_unit == "percent":
+            last_pct = r
+        if r.kind == "rank":
+            last_rank = r
+        elif r.kind not in ("growth", "share") and not r.delta:
+            prev = r  # a growth after a delta or a share still refers to the level before them
+            if first_level is None and r.metric and not r.in_paren:
+                first_level = r
+
+
+# The comparison a change in 个百分点 states (比上半年加快, 高于全省平均水平, 较年初下降); 比重 is no comparison.
+_COMPARE_RE = re.compile(r"同比|环比|比(?![重例])|较|高于|低于|快于|慢于")
+_PP_PHRASE_END_RE = re.compile(r"(?:了|达到|达|约|近|超过|超)$")
+# Nouns for the rate itself before the comparison (增速比上半年加快…, 降幅比1-8月收窄…).
+_RATE_NOUNS = (*C.GROWTH_NOUNS, "降幅")
+
+
+def _pp_metric(s: str, f: Figure, last_pct: FigureRecord | None, prev: FigureRecord | None) -> str:
+    """The rate that changed (named before the comparison, else the last % figure of the sentence) and the
+    comparison: 增速比上半年加快0.3个百分点 → 地区生产总值增速比上半年加快; 不良贷款率较年初下降0.12个百分点 →
+    不良贷款率较年初下降."""
+    m = _COMPARE_RE.search(s, f.cs, f.start)
+    if m is None:
+        return ""
+    phrase = _PP_PHRASE_END_RE.sub("", s[m.start() : f.start])
+    noun = s[f.cs : m.start()].strip()
+    base = strip_metric(noun)
+    if len(base) < 2 or base in _RATE_NOUNS:
+        if last_pct is not None and last_pct.metric:
+            base = last_pct.metric
+        elif prev is not None and prev.metric:
+            base = prev.metric + "增速"
+        else:
+            return ""
+        if noun.endswith("降幅"):
+            base = base.removesuffix("增速") + "降幅"
+    return base + phrase
+
+
+def _level_of(last: FigureRecord | None, prev: FigureRecord | None) -> str:
+    """The indicator a bare 环比 growth refers to: the growth just given (its metric without 增速) or the level."""
+    if last is not None and last.kind == "growth" and last.metric:
+        return last.metric.removesuffix("增速")
+    return prev.metric or "" if prev is not None else ""
+
+
+# 由A增加到B: A opens the clause with 由, B follows a verb of change + 到/至
+_TO_RE = re.compile(r"(?:增加|提高|增长|扩大|上升|提升|下降|减少|降低)(?:到|至)")
+
+
+def _growth_base(r: FigureRecord | None) -> str:
+    """年均增长6.2%,由…: the metric a growth record is the growth of (GDP年均增速 → GDP)."""
+    if r is None or r.kind != "growth" or not r.metric:
+        return ""
+    return r.metric.removesuffix("增速").removesuffix("年均")
+
+
+def _delta_metric(clause: str, raw_left: str, prev: FigureRecord | None, f: Figure) -> str:
+    """比年初增加412亿元 → 存款余额比年初增加额: what changed (named before the cue, else the level before
+    the figure) and the cue, so that a change never reads as a second value of the level."""
+    m = DELTA_RE.search(clause)
+    assert m is not None  # r.delta was set on this very match
+    cue = m.group(0)
+    what = strip_metric(raw_left.removesuffix(cue)) if raw_left.endswith(cue) else ""
+    cue = cue.removesuffix("了")
+    if len(what) < 2:
+        what = prev.metric if prev is not None and prev.metric else ""
+    if not what:
+        return ""
+    if f.base_unit in ("CNY", "USD"):
+        return f"{what}{cue}额"
+    return f"{what.removesuffix('数')}{cue}数"
+
+
+# Head nouns after which a noun phrase ends (重大项目招引建设 → 重大项目).
+HEAD_NOUNS: tuple[str, ...] = ("项目", "企业")
+
+
+_QUOTED_RE = re.compile(r"“[^“”]{0,12}”")
+_EVENT_STOP = re.compile(r"[,，、:：;；。!！?？]")
+
+
+def _event_after(s: str, f: Figure, hi: int) -> str:
+    """连续22次打破世界纪录: the verb phrase after a count of times (up to the clause end, 12 characters)."""
+    i = f.end
+    if i >= hi or not _is_han(s[i]) or s[i] in "的等":
+        return ""
+    m = _EVENT_STOP.search(s, i, min(hi, i + 13))
+    j = m.start() if m else min(hi, i + 12)
+    return s[i:j] if j - i >= 2 else ""
+
+
+def _cut_after_head(noun: str) -> str:
+    for h in HEAD_NOUNS:
+        k = noun.rfind(h)
+        if k >= 0:
+            return noun[: k + len(h)]
+    return noun
+
+
+@lru_cache(maxsize=1024)  # pure, and ~15 verbs tried at each end: the few texts before a rank repeat
+def _strip_rank_verbs(thing: str) -> str:
+    verbs = C.RANK_VERBS
+    # a pass over the verbs changes the text exactly when one starts or ends it: tested first in one call each
+    while thing and (thing.endswith(verbs) or thing.startswith(verbs)):
+        for v in verbs:
+            if thing.endswith(v):
+                thing = thing[: -len(v)]
+            if thing.startswith(v) and len(thing) > len(v):
+                thing = thing[len(v) :]
+    return thing
+
+
+def _rank_metric(
+    s: str, r: FigureRecord, lo: int, left: str, prev: FigureRecord | None, last: FigureRecord | None
+) -> str:
+    cs = r.fig.cs
+    raw = s[cs : r.fig.start]
+    scope = next((sc for sc in C.RANK_SCOPES if sc in raw), "")
+    after = ""
+    if scope and scope in left:
+        # 在全省国家级开发区中排名: what stands after the scope narrows it and stays after it
+        k = left.index(scope)
+        left, after = left[:k], _strip_rank_verbs(left[k + len(scope) :])
+    for sc in C.RANK_SCOPES:
+        left = left.replace(sc, "")
+    bare = _strip_rank_verbs(left)
+    thing = strip_metric(bare)
+    if len(thing) < 2 and not after:
+        if bare in C.GROWTH_NOUNS and last is not None and last.kind == "growth" and last.metric:
+            thing = last.metric  # 同比增长12.3%,增速位居全市第一: the growth just given is ranked
+        else:
+            thing = prev.metric if prev is not None and prev.metric else ""
+    return f"{thing}{scope}{after}排名"

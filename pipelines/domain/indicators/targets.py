@@ -1,0 +1,86 @@
+"""Targets: which figures are goals, forecasts or aspirations (力争, 预计, 到2025年, 将达 …) rather than what was
+achieved, and which sentences open a list of targets whose items follow (主要预期目标是:…;…).
+
+A target's period is only the year its plan is for: the flag is set before the periods are chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import context as C
+from .records import FigureRecord, alternation
+
+_TARGET_CUES = alternation(tuple(c for c in C.TARGET_CUES if c not in ("将", "冲")))
+_ACHIEVED_RE = re.compile(alternation(C.ACHIEVED_CUES))
+_STRONG_CUES = ("投产后", "建成后", "达产后", "力争", "预计")
+assert set(_STRONG_CUES) <= set(C.TARGET_CUES) - {"将", "冲"}  # attach_targets relies on it
+_STRONG_CUE_RE = re.compile(alternation(_STRONG_CUES))
+_STRONG_CUE_REACH = max(map(len, _STRONG_CUES)) - 1  # how far a cue starting before a clause reaches into it
+
+
+# 主要预期目标是: …, 今年我们将重点抓好以下工作: 一是…: what follows is a list of targets
+# (each alternative starts with a literal: a search skips to those characters instead of trying every position)
+TARGET_LIST_RE = re.compile(
+    "|".join(f"{w}(?:是|为)?[:：]" for w in ("目标", "计划", "任务")) + "|将[^:：。;；]{0,20}[:：]"
+)
+# A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done (an actual; metric
+# naming reads PLAN_SHARE_RE too, to name the share).
+_PLAN_PROGRESS_RE = re.compile(r"(?:超|超额完成|完成)(?:年度|全年)?(?:计划|目标|任务)")
+PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务|预算)+)的?$")
+
+
+_TARGET_VERB = (
+    r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入|新签约|签约|引进|新建|实施|投资)"
+)
+# 到2025年 is a deadline (a target cue), 增加到2021年的56万元 a level reached (the character before 到 is looked
+# at from after it: every alternative of _TARGET_RE then starts with a literal, and the engine skips to the
+# positions holding one of those first characters instead of trying the alternatives at each position)
+_BY_YEAR = r"到(?<![加长高升大降少低]到)20\d\d年"
+_TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}")  # a target cue or verb: one search
+_CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
+
+
+_OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
+
+
+def attach_targets(s: str, recs: list[FigureRecord], list_here: bool) -> None:
+    """Which figures are targets, forecasts or aspirations rather than actuals.
+
+    ``list_here``: whether the sentence has a target list opener (TARGET_LIST_RE). Every window searched
+    below lies inside the sentence, so where the sentence has no cue (most) no figure's window has one:
+    one search per sentence spares the per-figure ones."""
+    lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
+    cue_here = _TARGET_RE.search(s, lo, hi) is not None  # (strong cues and 目标/计划/预计 are target cues too)
+    chong_here = s.find("冲", lo, hi) >= 0
+    prev_target = False
+    for r in recs:
+        f = r.fig
+        cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
+        tail = s[f.end : f.ce] if cue_here or r.kind == "capacity" else ""  # (read only by the rules needing these)
+        t = False
+        if cue_here and _TARGET_RE.search(s, cs, start):
+            t = True
+        # every strong cue is a target cue, none of which is in s[cs:start]: only one starting before cs is left
+        elif chong_here and s.endswith("冲", cs, start) or cue_here and _STRONG_CUE_RE.search(
+            s, f.ws, min(start, cs + _STRONG_CUE_REACH)
+        ):
+            t = True
+        elif cue_here and ("目标" in tail or "计划" in tail or "预计" in tail):  # 二期12GWh项目预计年底前建成投产
+            t = True
+        elif list_here and TARGET_LIST_RE.search(s, f.ws, cs):
+            t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
+        elif prev_target and _CARRY_TARGET.match(s[cs:start]):
+            t = True
+        elif f.mult_only and r.value_base >= 1e11 and not _OVER_END_RE.search(s, cs, start):
+            t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
+        elif r.kind == "capacity" and "项目" in tail and not _ACHIEVED_RE.search(tail):
+            t = True
+        if t and (
+            _ACHIEVED_RE.search(s, f.end, min(f.ce, f.end + 10))  # (the first 10 characters of the tail)
+            or (r.kind == "share" and PLAN_SHARE_RE.search(s, cs, start))
+            or _PLAN_PROGRESS_RE.search(s, cs, start)
+        ):
+            t = False  # 占年度计划的85%, 超年度计划12.4个百分点: progress made against a plan is an actual
+        r.target = t
+        prev_target = t

@@ -1,0 +1,46 @@
+"""Year-on-year change: a level's yoy is the growth in % that follows it in its sentence (其中 asides and changes
+skipped over); a month-on-month growth (环比) is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import FigureRecord
+
+_YOY_GAP = re.compile(
+    r"^[)）]?[,，、]?(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
+    r"(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较上年|较去年同期|较去年|与上年相比)?"
+    r"(?:增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|下滑)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
+)
+
+
+_DELTA_GAP = re.compile(r"[,，、][^,，、;；。]{0,12}")
+
+
+def attach_yoy(recs: list[FigureRecord]) -> None:
+    """A level's year-on-year change: the growth in % that follows it (其中 asides and changes skipped over)."""
+    for r in recs:  # (a loop, not any() over a generator: this runs once per sentence with figures)
+        if r.kind == "growth":
+            break
+    else:
+        return  # only a growth gives a yoy (most sentences have none)
+    for i, r in enumerate(recs):
+        if r.kind in ("growth", "share", "rank") or r.delta:
+            continue
+        for j in range(i + 1, len(recs)):
+            g = recs[j]  # g.gap: the text since the figure before g (r, or a change skipped over)
+            if g.in_paren != r.in_paren:
+                if r.in_paren:
+                    break  # an aside's yoy is inside its brackets
+                continue  # 690.3亿元(其中出口568.7亿元,增长3.4%),比上年下降0.8%: the aside is skipped
+            if g.kind == "growth":
+                gap = g.gap.removeprefix(r.label) if j == i + 1 else g.gap  # (【…】label,同比增长: after the label)
+                if g.mom and _DELTA_GAP.fullmatch(gap):
+                    continue  # 30亿元,环比增长6.5%,同比增长12.1%: the 同比 further on is the yoy
+                if _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent":
+                    r.yoy = g.value_base
+                break
+            if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(g.gap):  # …,占财政总收入的78%,同比增长5%
+                continue
+            break
