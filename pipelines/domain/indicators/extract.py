@@ -20,7 +20,6 @@ from typing import TypeVar
 from .classify import classify, link_neighbours, real_figures, share_list_units
 from .fenbie import distribute_fenbie
 from .figure_periods import (
-    ASOF_MONTH_RE,
     CUTOFF_RE,
     MONTH_PERIOD_RE,
     YEARLY_METRIC_RE,
@@ -30,6 +29,7 @@ from .figure_periods import (
     labelled_period,
     period_in_label,
     period_year,
+    since_january,
     stock_or_flow,
 )
 from .figure_subjects import attach_subjects, remember_entities
@@ -111,8 +111,6 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
         attach_metrics(norm, recs, periods, ents, whole, st.project)
-        if st.project is None:
-            st.project = next((r.project for r in recs if r.project), None)
         st.level = last_level(recs)
         distribute_fenbie(norm, recs, in_sent_cands)
         attach_yoy(recs)
@@ -141,10 +139,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period  # the list's items share the period it opened with
             if r.period and r.metric:
                 r.period = stock_or_flow(r.period, r.metric, r.delta)
-            if r.period and ASOF_MONTH_RE.fullmatch(r.period) and cutoff and is_flow(norm, r, flow_before):
+            if r.period and cutoff and is_flow(norm, r, flow_before):
                 # 截至10月底,今年已引进项目23个,合同投资额112亿元: what happened by then, since January
-                y, mo = r.period[5:9], r.period[10:12]
-                r.period = f"{y}-01" if mo == "01" else f"{y}-01/{y}-{mo}"
+                r.period = since_january(r.period) or r.period
             if r.kind != "growth" and not r.delta:  # (a growth after a change is the level's, not the change's)
                 flow_before = bool(r.period) and "/" in r.period
             if r.period and MONTH_PERIOD_RE.fullmatch(r.period) and (
@@ -157,9 +154,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             out.append(_to_indicator(text, r, sentence))
         remember_entities(ents, actx, st)
-        for r in recs:
-            if r.project:
-                st.last["project"] = r.project  # what a later 该项目 points back at
+        projects = [r.project for r in recs if r.project]
+        if projects:
+            st.project = st.project or projects[0]  # the paragraph's project: its first one
+            st.last["project"] = projects[-1]  # what a later 该项目 points back at
         if labelled:
             st.period = labelled[-1].label
     return out

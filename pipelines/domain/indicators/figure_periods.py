@@ -53,21 +53,29 @@ def headline_period(
 # How far before a bare year (今年) a period within that year may stand and still be the figure's
 # (截至5月底,今年新签约项目开工率达到65.2%: asof May).
 _SPECIFIC_BEFORE_YEAR = 12
+_DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")  # a day (5月15日): a visit's, never a project size's
+
+
+_ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})")
+
+
+def since_january(period: str) -> str | None:
+    """The flow from January to an ``asof:YYYY-MM`` date (asof:2024-09 → 2024-01/2024-09); None for other labels."""
+    m = _ASOF_MONTH_RE.fullmatch(period)
+    if m is None:
+        return None
+    y, mo = m.group("y"), m.group("m")
+    return f"{y}-01" if mo == "01" else f"{y}-01/{y}-{mo}"
 
 
 _PERIOD_END_RE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})|-Q(?P<q>[1-4])|-H(?P<h>[12]))?(?:/\d{4}-(?P<m2>\d{2}))?")
-ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})")
 
 
 def stock_or_flow(period: str, metric: str, delta: bool) -> str:
     """A balance (余额) is a stock: at the end of the period the text gives it for; its change since the start of
     the year (比年初增加) is a flow: from January to the balance's date."""
     if delta and "年初" in metric:
-        m = ASOF_MONTH_RE.fullmatch(period)
-        if m:
-            y, mo = m.group("y"), m.group("m")
-            return f"{y}-01" if mo == "01" else f"{y}-01/{y}-{mo}"
-        return period
+        return since_january(period) or period
     if "余额" in metric and not delta and not period.startswith("asof:"):
         m = _PERIOD_END_RE.fullmatch(period)
         if m:
@@ -124,7 +132,3 @@ def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord) -> str |
         if h.start - p.end <= _SPECIFIC_BEFORE_YEAR and p.label and p.label.removeprefix("asof:").startswith(label):
             return p.label
     return label
-
-
-
-_DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")

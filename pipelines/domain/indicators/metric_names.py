@@ -439,7 +439,8 @@ def attach_metrics(
         left = strip_metric(raw_left)
         if len(left) < 2 and periods:
             left = _metric_before_period(s, f, periods, ents, prev_end, ends) or left
-        if fm := _FROM_BEFORE_RE.search(s, cs, f.start):
+        fm = _FROM_BEFORE_RE.search(s, cs, f.start) if you_here else None  # 由8万元, 由2015年的116家, 从520人
+        if fm:
             e = _last_before(ents, ends[1], fm.start()) if ents else None
             named = strip_metric(s[max(cs, e.end) if e is not None else cs : fm.start()])
             if len(named) >= 2:
@@ -591,7 +592,7 @@ def attach_metrics(
             if s.startswith("由", cs, f.start):
                 metric = (prev.metric if prev is not None else _growth_base(last)) or metric
                 from_level = r
-            elif _FROM_BEFORE_RE.search(s, cs, f.start):
+            elif fm:
                 from_level = r  # 村集体经济收入由8万元增加到56万元, 企业由2015年的116家增加到765家: named before 由
             elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
                 metric = from_level.metric or metric

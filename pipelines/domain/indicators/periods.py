@@ -140,10 +140,11 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"(?:“)?(?P<hol>国庆|五一|春节)(?:”)?(?:中秋)?(?:[5-9七八九]天)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
-    (r"(?P<rel>今年|本年度|本年|当年|去年|上一年|上年|前年|明年|过去一年)", "rel_year"),
+    (f"(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})", "rel_year"),
     (r"一年来", "past_year"),  # 一年来 in a report of the year's first months: the year before
     (r"新的一年", "new_year"),  # 新的一年,主要预期目标: the year a report's targets are for
-    (r"(?:过去|近)(?P<n>[二三四五六七八九十]|\d{1,2})年|(?P<n2>[二三四五六七八九十]|\d{1,2})年来", "past_years"),
+    # (N年来 only with a Chinese numeral: a phrase starting with a digit is read by the number table)
+    (r"(?:过去|近)(?P<n>[二三四五六七八九十]|\d{1,2})年|(?P<n2>[二三四五六七八九十])年来", "past_years"),
     (r"年(?:末|底)(?!前)", "year_end"),  # 年末全市…: the stock at the end of the year in scope
 ]
 NUMBER_RULES: list[tuple[str, str]] = [

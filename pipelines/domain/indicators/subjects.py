@@ -224,17 +224,20 @@ def article_context(text: str) -> ArticleContext:
         n_city = max(0, mentions[city_short] - n_zone) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
-    county = _main_county(text, mentions[city_short] if city_short else 0, city_refs)
+    county_counts = Counter(e.name for e in _text_counties(text) if e.name)
+    county = _main_county(county_counts, mentions[city_short] if city_short else 0, city_refs)
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
     county_city = county if county and county.endswith("市") else None
     villages = _village_names(text)
     town_counts = _town_counts(text)
-    main_town = _main_town(town_counts, text)
+    # the town or village an article is about outnumbers every county (and a village every town)
+    top_county = max(county_counts.values(), default=0)
+    main_town = _main_place(town_counts, top_county)
     if main_town and main in (city, county):
         main = main_town  # a town's story (江湾镇…): its unnamed figures are the town's
     village_counts = Counter({v + "村": text.count(v + "村") for v in villages})
-    main_village = _main_place(village_counts, text, sum(town_counts.values()))
+    main_village = _main_place(village_counts, max(top_county, sum(town_counts.values())))
     if main_village and main in (city, county, main_town):
         main = main_village  # a village's story (湖塘村…)
     orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
@@ -257,11 +260,11 @@ def _short_name(city: str | None) -> str:
     return next((k for k, v in CITIES.items() if v == city), "") if city else ""
 
 
-def _main_county(text: str, city_mentions: int, city_refs: int) -> str | None:
+def _main_county(county_counts: Counter[str], city_mentions: int, city_refs: int) -> str | None:
     """The district, county or county-level city (广丰区, 玉山县, 瑞金市) the article is about: named at least
     twice and more often than the papers' own city (by name, and for a county or district also by 全市/我市,
     which in a county-level city's article mean that city); a place + 区/县/市."""
-    counts = Counter(e.name for e in _text_counties(text) if e.name and e.name[:2] not in CITIES)
+    counts = {name: n for name, n in county_counts.items() if name[:2] not in CITIES}
     if not counts:
         return None
     n, name = max((n, name) for name, n in counts.items())
@@ -340,19 +343,12 @@ def _town_counts(text: str) -> Counter[str]:
     return out
 
 
-def _main_town(town_counts: Counter[str], text: str) -> str | None:
-    """The town an article is about: named at least twice and more often than any county."""
-    return _main_place(town_counts, text, 0)
-
-
-def _main_place(counts: Counter[str], text: str, other: int) -> str | None:
-    """The town or village an article is about: named at least twice, more often than any county and more
-    than ``other`` (the towns' mentions, for a village)."""
+def _main_place(counts: Counter[str], rivals: int) -> str | None:
+    """The town or village an article is about: the one named most, at least twice and more than ``rivals``."""
     if not counts:
         return None
     name, n = counts.most_common(1)[0]
-    rivals = max((c for c in Counter(e.name for e in _text_counties(text) if e.name).values()), default=0)
-    return name if n >= 2 and n > max(rivals, other) else None
+    return name if n >= 2 and n > rivals else None
 
 
 def _short_org_mentions(text: str) -> list[tuple[str, int]]:
