@@ -31,6 +31,7 @@ ABOUT: dict[str, str] = {
     "round8": "held out: written after the rules were frozen, scored without looking at its misses",
     "round9": "subjects and periods that change within an article",
     "round10": "long features in the seeds' genre",
+    "round11": "county reports, a press conference, signings, farming, credit, a holiday, a work report",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")

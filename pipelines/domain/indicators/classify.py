@@ -12,6 +12,7 @@ import re
 from itertools import pairwise
 
 from . import context as C
+from .base_year import base_year_comparison, years_window
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
 from .scan import Figure
@@ -115,8 +116,8 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
             kind = "share"
     elif f.base_unit == "rank":
         kind = "rank"
-    elif f.unit == "倍" and (g := _growth_before(s, f, sent.start)) is not None:
-        kind, f.base_unit = "growth", "percent"  # 增长1倍: a growth of 100 %
+    elif f.unit == "倍" and (g := _growth_before(s, f, sent.start)) is not None and not _since_base(s, f):
+        kind, f.base_unit = "growth", "percent"  # 增长1倍: a growth of 100 % (over a year; since 2018: a multiple)
         sign, mom = g
         vb = sign * f.value * 100
     elif f.unit in ("名", "位") and _RANK_MOVE_RE.search(s, f.ws, f.start):
@@ -136,6 +137,11 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
         opened = s.count("（", a, f.start) + s.count("(", a, f.start)
         in_paren = opened > 0 and opened > s.count("）", a, f.start) + s.count(")", a, f.start)  # (most open none)
     return FigureRecord(f, kind, vb, sent, mom, delta, in_paren)
+
+
+def _since_base(s: str, f: Figure) -> bool:
+    """Whether a growth in 倍 is since a named earlier year or over several years (a multiple, not a growth)."""
+    return base_year_comparison(s, f) is not None or years_window(s, f) is not None
 
 
 _GROWTH_LEVEL_RE = re.compile(

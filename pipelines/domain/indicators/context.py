@@ -37,6 +37,8 @@ GROWTH_WORDS: dict[str, int] = {
     "降": -1,
     "涨": 1,
     "同比": 1,
+    "多": 1,  # 预订量比2019年同期多了三成
+    "少": -1,
 }
 # After a growth verb, these turn it into a level (提高到 80%, 降至 2.94%): not a growth, unless what moved
 # is itself a growth rate (增速回落至3.1%: the growth is now 3.1 %).
@@ -224,6 +226,22 @@ METRIC_TRAILING: tuple[str, ...] = (
     "折合",
     "大关",
     "过",
+    # qualifiers and adverbs a figure may follow (产值不足5亿元, 每亩纯收入就超过了2000元, 前5个月又实现了)
+    "不足",
+    "不到",
+    "不过",
+    "不",
+    "就",
+    "又",
+    "还",
+    "也",
+    # the base of a rate, written before the figure (标准提高到每人每月850元, 设计精炼能力为每年100吨)
+    "每人每月",
+    "每人每年",
+    "每人每",
+    "每月",
+    "每年",
+    "每",
 )
 # Words stripped from the start of the metric text.
 METRIC_LEADING: tuple[str, ...] = (
@@ -252,6 +270,7 @@ METRIC_LEADING: tuple[str, ...] = (
     "今年以来",
     "以来",
     "目前",
+    "我们",
     "至今",
     "现有",
     "拥有",

@@ -127,7 +127,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         cutoff = CUTOFF_RE.search(norm, a, b) is not None  # 截至10月底: a reporting cut-off in the sentence
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)
-            if r.label and (inside := period_in_label(labelled, r)):
+            if r.base_year:
+                r.period = r.base_year  # 比2018年的82.45亿元: the base year's level
+            elif r.label and (inside := period_in_label(labelled, r)):
                 r.period = inside  # 【4606.2亿元】去年全市地区生产总值: the label's period
             elif labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
                 r.period = labelled_period(labelled, k, r)

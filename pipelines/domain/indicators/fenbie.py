@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
 from .metric_names import strip_metric
 from .records import FigureRecord
@@ -105,7 +106,16 @@ def _fenbie_over_figures(s: str, before: list[FigureRecord], run: list[FigureRec
     """营收12亿元、利润1亿元，分别增长18%、25%: the growths name the figures listed just before them, one each,
     and are their year-on-year changes."""
     levels = [r for r in before if r.kind not in ("growth", "share", "rank") and not r.delta][-len(run) :]
-    if len(levels) != len(run) or any(r.kind != "growth" or r.fig.base_unit != "percent" for r in run):
+    if len(levels) != len(run):
+        return
+    cmp = base_year_comparison(s, run[0].fig)
+    if cmp is not None and not is_base_level(cmp):
+        # 接待游客156万人次、旅游收入12.8亿元,分别相当于2019年的64.4%和64.5%: each a ratio of its own level
+        for level, r in zip(levels, run, strict=True):
+            if level.metric:
+                r.metric = base_year_metric(cmp, level.metric, r.kind, r.fig.base_unit)
+        return
+    if any(r.kind != "growth" or r.fig.base_unit != "percent" for r in run):
         return
     for level, growth in zip(levels, run, strict=True):
         if level.metric:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from . import context as C
+from .base_year import base_year_comparison, base_year_metric, base_year_period, is_base_level, years_window
 from .classify import DELTA_RE, GAP_MAX, RANGE_GAP
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
@@ -78,7 +79,8 @@ def _cut_left(
 
 
 _CUT_AFTER_RE = re.compile(alternation(C.METRIC_CUT_AFTER))
-_TRAILING_RE = re.compile(f"(?:{alternation(C.METRIC_TRAILING)})$")
+# (连续11年稳定在15亿斤以上: how long a level has held is no name, with its number of years)
+_TRAILING_RE = re.compile(f"(?:{alternation(C.METRIC_TRAILING)}|连续[\\d一二三四五六七八九十两]+)$")
 _LEADING_RE = re.compile(f"^(?:{alternation(C.METRIC_LEADING)})")
 _INFIX_RE = re.compile(alternation(C.METRIC_INFIX_DELETE))
 _NOUN_STOP_RE = re.compile(alternation(C.NOUN_STOP))
@@ -599,6 +601,17 @@ def attach_metrics(
                 r.start_level = from_level
         if r.delta:
             metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
+        if (cmp := base_year_comparison(s, f)) is not None:
+            # 比2018年的82.45亿元增长了6倍多: the base year's level and the multiple of it, of the level named before
+            # (the level named before the comparison: after the period phrase and entity the clause's name starts at)
+            named_from = f.start - len(raw_left)
+            level = prev.metric if prev is not None and prev.metric else strip_metric(s[named_from : cmp.start()])
+            if len(level) >= 2:
+                metric = base_year_metric(cmp, level, r.kind, f.base_unit)
+                if is_base_level(cmp):
+                    r.base_year = base_year_period(cmp)
+        elif f.unit == "倍" and r.kind == "other" and prev is not None and prev.metric and (w := years_window(s, f)):
+            metric = f"{prev.metric}{w}增长倍数"  # 营业收入86.4亿元,6年间增长了16倍多
         r.metric = metric or None
         last = r
         if f.base_unit == "percent":

@@ -32,6 +32,7 @@ class FigureRecord:
     target: bool = False
     project: str | None = None  # 投资 X 亿元的 Y 项目: Y 项目
     start_level: FigureRecord | None = None  # of the 到 figure of 由A增加到B: A (whose period is not B's)
+    base_year: str | None = None  # 比2018年的82.45亿元: the period of a base year's level (base_year.py)
     label: str = ""  # 【4606.2亿元】去年全市地区生产总值: the 数说 label after the bracketed figure (with its 】)
 
 

@@ -176,6 +176,8 @@ _PREFIX_LAST = frozenset(w[-1] for w in PREFIX_QUALIFIERS)
 
 
 def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
+    if start > lo and s[start - 1] == "了":
+        start -= 1  # 超过了2000元, 突破了百亿元
     if start <= lo or s[start - 1] not in _PREFIX_LAST:
         return None
     # prefixes are one or two characters, the longer one wins
@@ -302,6 +304,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         qualifier = "over"
     # (after a 万/亿 any unit is a quantity again: 三十万人, 两万次)
     unit = _unit_at(s[p : p + _UNIT_HEAD], CN_NUMERAL_UNITS if chinese and not mult and "万" not in num_txt else None)
+    if unit is None and chinese and s.startswith("倍", p) and start > lo and s[start - 1] in _MULTIPLE_BEFORE:
+        unit = "倍"  # 增长了两倍, 是2019年的三倍 (not 信心百倍: a Chinese multiple only after a verb of change or 的)
     if unit:
         info: UnitInfo | None = UNITS[unit]
         p += len(unit)
@@ -320,6 +324,9 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         mult_only = True
     if chinese and value <= 1 and not mult:
         return None  # 一个, 一家, 一项: not figures; 零部件: a word
+    if unit == "倍" and p < hi and s[p] in AFTER_NUMBER_QUALIFIERS:
+        qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]  # 6倍多, 两倍多: more than six times
+        p += 1
     # suffix qualifiers
     w = s[p : p + _SUFFIX_LEN]  # every suffix qualifier has this length: one lookup
     if w in SUFFIX_QUALIFIERS and p + _SUFFIX_LEN <= hi:
@@ -336,6 +343,9 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
 
 
 _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
+# Last characters of what a multiple in Chinese numerals follows:
+# 增长/增加/提高/提升/扩大(了), 是…的, 达, 近, 超(过), 约, 逾
+_MULTIPLE_BEFORE = frozenset("长加高升大了的是达近超过约逾")
 
 
 RANGE_CONNECTORS: tuple[str, ...] = ("-", "~", "至", "到", "—")

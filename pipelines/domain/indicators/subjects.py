@@ -52,6 +52,7 @@ ANAPHORS: dict[str, str] = {
     "该区": "zone",
     "全区": "zone",
     "本区": "zone",
+    "该园区": "zone",
     "该市": "city",
     "全市": "city",
     "我市": "city",

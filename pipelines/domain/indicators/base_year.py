@@ -1,0 +1,83 @@
+"""Comparisons with a named earlier year: 比2018年的82.45亿元增长了6倍多, 较2019年同期增长三成,
+是2015年的9倍, 相当于2020年全年的4倍.
+
+A figure in such a comparison is the base year's level (82.45亿元: of 2018), the change since then (增长三成,
+增加93家) or the multiple of it (9倍): never a second value of the level the sentence states, nor a year-on-year
+growth. ``base_year_comparison`` finds the comparison a figure is part of, ``base_year_metric`` names the figure,
+and ``base_year_period`` gives the base level its year; the period phrase itself is a comparison base (``periods``)
+and never the period of the sentence's other figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .scan import Figure
+
+# The comparison in the clause before a figure: the comparing word, the base year, 的 when a level or a multiple of
+# the base follows, and what stands between it and the figure (the base level and a verb: 的82.45亿元增长了).
+_BASE_YEAR_RE = re.compile(
+    r"(?P<cmp>比|较|相当于|是|为)(?P<base>(?:(?:19|20)\d{2}年|(?P<rel>去年|上年|前年))(?P<part>全年|同期|底|末)?)"
+    r"(?P<of>的)?(?P<rest>[^,，;；。:：]*)$"
+)
+_DECREASE_RE = re.compile(r"下降|减少|回落|降低|下滑|减")
+_CHANGE_RE = re.compile(r"增长|增加|提高|提升|上升|扩大|净增|多|翻|下降|减少|回落|降低|下滑|减")
+_RATIO_WORDS = ("相当于", "是", "为")
+# 6年间增长了16倍, 五年来增长3倍: a growth over several years
+_YEARS_WINDOW_RE = re.compile(r"[\d一二三四五六七八九十两]+年(?:间|来)")
+
+
+def base_year_comparison(s: str, f: Figure) -> re.Match[str] | None:
+    """The comparison with a named year that ``f`` is part of, read in its clause; None for most figures."""
+    if s.find("年", f.cs, f.start) < 0:  # (no year in the clause: no search)
+        return None
+    m = _BASE_YEAR_RE.search(s, f.cs, f.start)
+    if m is None:
+        return None
+    if m.group("cmp") in _RATIO_WORDS:
+        # 是2015年的9倍, 相当于去年全年的1.3倍: only a multiple or a ratio right after 的 (是2018年的事 is none)
+        return m if m.group("of") and not m.group("rest") and f.unit in ("倍", "%") else None
+    if m.group("rel"):
+        return None  # 比上年增长, 比去年的: a year-on-year change, read as one (yoy, delta)
+    if m.group("of") and not m.group("rest"):
+        return m  # 比2018年的82.45亿元: the base year's level
+    return m if _CHANGE_RE.search(m.group("rest")) else None
+
+
+def years_window(s: str, f: Figure) -> str | None:
+    """6年间, 五年来: the span of years a growth in the clause before ``f`` is over."""
+    m = _YEARS_WINDOW_RE.search(s, f.cs, f.start)
+    return m.group(0) if m else None
+
+
+def is_base_level(m: re.Match[str]) -> bool:
+    """比2018年的82.45亿元: the figure is the level of the base year."""
+    return m.group("cmp") not in _RATIO_WORDS and bool(m.group("of")) and not m.group("rest")
+
+
+def base_year_metric(m: re.Match[str], level: str, kind: str, base_unit: str) -> str:
+    """The name of a figure in a comparison with ``level`` (the metric compared): 营业收入较2018年增长倍数,
+    规上企业较2020年增加数, 旅游综合收入相当于2019年比例, 接待游客较2019年同期增速."""
+    base = m.group("base")
+    if is_base_level(m):
+        return level
+    if m.group("cmp") in _RATIO_WORDS:
+        base = base.replace("去年", "上年")  # (the usual word in a metric's name)
+        return f"{level}相当于{base}{'倍数' if base_unit == 'other' else '比例'}"
+    if base_unit == "other":
+        return f"{level}较{base}增长倍数"
+    if kind == "growth":
+        return f"{level}较{base}增速"
+    verb = "减少" if _DECREASE_RE.search(m.group("rest")) else "增加"
+    if base_unit in ("CNY", "USD"):
+        return f"{level}较{base}{verb}额"
+    return f"{level.removesuffix('数')}较{base}{verb}数"
+
+
+def base_year_period(m: re.Match[str]) -> str | None:
+    """The period of a base level: its year (2018年, 2020年全年), or its end (2020年底: asof); None for 同期."""
+    year = m.group("base")[:4]  # (a base level is of a named year: 比去年的 is no base_year_comparison)
+    part = m.group("part")
+    if part in ("底", "末"):
+        return f"asof:{year}-12"
+    return None if part == "同期" else year
