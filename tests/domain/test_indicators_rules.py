@@ -363,8 +363,9 @@ def test_durations_and_counted_abstractions_are_not_figures(text, span):
     assert span not in by_text(text)
 
 
-def test_vehicle_trips_are_a_count_not_vehicles():
-    assert by_text("高速公路车流量1856万辆次。")["1856万辆次"].base_unit == "count"
+def test_vehicle_trips_are_counted_in_vehicles():
+    got = by_text("高速公路车流量1856万辆次。")["1856万辆次"]
+    assert (got.kind, got.base_unit, got.value_base) == ("count", "vehicle", 18_560_000)
 
 
 def test_from_a_to_b_gives_both_levels_the_metric():

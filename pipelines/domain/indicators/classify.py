@@ -110,7 +110,10 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
             if f.base_unit == "percentage_point" and "降幅" in s[f.cs : f.start]:
                 sign = -sign  # 降幅收窄6.5个百分点: the rate went up; 降幅扩大: down
             vb = sign * f.value * f.factor  # 增长三成: 成 is ten percent
-        elif f.base_unit == "percentage_point" or _GROWTH_LEVEL_RE.search(s, f.cs, f.start):
+        elif (
+            f.base_unit == "percentage_point" or _GROWTH_LEVEL_RE.search(s, f.cs, f.start)
+            or s.startswith(_GROWTH_NOUNS_AFTER, f.end)  # 保持20%以上增速, 实现两位数增长: a growth, named after it
+        ):
             kind = "growth"
         else:
             kind = "share"
@@ -144,6 +147,7 @@ def _since_base(s: str, f: Figure) -> bool:
     return base_year_comparison(s, f) is not None or years_window(s, f) is not None
 
 
+_GROWTH_NOUNS_AFTER = (*C.GROWTH_NOUNS, *(f"的{n}" for n in C.GROWTH_NOUNS))
 _GROWTH_LEVEL_RE = re.compile(
     f"(?:{'|'.join(C.GROWTH_NOUNS)})[^,，;；]{{0,6}}?(?:{'|'.join(C.LEVEL_AFTER_GROWTH)})(?:{'|'.join(C.GROWTH_FILLER)})?$"
 )

@@ -410,7 +410,7 @@ NON_ECONOMIC_NOUNS: tuple[str, ...] = (
 # Words just before a figure that show it measures something outside the economy: a holiday's length, a
 # water level, a rain forecast, an exam score, a medal table, party delegates (by what the figure is).
 NON_ECONOMIC_BEFORE: dict[str, tuple[str, ...]] = {
-    "duration": ("假期", "放假", "未来", "徒刑", "拘留", "会期", "大会", "会议", "降雨", "无雨"),
+    "duration": ("假期", "放假", "未来", "徒刑", "拘留", "会期", "大会", "会议", "降雨", "无雨", "连续"),
     "metre": ("水位", "海拔", "高程", "身高", "积雪", "跳"),
     "percent": ("降雨", "降水", "雨量", "概率", "湿度", "阳性率", "病例", "感染"),
     "rank": ("奖牌", "金牌", "比赛", "考生", "理科", "文科", "成绩", "兄妹", "姐妹", "兄弟"),

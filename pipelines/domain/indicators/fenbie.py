@@ -50,6 +50,9 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity]) -> 
         elif not _FENBIE_COMPARISON.sub("", s[start:k]) and len(run) > 1:
             # no list before 分别 (or only 同比): the growths refer to the figures listed before them
             _fenbie_over_figures(s, recs[:i], run)
+        elif len(run) > 1 and (rate := s[start:k]).endswith("率") and len(rate) <= _MAX_RATE_NAME:
+            # 已完成256公里、危桥改造14座,完成率分别为80%、77.8%: the rate of each figure listed before
+            _rates_of_figures(recs[:i], run, rate)
         i = j
 
 
@@ -124,3 +127,16 @@ def _fenbie_over_figures(s: str, before: list[FigureRecord], run: list[FigureRec
             level.yoy = growth.value_base
         if level.subject is not None:  # A、B营收分别为12亿元、8亿元,分别增长18%、25%: A's and B's growths
             growth.subject = level.subject
+
+
+_MAX_RATE_NAME = 5  # 完成率, 增长率, 开工率, 年度完成率
+
+
+def _rates_of_figures(before: list[FigureRecord], run: list[FigureRecord], rate: str) -> None:
+    """完成率分别为80%、77.8%: each rate is of the figure listed before it, named after it (危桥改造完成率)."""
+    levels = [r for r in before if r.kind not in ("growth", "share", "rank") and not r.delta][-len(run) :]
+    if len(levels) != len(run) or any(r.fig.base_unit != "percent" for r in run):
+        return
+    for level, r in zip(levels, run, strict=True):
+        if level.metric:
+            r.metric = level.metric.removesuffix("数") + rate

@@ -100,7 +100,7 @@ def is_flow(s: str, r: FigureRecord, flow_before: bool) -> bool:
     clause, or the next item of a list of flows (合同投资额112亿元), or a growth of such a flow."""
     if r.kind == "growth":
         return flow_before and not r.fig.base_unit == "percentage_point"
-    if r.kind not in ("count", "amount") or r.delta or "余额" in (r.metric or ""):
+    if r.kind in ("share", "rank", "capacity") or r.delta or "余额" in (r.metric or ""):  # (完成256公里: a flow)
         return False
     if _STOCK_CUE_RE.search(s, r.fig.cs, r.fig.start):
         return False

@@ -69,6 +69,9 @@ def attach_subjects(
         if r.project:
             r.subject = r.project
             continue
+        if r.label and ents and (named := _named_in_label(r, ents, actx, st)):
+            r.subject = named  # 【612万人次】葛仙村度假区全年接待游客, 286.4亿元：全县地区生产总值
+            continue
         k = bisect.bisect_right(ent_ends, r.fig.start) if ents else 0
         if k in by_count:
             r.subject = by_count[k]
@@ -87,6 +90,12 @@ def attach_subjects(
                 fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
             name = fallback
         r.subject = by_count[k] = name
+
+
+def _named_in_label(r: FigureRecord, ents: list[Entity], actx: ArticleContext, st: ReadingState) -> str | None:
+    """The first entity of the label after a 数说 figure that resolves: what the figure is about."""
+    end = r.fig.end + len(r.label)
+    return next((n for e in ents if r.fig.end <= e.pos < end and (n := _resolve(e, actx, st))), None)
 
 
 def _named_before(ents: list[Entity], idx: int) -> str | None:

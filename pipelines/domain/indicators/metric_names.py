@@ -79,13 +79,16 @@ def _cut_left(
 
 
 _CUT_AFTER_RE = re.compile(alternation(C.METRIC_CUT_AFTER))
-# (连续11年稳定在15亿斤以上: how long a level has held is no name, with its number of years)
-_TRAILING_RE = re.compile(f"(?:{alternation(C.METRIC_TRAILING)}|连续[\\d一二三四五六七八九十两]+)$")
+# (连续11年稳定在15亿斤以上, 连续18个月保持: how long a level has held is no name)
+_TRAILING_RE = re.compile(
+    f"(?:{alternation(C.METRIC_TRAILING)}|连续[\\d一二三四五六七八九十两]+(?:个月|个季度|年|天|周)?)$"
+)
 _LEADING_RE = re.compile(f"^(?:{alternation(C.METRIC_LEADING)})")
 _INFIX_RE = re.compile(alternation(C.METRIC_INFIX_DELETE))
 _NOUN_STOP_RE = re.compile(alternation(C.NOUN_STOP))
 _INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
-_QUOTES = " \t“”\"‘’()（）—-\n\u2029"
+# (Chinese quotation marks stay: “专精特新”企业 is a name; an unmatched one goes in _balance_quotes)
+_QUOTES = " \t\"()（）—-\n\u2029"
 
 
 def _strip_ends(m: str) -> str:
@@ -93,14 +96,14 @@ def _strip_ends(m: str) -> str:
     while m:
         t = _TRAILING_RE.search(m)
         if t:
-            m = m[: t.start()].rstrip(" “”\"")
+            m = m[: t.start()].rstrip(" \"")
             continue
         if len(m) > 1 and m[-1] == "能" and m[-2] not in C.NENG_NOUN_BEFORE:
             m = m[:-1]  # 能达到: a modal; 产能, 动能: a noun
             continue
         lead = _LEADING_RE.match(m)
         if lead and not m.startswith("在建"):  # (在建项目: a word, not 在 + 建项目)
-            m = m[lead.end() :].lstrip(" “”\"")
+            m = m[lead.end() :].lstrip(" \"")
             continue
         break
     return m
@@ -368,7 +371,7 @@ _LABEL_START_RE = re.compile(
 
 # 】, then the label up to the clause's end, its period and scope words aside (去年全市地区生产总值)
 _BRACKET_LABEL_RE = re.compile(
-    r"】(?:(?:19|20)\d{2}年|去年|今年|全年|上半年|前三季度)?(?:全市|全县|全区|全省)?(?P<name>[^,，。;；:：【】]{2,24})"
+    r"[】：:](?:(?:19|20)\d{2}年|去年|今年|全年|上半年|前三季度)?(?:全市|全县|全区|全省)?(?P<name>[^,，。;；:：【】]{2,24})"
 )
 
 
@@ -427,6 +430,7 @@ def attach_metrics(
     project: FigureRecord | None = None  # the last figure of the sentence whose project is named beside it
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     outer_prev: FigureRecord | None = None  # prev outside the brackets the figures are in now
+    level_in_unit: dict[str, FigureRecord] = {}  # the last prev of each base unit
     # (the 由A增加到B rules below need a 由 or 从: most sentences have neither)
     you_here = s.find("由", lo, hi) >= 0 or s.find("从", lo, hi) >= 0
     for r in recs:
@@ -449,7 +453,9 @@ def attach_metrics(
                 left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
         if len(left) < 2 and cs > lo and s[cs - 1] in "：:":
             left = _colon_label(s, lo, cs - 1) or left  # 1. 地区生产总值：2015.3亿元: the label before the colon
-        elif f.start > lo and s[f.start - 1] == "【" and s.startswith("】", f.end):
+        elif (f.start > lo and s[f.start - 1] == "【" and s.startswith("】", f.end)) or (
+            f.start == lo and s.startswith(("：", ":"), f.end)  # 286.4亿元：全县地区生产总值 (a 数说 line)
+        ):
             lab = _BRACKET_LABEL_RE.match(s, f.end, hi)
             if lab and len(named := strip_metric(lab.group("name"))) >= 2:
                 left, r.label = named, lab.group(0)  # 【4606.2亿元】去年全市地区生产总值,同比增长4.7%
@@ -586,7 +592,8 @@ def attach_metrics(
         if f.mult_only and _MULT_ONLY_COUNT_RE.search(raw_left):
             f.base_unit, r.kind = "count", "count"
         if not metric and prev is not None and r.kind not in ("growth", "rank"):
-            metric = prev.metric or ""
+            # 计划改造公路320公里、危桥18座,已完成256公里: the level in the same unit
+            metric = (prev if prev.fig.base_unit == f.base_unit else level_in_unit.get(f.base_unit, prev)).metric or ""
         if last is not None and len(r.gap) <= GAP_MAX and RANGE_GAP.match(r.gap) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
         # 由2018年的2212亿元增加到去年的3401.2亿元: two levels of what the sentence is about
@@ -612,6 +619,11 @@ def attach_metrics(
                     r.base_year = base_year_period(cmp)
         elif f.unit == "倍" and r.kind == "other" and prev is not None and prev.metric and (w := years_window(s, f)):
             metric = f"{prev.metric}{w}增长倍数"  # 营业收入86.4亿元,6年间增长了16倍多
+        elif (
+            prev is not None and prev.metric and prev.fig.base_unit == f.base_unit
+            and (avg := _AVERAGE_RE.match(left)) and (k := prev.metric.find(left[avg.end() :])) >= 0
+        ):
+            metric = avg.group(0) + prev.metric[k:]  # 车流量412.6万辆次,日均58.9万辆次: the same measure per day
         r.metric = metric or None
         last = r
         if f.base_unit == "percent":
@@ -620,8 +632,13 @@ def attach_metrics(
             last_rank = r
         elif r.kind not in ("growth", "share") and not r.delta:
             prev = r  # a growth after a delta or a share still refers to the level before them
+            level_in_unit[f.base_unit] = r
             if first_level is None and r.metric and not r.in_paren:
                 first_level = r
+
+
+# An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
+_AVERAGE_RE = re.compile("日均|月均|平均每天|平均每日|平均每月")
 
 
 # The comparison a change in 个百分点 states (比上半年加快, 高于全省平均水平, 较年初下降); 比重 is no comparison.

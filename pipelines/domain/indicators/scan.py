@@ -212,6 +212,19 @@ def clause_end(s: str, pos: int, hi: int) -> int:
     return m.start() if m else window
 
 
+_CLOSING_QUOTES = "”’"
+_OPENING_QUOTE = {"”": "“", "’": "‘"}
+MAX_QUOTED_TERM = 10  # “专精特新”, “个转企”, “一网通办”: a quoted name, not quoted speech
+
+
+def _quoted_term_start(s: str, close: int, lo: int) -> int:
+    """Where the short quoted term ending with the quote at ``close`` opens, or -1 (no term: quoted speech)."""
+    k = s.rfind(_OPENING_QUOTE[s[close]], max(lo, close - MAX_QUOTED_TERM - 1), close)
+    if k < 0 or _SEP_RE.search(s, k + 1, close):
+        return -1
+    return k
+
+
 def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
     """All figure candidates in s[lo:hi] (s is the normalised text, lo:hi one sentence)."""
     out: list[Figure] = []
@@ -224,7 +237,11 @@ def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
             ws = fig.start - CONTEXT_WINDOW
             fig.ws = ws = ws if ws > lo else lo
             c = _UP_TO_LAST_SEP_RE.match(s, ws, fig.start)
-            fig.cs = c.end() if c else ws
+            cs = c.end() if c else ws
+            while cs > ws and s[cs - 1] in _CLOSING_QUOTES and (q := _quoted_term_start(s, cs - 1, ws)) >= 0:
+                c = _UP_TO_LAST_SEP_RE.match(s, ws, q)  # 新增“个转企”326户: a quoted term is no clause break
+                cs = c.end() if c else ws
+            fig.cs = cs
             we = fig.end + CONTEXT_WINDOW
             if we > hi:
                 we = hi

@@ -34,7 +34,8 @@ _END_CHARS = re.escape(SENTENCE_END)
 # search finds the next one (the engine skips to it) and no pattern is tried at the characters between.
 _END_RUN_RE = re.compile(f"[{_END_CHARS}][{re.escape(SENTENCE_END + _CLOSERS)}]*")
 _SPACES_RE = re.compile(r"\s*")
-_LINE_END = SENTENCE_END + _CLOSERS + ":："
+# (一组数据,带你读懂这一年—— ends a line: a list follows; — is - once normalised)
+_LINE_END = SENTENCE_END + _CLOSERS + ":：-"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -208,7 +208,11 @@ _COUNTED_RE = re.compile("|".join(sorted(_COUNTED_WORDS, key=len, reverse=True))
 
 
 def article_context(text: str) -> ArticleContext:
-    mentions = Counter(_COUNTED_RE.findall(text))
+    # (an anaphor after 居/占/在 … or before 第/排名 … is a scope, 居全市第2位, and no mention of the city)
+    mentions = Counter(
+        m.group(0) for m in _COUNTED_RE.finditer(text)
+        if m.group(0) in CITIES or not _is_scope(text, m.start(), m.end())
+    )
     counts: Counter[str] = Counter()
     for short_name, city in CITIES.items():
         counts[city] += mentions[short_name]
@@ -226,6 +230,9 @@ def article_context(text: str) -> ArticleContext:
         if n_zone + zone_refs >= n_city:
             main = main_zone
     county_counts = Counter(e.name for e in _text_counties(text) if e.name)
+    for name in county_counts:
+        # 宁都交通…跑出“加速度”, 读懂铅山: a county's story names it by its short name too, and says 全县 of it
+        county_counts[name] = text.count(name[:2]) + sum(text.count(a) for a in _OWN_ANAPHORS.get(name[-1], ()))
     county = _main_county(county_counts, mentions[city_short] if city_short else 0, city_refs)
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
@@ -259,6 +266,15 @@ def article_context(text: str) -> ArticleContext:
 
 def _short_name(city: str | None) -> str:
     return next((k for k, v in CITIES.items() if v == city), "") if city else ""
+
+
+# What a district's or county's story calls the place itself (全市 of a county-level city is counted as the city's).
+_OWN_ANAPHORS: dict[str, tuple[str, ...]] = {"县": ("全县", "该县", "本县"), "区": ("全区", "该区", "本区")}
+
+
+def _is_scope(text: str, a: int, b: int) -> bool:
+    """居全市第2位, 占全市的: an anaphor in a comparison or a rank, not the subject."""
+    return (a > 0 and text[a - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, b)
 
 
 def _main_county(county_counts: Counter[str], city_mentions: int, city_refs: int) -> str | None:

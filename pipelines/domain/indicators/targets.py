@@ -42,6 +42,7 @@ _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
 
 _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
+_LIST_JOINS = "、和及"
 
 
 def attach_targets(s: str, recs: list[FigureRecord], list_here: bool) -> None:
@@ -70,8 +71,10 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool) -> None:
             t = True
         elif list_here and TARGET_LIST_RE.search(s, f.ws, cs):
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
-        elif prev_target and _CARRY_TARGET.match(s[cs:start]):
-            t = True
+        elif prev_target and (
+            _CARRY_TARGET.match(s[cs:start]) or r.gap[:1] in _LIST_JOINS and not _ACHIEVED_RE.search(r.gap)
+        ):
+            t = True  # 计划改造公路320公里、危桥18座: the next item of a list of targets
         elif f.mult_only and r.value_base >= 1e11 and not _OVER_END_RE.search(s, cs, start):
             t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
         elif r.kind == "capacity" and "项目" in tail and not _ACHIEVED_RE.search(tail):

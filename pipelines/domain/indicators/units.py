@@ -52,7 +52,7 @@ UNITS: dict[str, UnitInfo] = {
     "类": UnitInfo("count", 1, "count"),
     "大类": UnitInfo("count", 1, "count"),
     "辆": UnitInfo("vehicle", 1, "count"),
-    "辆次": UnitInfo("count", 1, "count"),  # vehicle trips, not vehicles
+    "辆次": UnitInfo("vehicle", 1, "count"),  # vehicle trips: counted in vehicles, like 辆
     "台次": UnitInfo("count", 1, "count"),
     "户次": UnitInfo("count", 1, "count"),
     "羽": UnitInfo("count", 1, "count"),  # 家禽出栏2300万羽

@@ -1,0 +1,82 @@
+"""数说 lines, quoted terms, lists of plans and their progress, averages and a county's own story
+(extractor 2026.11.26-24): short sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipelines.domain.indicators import extract
+
+PUB = dt.date(2024, 2, 5)
+
+
+def by_text(text: str, pub: dt.date = PUB, home_city: str | None = None):
+    return {i.text: i for i in extract(text, pub, home_city=home_city)}
+
+
+def test_a_shuoshuo_line_with_the_figure_before_a_colon():
+    text = (
+        "数说万年2023\n2023年,万年县稳中求进。一组数字,看万年这一年——\n"
+        "158.2亿元：全县地区生产总值,同比增长5.6%。\n"
+        "96万人次：神农宫景区全年接待游客。\n"
+        "8.9%：规上工业增加值增速,居全市第3位。"
+    )
+    got = by_text(text)
+    gdp = got["158.2亿元"]
+    assert (gdp.metric, gdp.subject, gdp.yoy_pct) == ("地区生产总值", "万年县", 5.6)
+    assert got["96万人次"].subject == "神农宫景区"
+    assert (got["8.9%"].kind, got["8.9%"].subject) == ("growth", "万年县")
+
+
+def test_an_anaphor_in_a_rank_or_a_share_does_not_count_for_the_city():
+    text = "余干县外贸跑出加速度\n今年以来,全县外贸企业发展到86家。余干出口额居全市第2位,占全市的12%。"
+    assert by_text(text, home_city="上饶市")["86家"].subject == "余干县"
+
+
+def test_a_county_named_by_its_short_name_and_its_own_anaphors_is_the_articles_subject():
+    text = (
+        "安远脐橙产业提质增效\n安远县坚持品牌引领。全县脐橙种植面积达32万亩。"
+        "安远脐橙远销海外,全县果农人均增收2100元。"
+    )
+    assert by_text(text, home_city="赣州市")["32万亩"].subject == "安远县"
+
+
+def test_a_short_quoted_term_is_part_of_the_name():
+    got = by_text("全区新增“小升规”企业48家,新增“个转企”126户。")
+    assert got["48家"].metric == "新增“小升规”企业数"
+    assert "个转企" in got["126户"].metric
+
+
+def test_a_figure_later_in_a_list_of_targets_is_a_target_too():
+    got = by_text("今年计划新建5G基站600个、改造农村公路85公里,截至1月底已建成基站42个。")
+    assert got["600个"].target and got["85公里"].target
+    assert not got["42个"].target
+
+
+def test_rates_listed_after_the_figures_they_are_of():
+    got = by_text("截至1月底已完成造林1.2万亩、建成林道36公里,完成率分别为48%、60%。")
+    assert got["48%"].metric.endswith("造林完成率")
+    assert got["60%"].metric.endswith("林道完成率")
+
+
+def test_a_flow_in_another_unit_by_a_cutoff_is_since_january():
+    got = by_text("截至8月底,全县已完成农村公路改造36公里。", pub=dt.date(2024, 9, 10))
+    assert got["36公里"].period == "2024-01/2024-08"
+
+
+def test_a_daily_average_of_the_level_before():
+    got = by_text("春节假期全市高速公路车流量达286.4万辆次,日均35.8万辆次。")
+    assert got["35.8万辆次"].metric == "日均高速公路车流量"
+
+
+def test_a_rate_held_for_months_is_a_growth_and_the_months_no_figure():
+    got = by_text("全市普惠小微贷款余额612亿元,连续26个月保持15%以上增速。")
+    assert "26个月" not in got
+    assert (got["15%以上"].kind, got["15%以上"].metric) == ("growth", "普惠小微贷款余额增速")
+
+
+@pytest.mark.parametrize("text", ["园区企业已连续45天满负荷生产,产值12亿元。"])
+def test_an_uninterrupted_spell_is_no_figure(text):
+    assert "45天" not in by_text(text)
