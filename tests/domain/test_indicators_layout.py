@@ -80,3 +80,33 @@ def test_a_rate_held_for_months_is_a_growth_and_the_months_no_figure():
 @pytest.mark.parametrize("text", ["园区企业已连续45天满负荷生产,产值12亿元。"])
 def test_an_uninterrupted_spell_is_no_figure(text):
     assert "45天" not in by_text(text)
+
+
+def test_a_companys_story_told_where_it_stands_is_the_companys():
+    text = (
+        "锦程电子:小器件做出大市场\n走进位于信丰高新区的江西锦程电子科技有限公司,生产线正满负荷运转。"
+        "锦程电子成立于2015年。去年,公司实现营业收入6.2亿元。锦程电子产品销往18个国家。"
+    )
+    got = by_text(text, home_city="赣州市")
+    assert "锦程电子" in got["6.2亿元"].subject  # the company, by its full or its short name
+    assert "锦程电子" in got["18个"].subject
+
+
+def test_the_figures_after_a_dated_event_are_of_its_month():
+    text = (
+        "本报讯 3月8日,会昌县2024年重大项目集中签约活动举行。"
+        "活动现场签约项目12个,总投资86亿元。\n2023年,全县引进项目58个。"
+    )
+    got = by_text(text, pub=dt.date(2024, 3, 11))
+    assert got["12个"].period == got["86亿元"].period == "2024-03"
+    assert got["58个"].period == "2023"
+
+
+def test_a_day_in_the_weeks_before_publication_is_of_the_publication_year():
+    text = "2023年全县外贸逆势增长。\n1月6日,全县首趟外贸专列开行,运送货物86标箱。"
+    assert by_text(text, pub=dt.date(2024, 1, 10))["86标箱"].period == "asof:2024-01-06"
+
+
+def test_a_year_named_in_a_sentence_without_figures_dates_the_next_ones():
+    got = by_text("2023年,石城县坚持工业强县。规上工业企业达到126家。", pub=dt.date(2024, 3, 2))
+    assert got["126家"].period == "2023"

@@ -23,6 +23,7 @@ from .figure_periods import (
     CUTOFF_RE,
     MONTH_PERIOD_RE,
     YEARLY_METRIC_RE,
+    event_period,
     headline_period,
     is_flow,
     is_plan_year,
@@ -102,6 +103,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         if not figs:
             if ents:
                 remember_entities(ents, actx, st)
+            if periods:
+                st.period = event_period(norm, a, b, periods) or st.period
             continue
         share_list_units(norm, figs)
         # most sentences open no bracket: then no figure of theirs is inside one (and classify counts none)

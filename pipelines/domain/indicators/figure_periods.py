@@ -132,3 +132,17 @@ def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord) -> str |
         if h.start - p.end <= _SPECIFIC_BEFORE_YEAR and p.label and p.label.removeprefix("asof:").startswith(label):
             return p.label
     return label
+
+
+# What happens on a day (an event the figures after it are of): 举行, 召开, 开工 …
+_EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|启动|揭牌|集中签约|集中开工")
+
+
+def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None:
+    """The period a sentence without figures gives the figures after it in its paragraph: the month of the event
+    it dates (3月10日,瑞金市…签约活动举行。活动现场签约项目18个: of March), or the year it names (2019年,…)."""
+    days = [h.label for h in periods if h.label and h.label.startswith("asof:") and len(h.label) == 15]
+    if days and _EVENT_RE.search(s, a, b):
+        return days[0][5:12]  # asof:YYYY-MM-DD → YYYY-MM
+    last = periods[-1].label
+    return last if last and last.isdigit() else None

@@ -351,6 +351,8 @@ def find_periods(
             mo, d = _num(_g(m, i, "m") or "0"), _num(_g(m, i, "d") or "0")
             if not 1 <= mo <= 12 or _NEWS_DATE_RE.match(text, m.end(), end):
                 continue
+            if not y_txt and (pub.month - mo) % 12 <= 1:
+                y = _month_year(mo, None, pub)  # 3月10日 in news of 12 March: this March's, whatever year is in scope
             label = f"asof:{_ym(_month_year(mo, y, pub), mo)}-{d:02d}"
             asof = True
         else:  # pragma: no cover

@@ -229,10 +229,10 @@ def article_context(text: str) -> ArticleContext:
         n_city = max(0, mentions[city_short] - n_zone) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
-    county_counts = Counter(e.name for e in _text_counties(text) if e.name)
-    for name in county_counts:
-        # 宁都交通…跑出“加速度”, 读懂铅山: a county's story names it by its short name too, and says 全县 of it
-        county_counts[name] = text.count(name[:2]) + sum(text.count(a) for a in _OWN_ANAPHORS.get(name[-1], ()))
+    named_counties = Counter(e.name for e in _text_counties(text) if e.name)
+    own_refs = {name: sum(text.count(a) for a in _OWN_ANAPHORS.get(name[-1], ())) for name in named_counties}
+    # 宁都交通…跑出“加速度”, 读懂铅山: a county's story names it by its short name too, and says 全县 of it
+    county_counts = Counter({name: text.count(name[:2]) + own_refs[name] for name in named_counties})
     county = _main_county(county_counts, mentions[city_short] if city_short else 0, city_refs)
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
@@ -252,12 +252,21 @@ def article_context(text: str) -> ArticleContext:
     named_orgs = Counter(
         {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
     )
-    short_orgs = frozenset(named_orgs) | _short_company_names(text)
+    short_names = _short_company_names(text)
+    short_orgs = frozenset(named_orgs) | short_names
     # a company's story (晶科能源发布年报…, 金隆集团是…): its unnamed figures are the company's
     companies = named_orgs + Counter(name for name, _ in _text_company_names(text))
-    if companies and main in (city, county):
+    for short in short_names - named_orgs.keys():
+        companies[short] = text.count(short)  # (its full name included)
+    if companies and main in (city, county, main_zone):
         org, n = companies.most_common(1)[0]
-        if n >= 2 and n > (mentions[city_short] if city_short else 0) + city_refs:
+        rivals = (mentions[city_short] if city_short else 0) + city_refs
+        if main == main_zone:  # 走进位于龙南经开区的…公司: a company's story told where it stands
+            rivals = max(rivals, sum(zone_counts.values()) + zone_refs)
+        elif main == county:  # a county's story with one of its companies (its short name may be the company's)
+            rivals = max(rivals, named_counties[main] + own_refs[main])
+        # (公司 and 该企业 say the company's name again; 有限公司 is part of a name)
+        if n >= 2 and n + text.count("公司") - text.count("有限公司") + text.count("该企业") > rivals:
             main = org
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
                           short_orgs=short_orgs, county_city=county_city,
@@ -491,7 +500,15 @@ def _short_company_names(text: str) -> frozenset[str]:
                 break
         if 2 < len(short) <= 8:
             out.add(short)
+        # 江西华磁新材料科技股份有限公司 … 华磁新材: four characters of the name, used on their own
+        if len(short) > 4 and _used_alone(text, short[:4], short[4]):
+            out.add(short[:4])
     return frozenset(out)
+
+
+def _used_alone(text: str, word: str, longer_by: str) -> bool:
+    """Whether ``word`` occurs in ``text`` other than as the start of ``word + longer_by``."""
+    return text.count(word) > text.count(word + longer_by)
 
 
 @lru_cache(maxsize=64)
