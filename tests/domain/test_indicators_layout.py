@@ -110,3 +110,27 @@ def test_a_day_in_the_weeks_before_publication_is_of_the_publication_year():
 def test_a_year_named_in_a_sentence_without_figures_dates_the_next_ones():
     got = by_text("2023年,石城县坚持工业强县。规上工业企业达到126家。", pub=dt.date(2024, 3, 2))
     assert got["126家"].period == "2023"
+
+
+def test_a_shuoshuo_price_per_unit_and_its_yoy():
+    got = by_text("数说\n38元/公斤：狗牯脑茶鲜叶平均收购价,比上年上涨约12%。")
+    assert (got["38元"].metric, got["38元"].yoy_pct) == ("狗牯脑茶鲜叶平均收购价", 12)
+
+
+def test_places_listed_before_fenbie_name_the_metric_after_fenbie_too():
+    got = by_text("章贡区、南康区电子商务分别实现交易额286亿元、195亿元,分别增长12.6%、9.8%。")
+    assert [(got[t].subject, got[t].metric) for t in ("286亿元", "9.8%")] == [
+        ("章贡区", "电子商务交易额"),
+        ("南康区", "电子商务交易额增速"),
+    ]
+
+
+def test_the_count_of_listed_items_is_no_part_of_their_names():
+    got = by_text("家具、纺织两大产业分别实现营收860亿元、312亿元。")
+    assert (got["860亿元"].metric, got["312亿元"].metric) == ("家具产业营收", "纺织产业营收")
+
+
+def test_a_growth_since_january_is_named_so():
+    got = by_text("截至1月末,全县各项存款余额412亿元,比年初增长3.2%。", pub=dt.date(2024, 2, 20))
+    assert got["3.2%"].metric == "存款余额比年初增速"
+    assert got["412亿元"].yoy_pct is None

@@ -16,6 +16,8 @@ from .scan import CONTEXT_WINDOW
 from .subjects import Entity
 
 _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
+# 光伏、锂电两大产业, 信丰、龙南两地: the count of the items listed, no part of their names
+_COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家]")
 # A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
 _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
@@ -73,10 +75,15 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
     named after the last one; otherwise the items are the metrics (出口、进口分别增长…)."""
     at = {e.pos: e for e in cands}
     heads = [at.get(a) for a, _ in items]
+    # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
+    own = strip_metric(s[k + len("分别") : run[0].fig.start])
     if all(e is not None and e.name for e in heads):
         last, (_, last_end) = heads[-1], items[-1]
         assert last is not None
-        metric = strip_metric(s[last.end : last_end])  # 信州区、广丰区地区生产总值分别为…
+        # 信州区、广丰区地区生产总值分别为…, 龙南经开区、全南县电子信息产业分别实现主营业务收入…
+        metric = strip_metric(_COUNTED_GROUP_RE.sub("", s[last.end : last_end]))
+        if len(own) >= 2:
+            metric += own
         for e, rr in zip(heads, run, strict=True):
             assert e is not None
             rr.subject = e.name
@@ -85,10 +92,9 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
             elif rr.metric and last.name and rr.metric.startswith(last.name):
                 rr.metric = rr.metric[len(last.name) :]  # 广丰区、玉山县分别进出口58.3亿元…: not 玉山县's name
         return
-    # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
-    own = strip_metric(s[k + len("分别") : run[0].fig.start])
     names = [
-        strip_metric(s[head.end if head is not None else a : b]) for (a, b), head in zip(items, heads, strict=True)
+        strip_metric(_COUNTED_GROUP_RE.sub("", s[head.end if head is not None else a : b]))
+        for (a, b), head in zip(items, heads, strict=True)
     ]
     # 城镇、农村居民人均可支配收入: short modifiers of one length share the last item's head noun
     n = len(names[0])

@@ -370,6 +370,17 @@ _LABEL_START_RE = re.compile(
 
 
 # 】, then the label up to the clause's end, its period and scope words aside (去年全市地区生产总值)
+# The colon after a 数说 line's figure, past the unit of a price (260元/斤：河红茶平均售价)
+_COLON_AFTER_RE = re.compile(r"(?:/[^\s,，：:/]{1,3})?[：:]")
+def _label_start(s: str, f: Figure, lo: int, hi: int) -> int:
+    """Where the label after a 数说 figure starts (its 】 or colon), or -1: 【4606.2亿元】去年全市地区生产总值,
+    286.4亿元：全县地区生产总值, 260元/斤：河红茶平均售价 (a figure opening its line, then a colon)."""
+    if f.start > lo and s[f.start - 1] == "【" and s.startswith("】", f.end):
+        return f.end
+    colon = _COLON_AFTER_RE.match(s, f.end, hi) if f.start == lo else None
+    return colon.end() - 1 if colon else -1
+
+
 _BRACKET_LABEL_RE = re.compile(
     r"[】：:](?:(?:19|20)\d{2}年|去年|今年|全年|上半年|前三季度)?(?:全市|全县|全区|全省)?(?P<name>[^,，。;；:：【】]{2,24})"
 )
@@ -453,12 +464,10 @@ def attach_metrics(
                 left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
         if len(left) < 2 and cs > lo and s[cs - 1] in "：:":
             left = _colon_label(s, lo, cs - 1) or left  # 1. 地区生产总值：2015.3亿元: the label before the colon
-        elif (f.start > lo and s[f.start - 1] == "【" and s.startswith("】", f.end)) or (
-            f.start == lo and s.startswith(("：", ":"), f.end)  # 286.4亿元：全县地区生产总值 (a 数说 line)
-        ):
-            lab = _BRACKET_LABEL_RE.match(s, f.end, hi)
+        elif (label_at := _label_start(s, f, lo, hi)) >= 0:
+            lab = _BRACKET_LABEL_RE.match(s, label_at, hi)
             if lab and len(named := strip_metric(lab.group("name"))) >= 2:
-                left, r.label = named, lab.group(0)  # 【4606.2亿元】去年全市地区生产总值,同比增长4.7%
+                left, r.label = named, s[f.end : lab.end()]  # 【4606.2亿元】去年全市地区生产总值,同比增长4.7%
                 if r.kind == "share" and lab.group("name").endswith(C.GROWTH_NOUNS):
                     r.kind = "growth"  # 【8.3%】规上工业增加值增速
         prev_end = f.end
@@ -496,7 +505,8 @@ def attach_metrics(
                 # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject
                 metric = last.metric
             if metric and not metric.endswith(("增速", "增幅", "率")):
-                metric += "增速"
+                # 贷款余额286.4亿元,比年初增长6.9%: a growth since January, not over a year
+                metric += "比年初增速" if _SINCE_JANUARY_RE.search(s, cs, f.start) else "增速"
         elif r.kind == "share":
             scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
             left = left.removeprefix("约")  # 约占员工总数的18%
@@ -637,6 +647,7 @@ def attach_metrics(
                 first_level = r
 
 
+_SINCE_JANUARY_RE = re.compile(r"[比较]年初")
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
 _AVERAGE_RE = re.compile("日均|月均|平均每天|平均每日|平均每月")
 
