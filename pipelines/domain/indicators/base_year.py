@@ -27,6 +27,14 @@ _RATIO_WORDS = ("相当于", "是", "为")
 _YEARS_WINDOW_RE = re.compile(r"[\d一二三四五六七八九十两]+年(?:间|来)")
 
 
+_CUE_RE = re.compile(r"(?:比|较|相当于|是|为)(?:(?:19|20)\d{2}年|去年|上年|前年)")
+
+
+def has_base_year(s: str, lo: int, hi: int) -> bool:
+    """Whether s[lo:hi] may hold a comparison with a named year (one search for a sentence's figures)."""
+    return _CUE_RE.search(s, lo, hi) is not None
+
+
 def base_year_comparison(s: str, f: Figure) -> re.Match[str] | None:
     """The comparison with a named year that ``f`` is part of, read in its clause; None for most figures."""
     if s.find("年", f.cs, f.start) < 0:  # (no year in the clause: no search)

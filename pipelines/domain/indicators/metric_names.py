@@ -14,7 +14,14 @@ from functools import lru_cache
 from typing import TypeVar
 
 from . import context as C
-from .base_year import base_year_comparison, base_year_metric, base_year_period, is_base_level, years_window
+from .base_year import (
+    base_year_comparison,
+    base_year_metric,
+    base_year_period,
+    has_base_year,
+    is_base_level,
+    years_window,
+)
 from .classify import DELTA_RE, GAP_MAX, RANGE_GAP
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
@@ -442,6 +449,7 @@ def attach_metrics(
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     outer_prev: FigureRecord | None = None  # prev outside the brackets the figures are in now
     level_in_unit: dict[str, FigureRecord] = {}  # the last prev of each base unit
+    base_years_here = has_base_year(s, lo, hi)  # (most sentences compare with no named year)
     # (the 由A增加到B rules below need a 由 or 从: most sentences have neither)
     you_here = s.find("由", lo, hi) >= 0 or s.find("从", lo, hi) >= 0
     for r in recs:
@@ -464,7 +472,7 @@ def attach_metrics(
                 left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
         if len(left) < 2 and cs > lo and s[cs - 1] in "：:":
             left = _colon_label(s, lo, cs - 1) or left  # 1. 地区生产总值：2015.3亿元: the label before the colon
-        elif (label_at := _label_start(s, f, lo, hi)) >= 0:
+        elif (f.start == lo or s[f.start - 1] == "【") and (label_at := _label_start(s, f, lo, hi)) >= 0:
             lab = _BRACKET_LABEL_RE.match(s, label_at, hi)
             if lab and len(named := strip_metric(lab.group("name"))) >= 2:
                 left, r.label = named, s[f.end : lab.end()]  # 【4606.2亿元】去年全市地区生产总值,同比增长4.7%
@@ -618,7 +626,7 @@ def attach_metrics(
                 r.start_level = from_level
         if r.delta:
             metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
-        if (cmp := base_year_comparison(s, f)) is not None:
+        if base_years_here and (cmp := base_year_comparison(s, f)) is not None:
             # 比2018年的82.45亿元增长了6倍多: the base year's level and the multiple of it, of the level named before
             # (the level named before the comparison: after the period phrase and entity the clause's name starts at)
             named_from = f.start - len(raw_left)
@@ -631,7 +639,8 @@ def attach_metrics(
             metric = f"{prev.metric}{w}增长倍数"  # 营业收入86.4亿元,6年间增长了16倍多
         elif (
             prev is not None and prev.metric and prev.fig.base_unit == f.base_unit
-            and (avg := _AVERAGE_RE.match(left)) and (k := prev.metric.find(left[avg.end() :])) >= 0
+            and left.startswith(_AVERAGE_WORDS) and (avg := _AVERAGE_RE.match(left))
+            and (k := prev.metric.find(left[avg.end() :])) >= 0
         ):
             metric = avg.group(0) + prev.metric[k:]  # 车流量412.6万辆次,日均58.9万辆次: the same measure per day
         r.metric = metric or None
@@ -649,7 +658,8 @@ def attach_metrics(
 
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
-_AVERAGE_RE = re.compile("日均|月均|平均每天|平均每日|平均每月")
+_AVERAGE_WORDS = ("日均", "月均", "平均每天", "平均每日", "平均每月")
+_AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
 
 
 # The comparison a change in 个百分点 states (比上半年加快, 高于全省平均水平, 较年初下降); 比重 is no comparison.

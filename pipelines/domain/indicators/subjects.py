@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .records import alternation
+
 _HAN = r"\u4e00-\u9fff"
 
 # Zone words (long form → printed form).
@@ -205,14 +207,15 @@ def _text_zones(text: str) -> tuple[Entity, ...]:
 # counts what ``text.count`` of each would).
 _COUNTED_WORDS = (*CITIES, *(a for a, t in ANAPHORS.items() if t in ("zone", "city")))
 _COUNTED_RE = re.compile("|".join(sorted(_COUNTED_WORDS, key=len, reverse=True)))
+_COUNTED_ANAPHOR_RE = re.compile(alternation(tuple(a for a, t in ANAPHORS.items() if t in ("zone", "city"))))
 
 
 def article_context(text: str) -> ArticleContext:
-    # (an anaphor after 居/占/在 … or before 第/排名 … is a scope, 居全市第2位, and no mention of the city)
-    mentions = Counter(
-        m.group(0) for m in _COUNTED_RE.finditer(text)
-        if m.group(0) in CITIES or not _is_scope(text, m.start(), m.end())
-    )
+    mentions = Counter(_COUNTED_RE.findall(text))
+    for m in _COUNTED_ANAPHOR_RE.finditer(text):
+        a, b = m.span()
+        if (a and text[a - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, b):
+            mentions[m.group(0)] -= 1  # 居全市第2位, 占全市的: a scope in a comparison or a rank, not the subject
     counts: Counter[str] = Counter()
     for short_name, city in CITIES.items():
         counts[city] += mentions[short_name]
@@ -279,11 +282,6 @@ def _short_name(city: str | None) -> str:
 
 # What a district's or county's story calls the place itself (全市 of a county-level city is counted as the city's).
 _OWN_ANAPHORS: dict[str, tuple[str, ...]] = {"县": ("全县", "该县", "本县"), "区": ("全区", "该区", "本区")}
-
-
-def _is_scope(text: str, a: int, b: int) -> bool:
-    """居全市第2位, 占全市的: an anaphor in a comparison or a rank, not the subject."""
-    return (a > 0 and text[a - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, b)
 
 
 def _main_county(county_counts: Counter[str], city_mentions: int, city_refs: int) -> str | None:
