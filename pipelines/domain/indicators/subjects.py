@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -232,10 +233,22 @@ def article_context(text: str) -> ArticleContext:
         n_city = max(0, mentions[city_short] - n_zone) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
+    orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
+    named_orgs = Counter(
+        {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
+    )
+    short_names = _short_company_names(text)
+    short_orgs = frozenset(named_orgs) | short_names
+    companies = named_orgs + Counter(name for name, _ in _text_company_names(text))
+    for short in short_names - named_orgs.keys():
+        companies[short] = text.count(short)  # (its full name included)
     named_counties = Counter(e.name for e in _text_counties(text) if e.name)
     own_refs = {name: sum(text.count(a) for a in _OWN_ANAPHORS.get(name[-1], ())) for name in named_counties}
-    # 宁都交通…跑出“加速度”, 读懂铅山: a county's story names it by its short name too, and says 全县 of it
-    county_counts = Counter({name: text.count(name[:2]) + own_refs[name] for name in named_counties})
+    # 宁都交通…跑出“加速度”, 读懂铅山: a county's story names it by its short name too (not inside a company's
+    # name: 信丰农商银行), and says 全县 of it
+    county_counts = Counter(
+        {name: _mentions_outside(text, name[:2], companies) + own_refs[name] for name in named_counties}
+    )
     county = _main_county(county_counts, mentions[city_short] if city_short else 0, city_refs)
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
@@ -251,16 +264,7 @@ def article_context(text: str) -> ArticleContext:
     main_village = _main_place(village_counts, max(top_county, sum(town_counts.values())))
     if main_village and main in (city, county, main_town):
         main = main_village  # a village's story (湖塘村…)
-    orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
-    named_orgs = Counter(
-        {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
-    )
-    short_names = _short_company_names(text)
-    short_orgs = frozenset(named_orgs) | short_names
     # a company's story (晶科能源发布年报…, 金隆集团是…): its unnamed figures are the company's
-    companies = named_orgs + Counter(name for name, _ in _text_company_names(text))
-    for short in short_names - named_orgs.keys():
-        companies[short] = text.count(short)  # (its full name included)
     if companies and main in (city, county, main_zone):
         org, n = companies.most_common(1)[0]
         rivals = (mentions[city_short] if city_short else 0) + city_refs
@@ -282,6 +286,20 @@ def _short_name(city: str | None) -> str:
 
 # What a district's or county's story calls the place itself (全市 of a county-level city is counted as the city's).
 _OWN_ANAPHORS: dict[str, tuple[str, ...]] = {"县": ("全县", "该县", "本县"), "区": ("全区", "该区", "本区")}
+
+
+def _mentions_outside(text: str, word: str, names: Iterable[str]) -> int:
+    """How often ``word`` occurs in ``text`` other than inside one of ``names``."""
+    inside = set()
+    for name in names:
+        k = name.find(word)
+        if k < 0:
+            continue
+        i = text.find(name)
+        while i >= 0:
+            inside.add(i + k)
+            i = text.find(name, i + 1)
+    return text.count(word) - len(inside)
 
 
 def _main_county(county_counts: Counter[str], city_mentions: int, city_refs: int) -> str | None:
