@@ -134,3 +134,26 @@ def test_a_growth_since_january_is_named_so():
     got = by_text("截至1月末,全县各项存款余额412亿元,比年初增长3.2%。", pub=dt.date(2024, 2, 20))
     assert got["3.2%"].metric == "存款余额比年初增速"
     assert got["412亿元"].yoy_pct is None
+
+
+def test_a_duration_has_no_period():
+    got = by_text("2023年,该项目从签约到投产仅用时7个月,企业开办时间压缩至0.5个工作日。")
+    assert got["7个月"].period is None and got["0.5个工作日"].period is None
+
+
+def test_what_was_done_over_unnamed_years_has_no_period():
+    got = by_text("2023年,全县新增企业120家。近年来,该县先后引进纺织项目36个。")
+    assert got["120家"].period == "2023"
+    assert got["36个"].period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "subject"),
+    [
+        ("2023年营收80亿元。在建的年产20GWh储能电池项目总投资约60亿元。", "60亿元", "年产20GWh储能电池项目"),
+        ("2023年营收80亿元。总投资42亿元的赣县电子信息产业园已建成投产。", "42亿元", "赣县电子信息产业园"),
+    ],
+)
+def test_the_size_of_a_project_or_park_is_the_projects(text, span, subject):
+    got = by_text(text)
+    assert (got[span].subject, got[span].period) == (subject, None)

@@ -21,6 +21,7 @@ from .classify import classify, link_neighbours, real_figures, share_list_units
 from .fenbie import distribute_fenbie
 from .figure_periods import (
     CUTOFF_RE,
+    DURATION_UNITS,
     MONTH_PERIOD_RE,
     YEARLY_METRIC_RE,
     event_period,
@@ -28,6 +29,7 @@ from .figure_periods import (
     is_flow,
     is_plan_year,
     labelled_period,
+    over_years,
     period_in_label,
     period_year,
     since_january,
@@ -132,12 +134,16 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             # the last labelled period before the figure, else the one carried (never to a target or a project)
             if r.base_year:
                 r.period = r.base_year  # 比2018年的82.45亿元: the base year's level
+            elif r.fig.unit in DURATION_UNITS:
+                r.period = None  # 从签约到投产仅用时8个月: how long something took, of no period
             elif r.label and (inside := period_in_label(labelled, r)):
                 r.period = inside  # 【4606.2亿元】去年全市地区生产总值: the label's period
             elif labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
                 r.period = labelled_period(labelled, k, r)
-            elif r.project or r.target and not is_plan_year(st.period, published):
-                r.period = None  # (a target takes only the year its plan is for: 2022年,全县将…;力争营收600亿元)
+            elif r.project or r.target and not is_plan_year(st.period, published) or over_years(norm, r):
+                # (a target takes only the year its plan is for: 2022年,全县将…;力争营收600亿元; 近年来,该县先后
+                # 引进项目47个: over years no one names)
+                r.period = None
             else:
                 r.period = st.period
             if r.period is None and in_target_list:

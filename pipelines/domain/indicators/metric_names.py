@@ -325,12 +325,15 @@ def _project_topic(s: str, lo: int, end: int) -> str | None:
 # counted at its site (建设现场,十余台塔吊同时作业).
 _ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|满产|竣工|运营)后|现场")
 _FROM_BEFORE_RE = re.compile(r"[由从](?:[^,，。;；由从]{1,10}的)?$")  # 由8万元, 由2015年的116家, 从520人
-_PROJECT_AFTER = re.compile(r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?(?:项目|高速公路|铁路|快速路|大桥|工程))")
+_PROJECT_AFTER = re.compile(
+    r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?(?:项目|高速公路|铁路|快速路|大桥|工程|(?:产业园|光伏电站|生产基地)(?:项目)?))"
+)
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 # Words before a figure that describe a project's size (its subject is the project named after it).
 PROJECT_SIZE_WORDS: tuple[str, ...] = (
     "总投资", "投资", "投资额", "投资额为", "总投资为", "面积", "占地", "占地面积", "年产", "年产能", "全长"
 )
+_PROJECT_SIZE_QUALIFIED = tuple(w + q for w in PROJECT_SIZE_WORDS for q in ("约", "近", "超", "逾", "超过", "约为"))
 # A bare multiplier (人口35万) counts people or households after these words; otherwise it is money.
 MULT_ONLY_COUNT_WORDS: tuple[str, ...] = ("人口", "人次", "人数", "户数", "游客", "用户", "就业", "居民")
 # Abbreviations written out in metric names (the catalogue maps synonyms; these read better as names).
@@ -590,7 +593,9 @@ def attach_metrics(
             metric = _right_noun(s, f.end + 1, hi, fig_starts, fig_ends) or metric
         if metric[:1] in _ABBREVIATION_FIRST:  # (most metrics: no abbreviation starts with their first character)
             metric = _expand_abbreviation(metric)
-        if raw_left.endswith(PROJECT_SIZE_WORDS):
+        if raw_left.endswith(PROJECT_SIZE_WORDS) or (
+            f.qualifier is not None and raw_left.endswith(_PROJECT_SIZE_QUALIFIED)  # 总投资约85亿元
+        ):
             m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
             if m:
                 r.project = m.group(m.lastindex or 0).strip("“”")
