@@ -157,3 +157,15 @@ def test_what_was_done_over_unnamed_years_has_no_period():
 def test_the_size_of_a_project_or_park_is_the_projects(text, span, subject):
     got = by_text(text)
     assert (got[span].subject, got[span].period) == (subject, None)
+
+
+def test_what_stands_totalled_or_already_built_is_a_stock_now():
+    got = by_text("今年全县新建高标准农田3.1万亩,累计建成42.6万亩。", pub=dt.date(2023, 11, 8))
+    assert (got["3.1万亩"].period, got["42.6万亩"].period) == ("2023", "asof:2023-11")
+    got = by_text("全区已建成充电桩860个。现在有生产线12条。", pub=dt.date(2023, 11, 8))
+    assert got["860个"].period == got["12条"].period == "asof:2023-11"
+
+
+def test_a_total_in_a_review_of_last_year_stays_that_years():
+    got = by_text("2023年,全市累计培育专精特新企业86家。", pub=dt.date(2024, 1, 20))
+    assert got["86家"].period == "2023"

@@ -33,6 +33,7 @@ from .figure_periods import (
     period_in_label,
     period_year,
     since_january,
+    standing_stock,
     stock_or_flow,
 )
 from .figure_subjects import attach_subjects, remember_entities
@@ -148,7 +149,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period
             if r.period is None and in_target_list:
                 r.period = st.period  # the list's items share the period it opened with
-            if r.period and r.metric:
+            if (stock := standing_stock(norm, r, r.period, published)) is not None:
+                r.period = stock  # 累计建成高标准农田98.6万亩: what stands now
+            elif r.period and r.metric:
                 r.period = stock_or_flow(r.period, r.metric, r.delta)
             if r.period and cutoff and is_flow(norm, r, flow_before):
                 # 截至10月底,今年已引进项目23个,合同投资额112亿元: what happened by then, since January

@@ -156,3 +156,22 @@ _OVER_YEARS_RE = re.compile(r"近年来|近几年|近些年|多年来|先后")
 def over_years(s: str, r: FigureRecord) -> bool:
     """近年来,该县先后引进项目47个: what was done over years no one names, before the figure in its sentence."""
     return _OVER_YEARS_RE.search(s, r.sent.start, r.fig.start) is not None
+
+
+# What stands now, totalled over the years (累计建成高标准农田98.6万亩, 累计获得授权专利236项) or already there
+# (已建成, 已有, 已形成): a stock at the date of the article, or at the end of the year it names.
+_CUMULATIVE_RE = re.compile(r"累计(?:建成|获得|拥有|治理|培育|认定|授权|注册|有)")
+_ALREADY_RE = re.compile(r"已(?:建成|有|形成|累计)")
+
+
+def standing_stock(s: str, r: FigureRecord, period: str | None, published: dt.date) -> str | None:
+    """The period of a figure that totals what stands (累计建成…, 已建成…), or None if it is no such figure."""
+    cs, start = r.fig.cs, r.fig.start
+    if r.kind in ("growth", "share", "rank") or r.delta or r.target:
+        return None
+    now = f"asof:{published.year}-{published.month:02d}"
+    if period is None:
+        return now if _CUMULATIVE_RE.search(s, cs, start) or _ALREADY_RE.search(s, cs, start) else None
+    if period == str(published.year) and _CUMULATIVE_RE.search(s, cs, start):
+        return now  # (in a review of a past year, 2022年…累计培育单项冠军1家 stays that year's)
+    return None
