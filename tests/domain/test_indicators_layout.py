@@ -169,3 +169,16 @@ def test_what_stands_totalled_or_already_built_is_a_stock_now():
 def test_a_total_in_a_review_of_last_year_stays_that_years():
     got = by_text("2023年,全市累计培育专精特新企业86家。", pub=dt.date(2024, 1, 20))
     assert got["86家"].period == "2023"
+
+
+def test_places_ranked_before_fenbie_take_the_ranking_measure():
+    got = by_text("上半年,规上工业营收排名前三的是章贡区、南康区、赣县区,分别为312亿元、286亿元、201亿元。")
+    assert [(got[t].subject, got[t].metric) for t in ("312亿元", "201亿元")] == [
+        ("章贡区", "规上工业营收"),
+        ("赣县区", "规上工业营收"),
+    ]
+
+
+def test_a_part_named_only_by_its_place_is_of_the_level_before():
+    got = by_text("全市进出口总值完成412.6亿元。其中,南康区完成86.2亿元。")
+    assert (got["86.2亿元"].subject, got["86.2亿元"].metric) == ("南康区", "进出口总值")

@@ -16,6 +16,10 @@ from .scan import CONTEXT_WINDOW
 from .subjects import Entity
 
 _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
+# 地区生产总值总量排名前三的是: what the places listed after it are ranked by
+_RANKING_INTRO_RE = re.compile(
+    r"(?P<name>[^,，;；。]{2,20}?)(?:总量|规模)?(?:排名|位居|位列|居)(?:全市|全省)?前[一二三四五六七八九十\d]+(?:位|名)?的?(?:是|为)?$"
+)
 # 光伏、锂电两大产业, 信丰、龙南两地: the count of the items listed, no part of their names
 _COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家]")
 # A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
@@ -78,12 +82,15 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
     # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
     own = strip_metric(s[k + len("分别") : run[0].fig.start])
     if all(e is not None and e.name for e in heads):
-        last, (_, last_end) = heads[-1], items[-1]
+        last, (_, last_end), r0 = heads[-1], items[-1], run[0]
         assert last is not None
         # 信州区、广丰区地区生产总值分别为…, 龙南经开区、全南县电子信息产业分别实现主营业务收入…
         metric = strip_metric(_COUNTED_GROUP_RE.sub("", s[last.end : last_end]))
         if len(own) >= 2:
             metric += own
+        first = items[0][0]
+        if not metric and (intro := _RANKING_INTRO_RE.search(s, _list_start(s, r0.sent.start, first), first)):
+            metric = strip_metric(intro.group("name"))  # 地区生产总值总量排名前三的是信州区、鄱阳县、广丰区,分别为…
         for e, rr in zip(heads, run, strict=True):
             assert e is not None
             rr.subject = e.name

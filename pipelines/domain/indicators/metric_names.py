@@ -617,6 +617,9 @@ def attach_metrics(
         if not metric and prev is not None and r.kind not in ("growth", "rank"):
             # 计划改造公路320公里、危桥18座,已完成256公里: the level in the same unit
             metric = (prev if prev.fig.base_unit == f.base_unit else level_in_unit.get(f.base_unit, prev)).metric or ""
+        elif not metric and _is_whole_of(whole, r) and r.kind not in ("growth", "rank", "share"):
+            assert whole is not None and whole.metric  # (_is_whole_of)
+            metric = whole.metric  # 社零总额378.6亿元。其中,信州区完成89.2亿元: a part of the level before
         if last is not None and len(r.gap) <= GAP_MAX and RANGE_GAP.match(r.gap) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
         # 由2018年的2212亿元增加到去年的3401.2亿元: two levels of what the sentence is about
