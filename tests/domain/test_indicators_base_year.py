@@ -109,3 +109,13 @@ def test_qualifiers_and_adverbs_before_a_figure_are_no_part_of_its_name(text, sp
 
 def test_prefix_qualifier_before_le():
     assert by_text("该项目年产值超过了20亿元。")["20亿元"].qualifier == "over"
+
+
+def test_a_rise_by_a_multiple_of_something_named_is_a_multiple():
+    got = by_text("新生产线投用后,包装效率提高了4倍。")
+    assert (got["4倍"].kind, got["4倍"].base_unit, got["4倍"].metric) == ("other", "other", "包装效率提高倍数")
+
+
+def test_a_growth_by_a_multiple_right_after_its_level_is_a_yearly_growth():
+    got = by_text("1-9月,全市跨境电商进出口6.2亿元,增长1.6倍。")
+    assert (got["1.6倍"].kind, got["1.6倍"].value_base, got["6.2亿元"].yoy_pct) == ("growth", 160, 160)

@@ -142,9 +142,18 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
     return FigureRecord(f, kind, vb, sent, mom, delta, in_paren)
 
 
+# The cue of a change over a year (同比增长1.2倍, 比上年增长1倍, 今年出口额增长1倍): a growth in 倍 is then a yearly
+# growth; so it is in a report's list, right after the level it is of (跨境电商进出口8.6亿元,增长1.3倍)
+_YEAR_ON_YEAR_RE = re.compile(r"同比|比上年|比去年|较上年|较去年|上年同期|去年同期|今年|去年|上半年|季度|\d月|全年")
+_BARE_GROWTH_RE = re.compile(r"\s*(?:增长|增加|提高|上升)了?(?:近|约|超过|超|逾)?")
+
+
 def _since_base(s: str, f: Figure) -> bool:
-    """Whether a growth in 倍 is since a named earlier year or over several years (a multiple, not a growth)."""
-    return base_year_comparison(s, f) is not None or years_window(s, f) is not None
+    """Whether a growth in 倍 is a multiple rather than a yearly growth: since a named earlier year, over several
+    years, or of something the clause names with no year-on-year cue (效率提高了3倍)."""
+    if base_year_comparison(s, f) is not None or years_window(s, f) is not None:
+        return True
+    return _YEAR_ON_YEAR_RE.search(s, f.ws, f.start) is None and not _BARE_GROWTH_RE.fullmatch(s, f.cs, f.start)
 
 
 _GROWTH_NOUNS_AFTER = (*C.GROWTH_NOUNS, *(f"的{n}" for n in C.GROWTH_NOUNS))

@@ -645,6 +645,10 @@ def attach_metrics(
                     r.base_year = base_year_period(cmp)
         elif f.unit == "倍" and r.kind == "other" and prev is not None and prev.metric and (w := years_window(s, f)):
             metric = f"{prev.metric}{w}增长倍数"  # 营业收入86.4亿元,6年间增长了16倍多
+        elif f.unit == "倍" and r.kind == "other" and (rise := _RISE_BY_RE.search(raw_left)):
+            # 分拣效率提高了3倍: how many times over, named after what rose (or the level before)
+            what = left if len(left) >= 2 else prev.metric if prev is not None and prev.metric else ""
+            metric = f"{what}{rise.group(1)}倍数" if what else metric
         elif (
             prev is not None and prev.metric and prev.fig.base_unit == f.base_unit
             and left.startswith(_AVERAGE_WORDS) and (avg := _AVERAGE_RE.match(left))
@@ -665,6 +669,7 @@ def attach_metrics(
 
 
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
+_RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|超过|超)?$")
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
 _AVERAGE_WORDS = ("日均", "月均", "平均每天", "平均每日", "平均每月")
 _AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
