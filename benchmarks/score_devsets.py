@@ -32,6 +32,8 @@ ABOUT: dict[str, str] = {
     "round9": "subjects and periods that change within an article",
     "round10": "long features in the seeds' genre",
     "round11": "county reports, a press conference, signings, farming, credit, a holiday, a work report",
+    "round13": "a county's half year, investment, cars and batteries, lotus farming, a holiday, a bank, customs, "
+    "jobs, housing, energy, a short news item, a photo caption, a comment",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")

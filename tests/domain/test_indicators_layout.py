@@ -182,3 +182,25 @@ def test_places_ranked_before_fenbie_take_the_ranking_measure():
 def test_a_part_named_only_by_its_place_is_of_the_level_before():
     got = by_text("全市进出口总值完成412.6亿元。其中,南康区完成86.2亿元。")
     assert (got["86.2亿元"].subject, got["86.2亿元"].metric) == ("南康区", "进出口总值")
+
+
+def test_rural_is_no_village_name():
+    text = "全市新增转移农村劳动力就业5.8万人。转移农村劳动力培训1.2万人次。"
+    assert by_text(text, home_city="上饶市")["5.8万人"].subject == "上饶市"
+
+
+def test_a_company_called_by_its_brand_and_trade():
+    text = (
+        "远航汽车:出口跑出加速度\n位于赣州经开区的江西远航新能源汽车有限公司一季度生产整车1.2万辆。"
+        "远航汽车出口整车3600辆。公司营业收入18.6亿元。"
+    )
+    got = by_text(text, home_city="赣州市")
+    assert "远航" in got["18.6亿元"].subject
+
+
+def test_a_banks_story_is_the_banks():
+    text = (
+        "于都农商银行:金融活水润民企\n截至9月末,于都农商银行各项贷款余额156亿元。该行普惠小微贷款余额42亿元。"
+        "于都农商银行服务全县8万户农户,该行不良贷款率1.2%。"
+    )
+    assert by_text(text, home_city="赣州市")["42亿元"].subject == "于都农商银行"

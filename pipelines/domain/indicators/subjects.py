@@ -272,8 +272,9 @@ def article_context(text: str) -> ArticleContext:
             rivals = max(rivals, sum(zone_counts.values()) + zone_refs)
         elif main == county:  # a county's story with one of its companies (its short name may be the company's)
             rivals = max(rivals, named_counties[main] + own_refs[main])
-        # (公司 and 该企业 say the company's name again; 有限公司 is part of a name)
-        if n >= 2 and n + text.count("公司") - text.count("有限公司") + text.count("该企业") > rivals:
+        # (公司, 该企业 and a bank's 该行 say the company's name again; 有限公司 and 该行业 are other words)
+        refs = sum(map(text.count, _COMPANY_REFS)) - sum(map(text.count, _NOT_COMPANY_REFS))
+        if n >= 2 and n + refs > rivals:
             main = org
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
                           short_orgs=short_orgs, county_city=county_city,
@@ -286,6 +287,10 @@ def _short_name(city: str | None) -> str:
 
 # What a district's or county's story calls the place itself (全市 of a county-level city is counted as the city's).
 _OWN_ANAPHORS: dict[str, tuple[str, ...]] = {"县": ("全县", "该县", "本县"), "区": ("全区", "该区", "本区")}
+
+
+_COMPANY_REFS = ("公司", "该企业", "该行")
+_NOT_COMPANY_REFS = ("有限公司", "该行业")
 
 
 def _mentions_outside(text: str, word: str, names: Iterable[str]) -> int:
@@ -349,12 +354,17 @@ def _village_names(text: str) -> frozenset[str]:
         if p >= last and text[p] in "镇乡" and _is_han(text[p + 1]) and _is_han(text[p + 2]):
             out.add(text[p + 1 : i])
             last = i + 1
-        elif _is_han(text[i - 2]) and _is_han(text[i - 1]) and text[i - 2 : i] not in VILLAGE_KINDS:
+        elif (
+            _is_han(text[i - 2]) and text[i - 1] not in _VILLAGE_WORD_LAST and _is_han(text[i - 1])
+            and text[i - 2 : i] not in VILLAGE_KINDS
+        ):
             seen[text[i - 2 : i]] += 1
         i = text.find("村", i + 1)
     return frozenset(out | {v for v, n in seen.items() if n >= 2})
 
 
+# The character before 村 of the words 农村 and 乡村 (转移农村劳动力: no village 移农村)
+_VILLAGE_WORD_LAST = "农乡"
 # Two characters before 村 that make a kind of village, not a name.
 VILLAGE_KINDS: frozenset[str] = frozenset({
     "乡村", "农村", "全村", "该村", "本村", "各村", "每村", "行政", "建制", "自然", "贫困", "示范", "美丽", "文明",
@@ -472,6 +482,9 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
         window = text[max(lo, m.start() - 16) : m.start()]
         # (the run has no NAME_STOP character: it is the whole name, no function word to cut it at)
         name = window[len(window) - _NAME_RUN_REVERSED_RE.match(window[::-1]).end() :] + m.group(0)
+        k = m.start() - len(name) + len(m.group(0))  # where the name starts
+        if k - 1 >= lo and text[k - 1 : k + 1] in places():
+            name = text[k - 1] + name  # 于都农商银行: a place whose first character is a function word (于)
         if len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name):
             out.append((name, m.end()))
     return out
@@ -516,9 +529,12 @@ def _short_company_names(text: str) -> frozenset[str]:
                 break
         if 2 < len(short) <= 8:
             out.add(short)
-        # 江西华磁新材料科技股份有限公司 … 华磁新材: four characters of the name, used on their own
+        # 江西华磁新材料科技股份有限公司 … 华磁新材, 江西星驰新能源汽车有限公司 … 星驰汽车: four characters of
+        # the name (its first four, or its first and last two), used on their own
         if len(short) > 4 and _used_alone(text, short[:4], short[4]):
             out.add(short[:4])
+        if len(short) > 4 and (ends := short[:2] + short[-2:]) in text:
+            out.add(ends)
     return frozenset(out)
 
 
