@@ -204,3 +204,22 @@ def test_a_banks_story_is_the_banks():
         "于都农商银行服务全县8万户农户,该行不良贷款率1.2%。"
     )
     assert by_text(text, home_city="赣州市")["42亿元"].subject == "于都农商银行"
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "period"),
+    [
+        ("端午假期,全市接待游客286万人次。", dt.date(2023, 6, 26), "2023-06"),
+        ("中秋假期,全县接待游客12万人次。", dt.date(2024, 9, 20), "2024-09"),
+        ("清明假期,景区接待游客5.6万人次。", dt.date(2024, 4, 8), "2024-04"),
+        ("端午假期,全市接待游客286万人次。", dt.date(2024, 3, 1), "2023-06"),  # not this year's yet: last year's
+    ],
+)
+def test_lunar_holidays_by_the_official_calendar(text, pub, period):
+    assert extract(text, pub)[0].period == period
+
+
+def test_a_day_inside_a_sentence_dates_only_its_clause():
+    text = "端午假期,乐园接待游客8.6万人次,其中6月23日单日接待3.4万人次;古镇接待游客2.1万人次。"
+    got = by_text(text, pub=dt.date(2023, 6, 26))
+    assert (got["3.4万人次"].period, got["2.1万人次"].period) == ("asof:2023-06-23", "2023-06")

@@ -24,6 +24,7 @@ from .figure_periods import (
     DURATION_UNITS,
     MONTH_PERIOD_RE,
     YEARLY_METRIC_RE,
+    carried_period,
     event_period,
     headline_period,
     is_flow,
@@ -140,7 +141,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             elif r.label and (inside := period_in_label(labelled, r)):
                 r.period = inside  # 【4606.2亿元】去年全市地区生产总值: the label's period
             elif labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
-                r.period = labelled_period(labelled, k, r)
+                r.period = labelled_period(labelled, k, r, st.period)
             elif r.project or r.target and not is_plan_year(st.period, published) or over_years(norm, r):
                 # (a target takes only the year its plan is for: 2022年,全县将…;力争营收600亿元; 近年来,该县先后
                 # 引进项目47个: over years no one names)
@@ -173,7 +174,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             st.project = st.project or projects[0]  # the paragraph's project: its first one
             st.last["project"] = projects[-1]  # what a later 该项目 points back at
         if labelled:
-            st.period = labelled[-1].label
+            st.period = carried_period(labelled, sent, st.period)
     return out
 
 

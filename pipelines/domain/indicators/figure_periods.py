@@ -118,10 +118,17 @@ def period_in_label(labelled: list[PeriodHit], r: FigureRecord) -> str | None:
     return next((h.label for h in labelled if r.fig.end <= h.start < end), None)
 
 
-def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord) -> str | None:
+def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord, carried: str | None) -> str | None:
     """The period of a figure from the sentence's period phrases before it (``labelled[:k]``): the last one,
-    unless it is a bare year right after a period within that year, or the start of 由A增加到B (B's own)."""
+    unless it is a bare year right after a period within that year, or the start of 由A增加到B (B's own); a day
+    inside the sentence dates only its own clause (``carried``: the period before the sentence)."""
     h = labelled[k - 1]
+    while h.label is not None and _DAY_LABEL_RE.fullmatch(h.label) and h.start > r.sent.start and h.end < r.fig.cs:
+        # 接待游客8.65万人次,其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: not of June 23
+        k -= 1
+        if not k:
+            return carried
+        h = labelled[k - 1]
     if r.start_level is not None and h.end <= r.start_level.fig.start:
         return None  # 由2015年的116家增加到765家: 2015 is the start's; 765 has no period of its own
     label = h.label
@@ -132,6 +139,15 @@ def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord) -> str |
         if h.start - p.end <= _SPECIFIC_BEFORE_YEAR and p.label and p.label.removeprefix("asof:").startswith(label):
             return p.label
     return label
+
+
+def carried_period(labelled: list[PeriodHit], sent: Span, before: str | None) -> str | None:
+    """The period a sentence passes on to the next ones of its paragraph: its last period phrase, but not a day
+    inside it (其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: the next is of the holiday)."""
+    for h in reversed(labelled):
+        if not (h.label and _DAY_LABEL_RE.fullmatch(h.label) and h.start > sent.start):
+            return h.label
+    return before
 
 
 # What happens on a day (an event the figures after it are of): 举行, 召开, 开工 …

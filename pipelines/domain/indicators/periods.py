@@ -75,14 +75,24 @@ PAST_YEAR_MONTHS = 3
 HOLIDAY_MONTHS: dict[str, int] = {"国庆": 10, "五一": 5}
 
 
+# Holidays of lunar dates, by the official calendar's name for them.
+LUNAR_HOLIDAYS: dict[str, chinese_calendar.Holiday] = {
+    "春节": chinese_calendar.Holiday.spring_festival,
+    "端午": chinese_calendar.Holiday.dragon_boat_festival,
+    "中秋": chinese_calendar.Holiday.mid_autumn_festival,
+    "清明": chinese_calendar.Holiday.tomb_sweeping_day,
+}
+
+
 @lru_cache(maxsize=64)
-def spring_festival_holiday(year: int) -> str | None:
-    """The month(s) of the official 春节 holiday of ``year`` (a lunar date: 2023-01, 2022-01/2022-02), from the
-    government calendar that chinese_calendar keeps; None for a year it does not know yet."""
+def lunar_holiday(year: int, name: str = "春节") -> str | None:
+    """The month(s) of the official holiday ``name`` of ``year`` (a lunar date: 春节 2023-01, 2022-01/2022-02;
+    端午 2023-06), from the government calendar that chinese_calendar keeps; None for a year it does not know."""
+    holiday = LUNAR_HOLIDAYS[name].value
     try:
         days = [
-            d for d in chinese_calendar.get_dates(dt.date(year, 1, 1), dt.date(year, 3, 1))
-            if chinese_calendar.get_holiday_detail(d) == (True, chinese_calendar.Holiday.spring_festival.value)
+            d for d in chinese_calendar.get_dates(dt.date(year, 1, 1), dt.date(year, 12, 31))
+            if chinese_calendar.get_holiday_detail(d) == (True, holiday)
         ]
     except NotImplementedError:
         return None
@@ -140,7 +150,8 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"下半年", "h2"),
     # 完成年度预算的81%, 占年度计划的85%: the plan a share is of, not the period (年度计划投资98亿元 is)
     (r"全年|(?<!完成)(?<!占)(?<!超)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
-    (r"(?:“)?(?P<hol>国庆|五一|春节)(?:”)?(?:中秋)?(?:[5-9七八九]天)?(?:假期|黄金周|长假|小长假|期间)", "holiday"),
+    (r"(?:“)?(?P<hol>国庆|五一|春节|端午|中秋|清明)(?:”)?(?:中秋)?(?:[3-9三五七八九]天)?(?:假期|黄金周|长假|小长假|期间)",
+     "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (f"(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})", "rel_year"),
@@ -164,7 +175,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春新近二三四六七八九十"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -328,9 +339,9 @@ def find_periods(
                 mo = HOLIDAY_MONTHS[hol]
                 label = _ym(_month_year(mo, y, pub), mo)  # (国庆假期 in a January article: last October)
             else:
-                label = spring_festival_holiday(y if y is not None else pub.year)
+                label = lunar_holiday(y if y is not None else pub.year, hol)
                 if y is None and label is not None and int(label[5:7]) > pub.month:
-                    label = spring_festival_holiday(pub.year - 1)
+                    label = lunar_holiday(pub.year - 1, hol)  # (端午假期 in a March article: last year's)
             if label is None:
                 continue
         elif kind == "day_range":
