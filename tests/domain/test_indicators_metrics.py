@@ -121,3 +121,20 @@ def test_reported_length_with_a_verb_is_kept():
 
 def test_noun_phrase_does_not_start_with_a_predicate():
     assert metric_of("流转土地300亩用于种植。", "300亩") == "流转土地"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        # a verb and its object name the quantity: 生产X → X产量, 销售 (after it) → X销量
+        ("一季度,该厂生产电动摩托车8.6万辆,销售8.1万辆。", "8.6万辆", "电动摩托车产量"),
+        ("一季度,该厂生产电动摩托车8.6万辆,销售8.1万辆。", "8.1万辆", "电动摩托车销量"),
+        # a bare 出口 of money is the 出口额 (and its growth the 出口额增速)
+        ("上半年,全县出口12.6亿元,增长8.2%。", "12.6亿元", "出口额"),
+        ("上半年,全县出口12.6亿元,增长8.2%。", "8.2%", "出口额增速"),
+        # the items of a 分别 list end where what is said of them starts
+        ("日本、韩国和德国为前三大市场,分别实现出口3.2亿元、2.1亿元和1.6亿元。", "2.1亿元", "韩国出口额"),
+    ],
+)
+def test_names_from_verbs_and_lists(text, span, metric):
+    assert metric_of(text, span) == metric

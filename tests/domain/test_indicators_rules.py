@@ -108,7 +108,7 @@ def test_listed_multipliers_take_the_unit_after_the_last_one():
 def test_fenbie_list_distributes():
     found = extract("全县出口、进口分别增长12%、15%。", PUB)
     assert [(i.text, i.kind, i.value_base) for i in found] == [("12%", "growth", 12), ("15%", "growth", 15)]
-    assert [i.metric for i in found] == ["出口增速", "进口增速"]
+    assert [i.metric for i in found] == ["出口额增速", "进口额增速"]  # (of the 出口额: the trade named as its value)
 
 
 def test_fenbie_list_of_places_distributes_subjects():

@@ -10,7 +10,7 @@ import re
 
 from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
-from .metric_names import strip_metric
+from .metric_names import money_name, strip_metric
 from .records import FigureRecord
 from .scan import CONTEXT_WINDOW
 from .subjects import Entity
@@ -20,6 +20,8 @@ _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
 _RANKING_INTRO_RE = re.compile(
     r"(?P<name>[^,，;；。]{2,20}?)(?:总量|规模)?(?:排名|位居|位列|居)(?:全市|全省)?前[一二三四五六七八九十\d]+(?:位|名)?的?(?:是|为)?$"
 )
+# 东盟、欧盟和美国为前三大贸易伙伴,分别…: what the list is said to be follows its last item
+_ITEM_PREDICATE_RE = re.compile(r"(?<=..)(?:为|是|成为)[^、和及与]*$")
 # 光伏、锂电两大产业, 信丰、龙南两地: the count of the items listed, no part of their names
 _COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家]")
 # A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
@@ -100,7 +102,7 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
                 rr.metric = rr.metric[len(last.name) :]  # 广丰区、玉山县分别进出口58.3亿元…: not 玉山县's name
         return
     names = [
-        strip_metric(_COUNTED_GROUP_RE.sub("", s[head.end if head is not None else a : b]))
+        strip_metric(_COUNTED_GROUP_RE.sub("", _ITEM_PREDICATE_RE.sub("", s[head.end if head is not None else a : b])))
         for (a, b), head in zip(items, heads, strict=True)
     ]
     # 城镇、农村居民人均可支配收入: short modifiers of one length share the last item's head noun
@@ -109,7 +111,8 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
         names[:-1] = [x + names[-1][n:] for x in names[:-1]]
     for name, rr in zip(names, run, strict=True):
         if name:  # 全县出口: the metric is 出口
-            rr.metric = _growth_name(name + own if len(own) >= 2 else name, rr)
+            named = name + own if len(own) >= 2 else name
+            rr.metric = _growth_name(money_name(named) if rr.fig.base_unit in ("CNY", "USD", "percent") else named, rr)
 
 
 # What may stand between the listed figures and 分别 (营收12亿元、利润1亿元，同比分别增长18%、25%).

@@ -452,6 +452,7 @@ def attach_metrics(
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     outer_prev: FigureRecord | None = None  # prev outside the brackets the figures are in now
     level_in_unit: dict[str, FigureRecord] = {}  # the last prev of each base unit
+    last_object = ""  # what the last 生产/销售 figure was of (生产汽车2.86万辆,销售2.71万辆: 汽车)
     base_years_here = has_base_year(s, lo, hi)  # (most sentences compare with no named year)
     # (the 由A增加到B rules below need a 由 or 从: most sentences have neither)
     you_here = s.find("由", lo, hi) >= 0 or s.find("从", lo, hi) >= 0
@@ -638,7 +639,8 @@ def attach_metrics(
             # 比2018年的82.45亿元增长了6倍多: the base year's level and the multiple of it, of the level named before
             # (the level named before the comparison: after the period phrase and entity the clause's name starts at)
             named_from = f.start - len(raw_left)
-            level = prev.metric if prev is not None and prev.metric else strip_metric(s[named_from : cmp.start()])
+            named = strip_metric(s[named_from : cmp.start()]) if cmp.start() > named_from else ""
+            level = named if len(named) >= 2 else prev.metric if prev is not None and prev.metric else named
             if len(level) >= 2:
                 metric = base_year_metric(cmp, level, r.kind, f.base_unit)
                 if is_base_level(cmp):
@@ -655,6 +657,8 @@ def attach_metrics(
             and (k := prev.metric.find(left[avg.end() :])) >= 0
         ):
             metric = avg.group(0) + prev.metric[k:]  # 车流量412.6万辆次,日均58.9万辆次: the same measure per day
+        if metric and r.kind not in ("growth", "share", "rank") and not r.delta:
+            metric, last_object = _verb_object_noun(metric, f.base_unit, last_object)
         r.metric = metric or None
         last = r
         if f.base_unit == "percent":
@@ -670,6 +674,32 @@ def attach_metrics(
 
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
 _RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|超过|超)?$")
+# Verbs that name a quantity of what they act on: 生产汽车2.86万辆 is the 汽车产量 (counts and weights; money
+# stays as named: 销售收入, except trade: 出口12亿元 is the 出口额).
+_QUANTITY_OF_VERB: dict[str, str] = {"生产": "产量", "销售": "销量", "出口": "出口量", "进口": "进口量"}
+_TRADE_VERBS = ("出口", "进口")
+
+
+def money_name(metric: str) -> str:
+    """出口 (and 对韩国出口) of money is the 出口额; 进出口 stays (its totals go by several names)."""
+    return metric + "额" if metric.endswith(_TRADE_VERBS) and not metric.endswith("进出口") else metric
+
+
+def _verb_object_noun(metric: str, base_unit: str, last_object: str) -> tuple[str, str]:
+    """A metric named by a verb and its object (生产新能源汽车数 → 新能源汽车产量; 销售数 after it → 新能源汽车销量;
+    a bare 出口 of money → 出口额), and the object it names (or ``last_object``, unchanged)."""
+    if base_unit in ("CNY", "USD"):
+        return money_name(metric), last_object
+    verb = metric[:2]
+    noun = _QUANTITY_OF_VERB.get(verb)
+    if noun is None or base_unit in ("percent", "percentage_point", "rank"):
+        return metric, last_object
+    obj = metric[2:].removesuffix("数")
+    if len(obj) >= 2:
+        return obj + noun, obj
+    return (last_object + noun, last_object) if last_object else (metric, last_object)
+
+
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
 _AVERAGE_WORDS = ("日均", "月均", "平均每天", "平均每日", "平均每月")
 _AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
