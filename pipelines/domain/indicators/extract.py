@@ -23,6 +23,7 @@ from .figure_periods import (
     CUTOFF_RE,
     DURATION_UNITS,
     MONTH_PERIOD_RE,
+    OVER_YEARS_RE,
     YEARLY_METRIC_RE,
     carried_period,
     event_period,
@@ -132,6 +133,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         sentence = text[a:b]
         flow_before = False  # whether the level before a growth is a flow since January
         cutoff = CUTOFF_RE.search(norm, a, b) is not None  # 截至10月底: a reporting cut-off in the sentence
+        # (the cues of a standing stock, 累计建成/已建成, and of years no one names, 近年来: most sentences have none)
+        stock_cue = norm.find("累计", a, b) >= 0 or norm.find("已", a, b) >= 0
+        over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)
             if r.base_year:
@@ -142,7 +146,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = inside  # 【4606.2亿元】去年全市地区生产总值: the label's period
             elif labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
                 r.period = labelled_period(labelled, k, r, st.period)
-            elif r.project or r.target and not is_plan_year(st.period, published) or over_years(norm, r):
+            elif r.project or r.target and not is_plan_year(st.period, published) or over_cue and over_years(norm, r):
                 # (a target takes only the year its plan is for: 2022年,全县将…;力争营收600亿元; 近年来,该县先后
                 # 引进项目47个: over years no one names)
                 r.period = None
@@ -150,7 +154,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period
             if r.period is None and in_target_list:
                 r.period = st.period  # the list's items share the period it opened with
-            if (stock := standing_stock(norm, r, r.period, published)) is not None:
+            if stock_cue and (stock := standing_stock(norm, r, r.period, published)) is not None:
                 r.period = stock  # 累计建成高标准农田98.6万亩: what stands now
             elif r.period and r.metric:
                 r.period = stock_or_flow(r.period, r.metric, r.delta)

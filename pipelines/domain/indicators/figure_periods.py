@@ -166,12 +166,12 @@ def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None
 
 # Units of a duration (用时8个月, 压缩至0.5个工作日): how long something took has no period.
 DURATION_UNITS = frozenset({"个月", "个小时", "天", "个工作日"})
-_OVER_YEARS_RE = re.compile(r"近年来|近几年|近些年|多年来|先后")
+OVER_YEARS_RE = re.compile(r"近年来|近几年|近些年|多年来|先后")
 
 
 def over_years(s: str, r: FigureRecord) -> bool:
     """近年来,该县先后引进项目47个: what was done over years no one names, before the figure in its sentence."""
-    return _OVER_YEARS_RE.search(s, r.sent.start, r.fig.start) is not None
+    return OVER_YEARS_RE.search(s, r.sent.start, r.fig.start) is not None
 
 
 # What stands now, totalled over the years (累计建成高标准农田98.6万亩, 累计获得授权专利236项) or already there

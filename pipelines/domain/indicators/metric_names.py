@@ -657,7 +657,10 @@ def attach_metrics(
             and (k := prev.metric.find(left[avg.end() :])) >= 0
         ):
             metric = avg.group(0) + prev.metric[k:]  # 车流量412.6万辆次,日均58.9万辆次: the same measure per day
-        if metric and r.kind not in ("growth", "share", "rank") and not r.delta:
+        if (
+            metric and (metric[:2] in _QUANTITY_OF_VERB or metric.endswith(_TRADE_VERBS))
+            and r.kind not in ("growth", "share", "rank") and not r.delta
+        ):
             metric, last_object = _verb_object_noun(metric, f.base_unit, last_object)
         r.metric = metric or None
         last = r

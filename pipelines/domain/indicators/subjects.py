@@ -206,7 +206,13 @@ def _text_zones(text: str) -> tuple[Entity, ...]:
 
 # City names and zone/city anaphors, counted in one pass (no two of them can overlap, so this
 # counts what ``text.count`` of each would).
-_COUNTED_WORDS = (*CITIES, *(a for a, t in ANAPHORS.items() if t in ("zone", "city")))
+# Words that name the company of a company's story again (公司, 该企业, a bank's 该行), and longer words with them
+_COMPANY_REFS = ("公司", "该企业", "该行")
+_NOT_COMPANY_REFS = ("有限公司", "该行业")
+_COUNTED_WORDS = (
+    *CITIES, *(a for a, t in ANAPHORS.items() if t in ("zone", "city", "county")),
+    *_COMPANY_REFS, *_NOT_COMPANY_REFS,  # (有限公司 and 该行业 counted as words of their own: no 公司 or 该行 in them)
+)
 _COUNTED_RE = re.compile("|".join(sorted(_COUNTED_WORDS, key=len, reverse=True)))
 _COUNTED_ANAPHOR_RE = re.compile(alternation(tuple(a for a, t in ANAPHORS.items() if t in ("zone", "city"))))
 
@@ -243,7 +249,8 @@ def article_context(text: str) -> ArticleContext:
     for short in short_names - named_orgs.keys():
         companies[short] = text.count(short)  # (its full name included)
     named_counties = Counter(e.name for e in _text_counties(text) if e.name)
-    own_refs = {name: sum(text.count(a) for a in _OWN_ANAPHORS.get(name[-1], ())) for name in named_counties}
+    own = {kind: sum(mentions[w] for w in words) for kind, words in _OWN_ANAPHORS.items()}
+    own_refs = {name: own.get(name[-1], 0) for name in named_counties}
     # 宁都交通…跑出“加速度”, 读懂铅山: a county's story names it by its short name too (not inside a company's
     # name: 信丰农商银行), and says 全县 of it
     county_counts = Counter(
@@ -273,7 +280,7 @@ def article_context(text: str) -> ArticleContext:
         elif main == county:  # a county's story with one of its companies (its short name may be the company's)
             rivals = max(rivals, named_counties[main] + own_refs[main])
         # (公司, 该企业 and a bank's 该行 say the company's name again; 有限公司 and 该行业 are other words)
-        refs = sum(map(text.count, _COMPANY_REFS)) - sum(map(text.count, _NOT_COMPANY_REFS))
+        refs = sum(mentions[w] for w in _COMPANY_REFS)
         if n >= 2 and n + refs > rivals:
             main = org
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
@@ -287,10 +294,6 @@ def _short_name(city: str | None) -> str:
 
 # What a district's or county's story calls the place itself (全市 of a county-level city is counted as the city's).
 _OWN_ANAPHORS: dict[str, tuple[str, ...]] = {"县": ("全县", "该县", "本县"), "区": ("全区", "该区", "本区")}
-
-
-_COMPANY_REFS = ("公司", "该企业", "该行")
-_NOT_COMPANY_REFS = ("有限公司", "该行业")
 
 
 def _mentions_outside(text: str, word: str, names: Iterable[str]) -> int:
