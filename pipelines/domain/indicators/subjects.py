@@ -523,7 +523,7 @@ def _short_company_names(text: str) -> frozenset[str]:
     starts with, a bracketed place and the company word dropped)."""
     pl = places()
     out = set()
-    for name, _ in _text_company_names(text):
+    for name in dict.fromkeys(name for name, _ in _text_company_names(text)):  # (each name once)
         short = _ORG_SUFFIX_RE.sub("", name)
         short = _BRACKETED_RE.sub("", short)
         for prefix in (short[:2], short[:3]):
@@ -533,12 +533,16 @@ def _short_company_names(text: str) -> frozenset[str]:
         if 2 < len(short) <= 8:
             out.add(short)
         # 江西华磁新材料科技股份有限公司 … 华磁新材, 江西星驰新能源汽车有限公司 … 星驰汽车: four characters of
-        # the name (its first four, or its first and last two), used on their own
-        if len(short) > 4 and _used_alone(text, short[:4], short[4]):
-            out.add(short[:4])
-        if len(short) > 4 and (ends := short[:2] + short[-2:]) in text:
-            out.add(ends)
+        # a registered name (its first four, or its first and last two), used on their own
+        if len(short) > 4 and name.endswith(_REGISTERED):
+            if _used_alone(text, short[:4], short[4]):
+                out.add(short[:4])
+            if (ends := short[:2] + short[-2:]) in text:
+                out.add(ends)
     return frozenset(out)
+
+
+_REGISTERED = ("有限公司", "有限责任公司")
 
 
 def _used_alone(text: str, word: str, longer_by: str) -> bool:
