@@ -223,3 +223,12 @@ def test_a_day_inside_a_sentence_dates_only_its_clause():
     text = "端午假期,乐园接待游客8.6万人次,其中6月23日单日接待3.4万人次;古镇接待游客2.1万人次。"
     got = by_text(text, pub=dt.date(2023, 6, 26))
     assert (got["3.4万人次"].period, got["2.1万人次"].period) == ("asof:2023-06-23", "2023-06")
+
+
+def test_the_company_by_the_short_name_its_story_uses():
+    text = (
+        "鸿途汽车:订单排到年底\n位于上饶经开区的江西鸿途新能源汽车有限公司总装车间内一片繁忙。"
+        "今年一季度,公司生产整车1.2万辆。鸿途汽车出口整车2600辆。"
+    )
+    got = by_text(text, home_city="上饶市")
+    assert got["1.2万辆"].subject == "鸿途汽车"

@@ -40,7 +40,11 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
         return z if z and z.endswith("县") else None
     if typ == "town":
         return st.last.get("town") or actx.main_town
-    return st.last.get(typ)
+    name = st.last.get(typ)
+    if typ == "org" and name and actx.org_aliases:
+        # 江西星驰新能源汽车有限公司…公司生产新能源汽车2.86万辆: the company by the short name the story uses
+        return next((short for full, short in actx.org_aliases if full == name), name)
+    return name
 
 
 def attach_subjects(

@@ -156,6 +156,8 @@ class ArticleContext:
     county_city: str | None = None  # a county-level city (瑞金市) the article is about: what its 全市 means
     towns: frozenset[str] = frozenset()  # the towns and townships named (江湾镇, 鄣山乡)
     main_town: str | None = None  # the town (江湾镇) the article is about: what its 全镇 means
+    # (full name, short name) of the companies a story calls by a short name: what 公司 and 该企业 name them
+    org_aliases: tuple[tuple[str, str], ...] = ()
 
 
 _ZONE_RE = re.compile("|".join(sorted(ZONE_WORDS, key=len, reverse=True)))
@@ -243,7 +245,8 @@ def article_context(text: str) -> ArticleContext:
     named_orgs = Counter(
         {o: n for o, n in orgs.items() if n >= 2 and not any(c in SHORT_ORG_BAD_PREFIX for c in o[:2])}
     )
-    short_names = _short_company_names(text)
+    shorts = _short_company_names(text)
+    short_names = frozenset(shorts)
     short_orgs = frozenset(named_orgs) | short_names
     companies = named_orgs + Counter(name for name, _ in _text_company_names(text))
     for short in short_names - named_orgs.keys():
@@ -283,7 +286,9 @@ def article_context(text: str) -> ArticleContext:
         refs = sum(mentions[w] for w in _COMPANY_REFS)
         if n >= 2 and n + refs > rivals:
             main = org
-    return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages,
+    aliases = _aliases(text, shorts)
+    main = dict(aliases).get(main, main) if main else main  # (a company's story: by the name it uses for it)
+    return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages, org_aliases=aliases,
                           short_orgs=short_orgs, county_city=county_city,
                           towns=frozenset(town_counts), main_town=main_town)
 
@@ -518,11 +523,11 @@ def _text_company_names(text: str) -> tuple[tuple[str, int], ...]:
     return tuple(_company_names(text, 0, len(text)))
 
 
-def _short_company_names(text: str) -> frozenset[str]:
+def _short_company_names(text: str) -> dict[str, str]:
     """江西永铜铜业有限公司 → 永铜铜业: what a story calls the company after naming it in full (the place it
-    starts with, a bracketed place and the company word dropped)."""
+    starts with, a bracketed place and the company word dropped), each with the full name it shortens."""
     pl = places()
-    out = set()
+    out: dict[str, str] = {}
     for name in dict.fromkeys(name for name, _ in _text_company_names(text)):  # (each name once)
         short = _ORG_SUFFIX_RE.sub("", name)
         short = _BRACKETED_RE.sub("", short)
@@ -531,15 +536,26 @@ def _short_company_names(text: str) -> frozenset[str]:
                 short = short[len(prefix) :]
                 break
         if 2 < len(short) <= 8:
-            out.add(short)
+            out[short] = name
         # 江西华磁新材料科技股份有限公司 … 华磁新材, 江西星驰新能源汽车有限公司 … 星驰汽车: four characters of
         # a registered name (its first four, or its first and last two), used on their own
         if len(short) > 4 and name.endswith(_REGISTERED):
             if _used_alone(text, short[:4], short[4]):
-                out.add(short[:4])
+                out[short[:4]] = name
             if (ends := short[:2] + short[-2:]) in text:
-                out.add(ends)
-    return frozenset(out)
+                out[ends] = name
+    return out
+
+
+def _aliases(text: str, shorts: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(full name, the short name a story calls the company by) for each company whose short name is used on its
+    own, the one used most (江西星驰新能源汽车有限公司 → 星驰汽车): what an anaphor (公司) names it."""
+    best: dict[str, tuple[int, str]] = {}
+    for short, full in shorts.items():
+        n = text.count(short) - (text.count(full) if short in full else 0)
+        if n > 0 and n > best.get(full, (0, ""))[0]:
+            best[full] = (n, short)
+    return tuple((full, short) for full, (_, short) in best.items())
 
 
 _REGISTERED = ("有限公司", "有限责任公司")
