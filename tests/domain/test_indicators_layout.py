@@ -232,3 +232,8 @@ def test_the_company_by_the_short_name_its_story_uses():
     )
     got = by_text(text, home_city="上饶市")
     assert got["1.2万辆"].subject == "鸿途汽车"
+
+
+def test_a_kind_of_plant_counted_is_no_company():
+    text = "石城县白莲合作社流转土地1350亩,建成烘干加工厂1座。去年,合作社销售收入560万元。"
+    assert by_text(text, home_city="赣州市")["560万元"].subject != "烘干加工厂"

@@ -482,6 +482,9 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
     return out
 
 
+_COUNTED_AFTER_RE = re.compile(r"[\d一二两三四五六七八九十]+(?:座|个|家|所|处)")
+
+
 def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
     """(name, end) of every full company name (江西永铜铜业有限公司): the run of name characters before a
     company word, cut at a function word."""
@@ -493,7 +496,10 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
         k = m.start() - len(name) + len(m.group(0))  # where the name starts
         if k - 1 >= lo and text[k - 1 : k + 1] in places():
             name = text[k - 1] + name  # 于都农商银行: a place whose first character is a function word (于)
-        if len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name):
+        if (
+            len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name)
+            and not _COUNTED_AFTER_RE.match(text, m.end())  # 建成烘干加工厂1座: a kind, counted, not a name
+        ):
             out.append((name, m.end()))
     return out
 
