@@ -538,3 +538,16 @@ def test_fenbie_places_with_the_metric_after_fenbie_and_a_list_ending_the_clause
     assert [i.subject for i in ranked if i.kind == "amount"] == ["信州区", "鄱阳县", "广丰区"]
     thousands = extract("城镇、农村居民人均可支配收入分别为24,312元、12,978元，分别增长5.1%、7.4%。", day)
     assert [i.yoy_pct for i in thousands if i.kind == "amount"] == [5.1, 7.4]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "metric"),
+    [
+        ("力争新增贷款不低于10亿元。", "10亿元", "over", "新增贷款"),
+        ("全年引进项目不少于30个。", "30个", "over", "引进项目数"),
+        ("单个项目补助不超过50万元。", "50万元", "under", "单个项目补助"),
+    ],
+)
+def test_bounds_written_as_words(text, span, qualifier, metric):
+    got = by_text(text)[span]
+    assert (got.qualifier, got.metric) == (qualifier, metric)

@@ -51,6 +51,10 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "逾": "over",
     "突破": "over",
     "过": "over",
+    "不低于": "over",  # 增量不低于10亿元: at least
+    "不少于": "over",
+    "至少": "over",
+    "不超过": "under",
 }
 AFTER_NUMBER_QUALIFIERS: dict[str, str] = {"余": "over", "多": "over"}
 SUFFIX_QUALIFIERS: dict[str, str] = {
@@ -63,7 +67,7 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
 _MAX_UNIT_LEN = max(len(u) for u in UNITS)
 # First characters of whatever may follow the number of a figure: 余/多, a multiplier, a unit or %.
 _AFTER_NUMBER_FIRST = frozenset({*AFTER_NUMBER_QUALIFIERS, *(w[0] for w in MULTIPLIERS), *(u[0] for u in UNITS), "%"})
-assert {len(w) for w in PREFIX_QUALIFIERS} == {1, 2}  # prefix_qualifier relies on it
+assert {len(w) for w in PREFIX_QUALIFIERS} == {1, 2, 3}  # prefix_qualifier relies on it
 _SUFFIX_LEN = 2
 assert {len(w) for w in SUFFIX_QUALIFIERS} == {_SUFFIX_LEN}
 assert set(MULTIPLIERS) == {"万亿", "亿", "万", "千", "百"}  # _match_mult relies on it
@@ -180,8 +184,10 @@ def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
         start -= 1  # 超过了2000元, 突破了百亿元
     if start <= lo or s[start - 1] not in _PREFIX_LAST:
         return None
-    # prefixes are one or two characters, the longer one wins
-    q = PREFIX_QUALIFIERS.get(s[start - 2 : start]) if start - 2 >= lo else None
+    # prefixes are one to three characters, the longer one wins
+    q = PREFIX_QUALIFIERS.get(s[start - 3 : start]) if start - 3 >= lo else None
+    if q is None and start - 2 >= lo:
+        q = PREFIX_QUALIFIERS.get(s[start - 2 : start])
     if q is None and start - 1 >= lo:
         q = PREFIX_QUALIFIERS.get(s[start - 1])
     return q
