@@ -237,3 +237,13 @@ def test_the_company_by_the_short_name_its_story_uses():
 def test_a_kind_of_plant_counted_is_no_company():
     text = "石城县白莲合作社流转土地1350亩,建成烘干加工厂1座。去年,合作社销售收入560万元。"
     assert by_text(text, home_city="赣州市")["560万元"].subject != "烘干加工厂"
+
+
+def test_figures_of_this_event_take_its_month_in_later_paragraphs():
+    text = (
+        "本报讯 11月28日,弋阳县举行工业项目集中开工活动。\n"
+        "今年以来,弋阳县坚持主攻工业。\n"
+        "据了解,弋阳县此次集中开工项目共有16个,总投资68亿元。"
+    )
+    got = by_text(text, pub=dt.date(2018, 11, 29))
+    assert got["16个"].period == got["68亿元"].period == "2018-11"

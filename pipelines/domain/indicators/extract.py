@@ -24,6 +24,7 @@ from .figure_periods import (
     DURATION_UNITS,
     MONTH_PERIOD_RE,
     OVER_YEARS_RE,
+    THIS_EVENT_RE,
     YEARLY_METRIC_RE,
     carried_period,
     event_period,
@@ -108,8 +109,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         if not figs:
             if ents:
                 remember_entities(ents, actx, st)
-            if periods:
-                st.period = event_period(norm, a, b, periods) or st.period
+            if periods and (dated := event_period(norm, a, b, periods)):
+                st.period = dated
+                if len(dated) == 7:
+                    st.event = dated  # 11月28日,上饶县举行…集中开工活动: the month of the article's event
             continue
         share_list_units(norm, figs)
         # most sentences open no bracket: then no figure of theirs is inside one (and classify counts none)
@@ -169,6 +172,11 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 # 2024年3月投产,达产后年产值50亿元, 将于10月投产,满产后可年产1.5万吨: a yearly figure or a capacity
                 # to come has no month or date
                 r.period = None
+            if (
+                r.period is None and st.event and not (r.project or r.target)
+                and THIS_EVENT_RE.search(norm, a, r.fig.start)
+            ):
+                r.period = st.event  # 此次集中开工项目共有20个: of the event's month
             if r.period and not r.target and period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             out.append(_to_indicator(text, r, sentence))

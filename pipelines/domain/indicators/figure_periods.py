@@ -150,6 +150,8 @@ def carried_period(labelled: list[PeriodHit], sent: Span, before: str | None) ->
     return before
 
 
+# What refers back to the article's event (此次集中开工项目共有20个)
+THIS_EVENT_RE = re.compile(r"此次|本次|这次")
 # What happens on a day (an event the figures after it are of): 举行, 召开, 开工 …
 _EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|启动|揭牌|集中签约|集中开工")
 

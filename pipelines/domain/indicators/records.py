@@ -51,6 +51,7 @@ class ReadingState:
     # the last level (not a growth, share or rank) of the sentence before, in this paragraph
     level: FigureRecord | None = None
     project: str | None = None  # the first project named in this paragraph (鑫磊电路板项目:总投资25亿元…)
+    event: str | None = None  # the month of the article's dated event (11月28日,…举行集中开工活动), for 此次
 
 
 def alternation(words: tuple[str, ...]) -> str:
