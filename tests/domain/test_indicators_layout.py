@@ -247,3 +247,8 @@ def test_figures_of_this_event_take_its_month_in_later_paragraphs():
     )
     got = by_text(text, pub=dt.date(2018, 11, 29))
     assert got["16个"].period == got["68亿元"].period == "2018-11"
+
+
+def test_a_project_named_as_a_sentences_topic_is_what_gai_xiangmu_points_at():
+    text = "信江大道改造项目是市重点民生工程。为抢工期,该项目春节期间不停工,近300名工人坚守岗位。"
+    assert by_text(text, home_city="上饶市")["300名"].subject == "信江大道改造项目"

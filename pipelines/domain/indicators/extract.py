@@ -40,7 +40,7 @@ from .figure_periods import (
     stock_or_flow,
 )
 from .figure_subjects import attach_subjects, remember_entities
-from .metric_names import attach_metrics, last_level
+from .metric_names import attach_metrics, last_level, project_topic
 from .model import Indicator
 from .numbers import normalise
 from .periods import find_periods, reference_year, scan_periods
@@ -109,6 +109,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         if not figs:
             if ents:
                 remember_entities(ents, actx, st)
+            if topic := project_topic(norm, a, b):
+                st.last["project"] = topic  # 赣南大道快速路项目是…重点工程。该项目…近200名工人: what 该项目 is
             if periods and (dated := event_period(norm, a, b, periods)):
                 st.period = dated
                 if len(dated) == 7:

@@ -306,7 +306,7 @@ PROJECT_GROUP_BEFORE = "个批等类"  # 5个项目, 一批项目, 光伏等项�
 PROJECT_NAME_MIN = 4  # characters before 项目: 新能源项目 is a kind of project, 鄱余高等级公路项目 a name
 
 
-def _project_topic(s: str, lo: int, end: int) -> str | None:
+def project_topic(s: str, lo: int, end: int) -> str | None:
     """The project a sentence opens with, when the figure at ``end`` is one of its sizes."""
     m = _PROJECT_TOPIC_RE.match(s, lo, end)
     if m is not None and s.startswith(("：", ":"), m.end()):
@@ -602,7 +602,7 @@ def attach_metrics(
                 r.project = m.group(m.lastindex or 0).strip("“”")
             else:
                 # 鄱余高等级公路项目起于…,总投资25亿元; 全长96.8公里的安远至定南高速公路总投资128.5亿元
-                r.project = _project_topic(s, lo, f.start) or (project.project if project is not None else para_project)
+                r.project = project_topic(s, lo, f.start) or (project.project if project is not None else para_project)
             if r.project:
                 project = r
                 if metric.startswith(r.project) and len(metric) > len(r.project) + 1:
