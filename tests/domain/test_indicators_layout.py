@@ -252,3 +252,11 @@ def test_figures_of_this_event_take_its_month_in_later_paragraphs():
 def test_a_project_named_as_a_sentences_topic_is_what_gai_xiangmu_points_at():
     text = "信江大道改造项目是市重点民生工程。为抢工期,该项目春节期间不停工,近300名工人坚守岗位。"
     assert by_text(text, home_city="上饶市")["300名"].subject == "信江大道改造项目"
+
+
+def test_what_is_counted_on_a_projects_site_is_the_projects_at_the_articles_date():
+    text = "在昌景黄高铁上饶段施工现场,20余台挖掘机来回作业,300多名工人正在进行路基施工。"
+    got = by_text(text, pub=dt.date(2021, 9, 14), home_city="上饶市")
+    assert got["300多名"].period == "asof:2021-09"
+    text = "在信江航电枢纽工程施工现场,15台塔吊同时作业。"
+    assert by_text(text, pub=dt.date(2021, 9, 14))["15台"].subject == "信江航电枢纽工程"

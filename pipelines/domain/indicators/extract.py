@@ -23,6 +23,7 @@ from .figure_periods import (
     CUTOFF_RE,
     DURATION_UNITS,
     MONTH_PERIOD_RE,
+    ON_SITE_RE,
     OVER_YEARS_RE,
     THIS_EVENT_RE,
     YEARLY_METRIC_RE,
@@ -139,7 +140,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         flow_before = False  # whether the level before a growth is a flow since January
         cutoff = CUTOFF_RE.search(norm, a, b) is not None  # 截至10月底: a reporting cut-off in the sentence
         # (the cues of a standing stock, 累计建成/已建成, and of years no one names, 近年来: most sentences have none)
-        stock_cue = norm.find("累计", a, b) >= 0 or norm.find("已", a, b) >= 0
+        stock_cue = (
+            norm.find("累计", a, b) >= 0 or norm.find("已", a, b) >= 0 or ON_SITE_RE.search(norm, a, b) is not None
+        )
         over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)

@@ -180,6 +180,7 @@ def over_years(s: str, r: FigureRecord) -> bool:
 # (已建成, 已有, 已形成): a stock at the date of the article, or at the end of the year it names.
 _CUMULATIVE_RE = re.compile(r"累计(?:建成|获得|拥有|治理|培育|认定|授权|注册|有)")
 _ALREADY_RE = re.compile(r"已(?:建成|有|形成|累计)")
+ON_SITE_RE = re.compile(r"施工现场|工地上|坚守岗位|满负荷|来回作业|协同作业|正在进行|正忙着")
 
 
 def standing_stock(s: str, r: FigureRecord, period: str | None, published: dt.date) -> str | None:
@@ -189,7 +190,11 @@ def standing_stock(s: str, r: FigureRecord, period: str | None, published: dt.da
         return None
     now = f"asof:{published.year}-{published.month:02d}"
     if period is None:
-        return now if _CUMULATIVE_RE.search(s, cs, start) or _ALREADY_RE.search(s, cs, start) else None
+        if _CUMULATIVE_RE.search(s, cs, start) or _ALREADY_RE.search(s, cs, start):
+            return now
+        # 施工现场,10余台摊铺机来回作业,40多名工人正在摊铺: what a reporter counts on site, at the article's date
+        on_site = r.kind == "count" and ON_SITE_RE.search(s, r.sent.start, r.sent.end) is not None
+        return now if on_site else None
     if period == str(published.year) and _CUMULATIVE_RE.search(s, cs, start):
         return now  # (in a review of a past year, 2022年…累计培育单项冠军1家 stays that year's)
     return None

@@ -8,6 +8,7 @@ reading state's memory of the entities named so far.
 from __future__ import annotations
 
 import bisect
+import re
 
 from .records import FigureRecord, ReadingState
 from .sentences import Span
@@ -67,11 +68,16 @@ def attach_subjects(
     by_count: dict[int, str | None] = {}  # subject by the number of entities before the figure
     fallback: str | None = None
     have_fallback = False  # (computed on first use: most figures have an entity before them or none is needed)
+    lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
+    site_here = s.find("现场", lo, hi) >= 0 or s.find("工地", lo, hi) >= 0  # (a project's site: see below)
     for r in recs:
         if r.subject is not None:
             continue
         if r.project:
             r.subject = r.project
+            continue
+        if site_here and (at_site := _SITE_OF_PROJECT_RE.search(s, r.sent.start, r.fig.start)):
+            r.subject = at_site.group(1)  # 在国道G356线宁都段改建工程施工现场,10余台摊铺机: counted at its site
             continue
         if r.label and ents and (named := _named_in_label(r, ents, actx, st)):
             r.subject = named  # 【612万人次】葛仙村度假区全年接待游客, 286.4亿元：全县地区生产总值
@@ -94,6 +100,10 @@ def attach_subjects(
                 fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
             name = fallback
         r.subject = by_count[k] = name
+
+
+# A project's site where something is counted: 在X工程施工现场, 在X项目建设工地
+_SITE_OF_PROJECT_RE = re.compile(r"在([^,，;；。在]{2,24}?(?:项目|工程|高速公路|铁路|大桥))(?:建设|施工)?(?:现场|工地)")
 
 
 def _named_in_label(r: FigureRecord, ents: list[Entity], actx: ArticleContext, st: ReadingState) -> str | None:
