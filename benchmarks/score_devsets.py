@@ -34,6 +34,8 @@ ABOUT: dict[str, str] = {
     "round11": "county reports, a press conference, signings, farming, credit, a holiday, a work report",
     "round13": "a county's half year, investment, cars and batteries, lotus farming, a holiday, a bank, customs, "
     "jobs, housing, energy, a short news item, a photo caption, a comment",
+    "round14": "budget, consumption, grain and pigs, innovation, foreign capital, transport, digital economy, an "
+    "interview, a 一图读懂 list, market entities, public services, a zone's half year, a short item",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")

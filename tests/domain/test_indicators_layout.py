@@ -260,3 +260,28 @@ def test_what_is_counted_on_a_projects_site_is_the_projects_at_the_articles_date
     assert got["300多名"].period == "asof:2021-09"
     text = "在信江航电枢纽工程施工现场,15台塔吊同时作业。"
     assert by_text(text, pub=dt.date(2021, 9, 14))["15台"].subject == "信江航电枢纽工程"
+
+
+def test_a_headline_over_two_lines_states_the_reports_period():
+    text = (
+        "家电、通讯消费回暖明显\n前8月我市社会消费品零售总额增长6.8%\n\n"
+        "本报讯 记者从市统计局获悉,今年1—8月,全市社会消费品零售总额702.5亿元。\n"
+        "分城乡看,城镇消费品零售额601.2亿元,增长6.5%。"
+    )
+    assert by_text(text, pub=dt.date(2023, 9, 20))["601.2亿元"].period == "2023-01/2023-08"
+
+
+def test_in_a_tie_the_year_named_first_is_the_one_reported_on():
+    text = "2023年,全县科技创新能力持续提升。\n全年新认定高新技术企业42家。\n2024年,全县将新增高企30家以上。"
+    assert by_text(text, pub=dt.date(2024, 3, 6))["42家"].period == "2023"
+
+
+def test_numbered_lines_are_items_under_their_sections_year():
+    text = (
+        "一图读懂2019年石城县政府工作报告\n一、2018年主要成绩\n"
+        "1. 地区生产总值：86.3亿元，增长8.9%\n2. 财政总收入：9.6亿元，增长10.1%\n"
+        "二、2019年主要目标\n1. 地区生产总值：增长8.5%左右"
+    )
+    got = by_text(text, pub=dt.date(2019, 2, 20))
+    assert [got[t].period for t in ("86.3亿元", "9.6亿元", "8.5%左右")] == ["2018", "2018", "2019"]
+    assert got["9.6亿元"].metric == "财政总收入"

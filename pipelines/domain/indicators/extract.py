@@ -85,7 +85,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     for si, sent in enumerate(sents):
         if sent.paragraph != st.para:
             year = st.section_year if st.section_year is not None else default_year
-            carried = report_period if si else None
+            # (under 一、2018年主要成绩 the section's year, not the 2019 of the headline's 2019年政府工作报告)
+            carried = str(st.section_year) if st.section_year is not None else report_period if si else None
             st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, carried, None, False
             st.level, st.project = None, None
             st.para_start = sent.start

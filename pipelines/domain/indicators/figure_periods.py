@@ -28,6 +28,7 @@ def period_year(label: str) -> int:
 
 # The longest first line read as a headline (a lead sentence is longer, or ends with 。).
 HEADLINE_MAX_CHARS = 40
+HEADLINE_LINES = 3  # 引题, 主题, 副题
 
 
 def headline_period(
@@ -39,12 +40,19 @@ def headline_period(
     (从贸易方式看，一般贸易进出口702.3亿元…): the paragraphs after the headline start with that period
     instead of none. A feature story's headline names no period, and its paragraphs keep their own.
     """
-    head = [x for x in sents if x.paragraph == sents[0].paragraph] if sents else []
+    # the headline: its first line and the short lines right after it (引题, 主题, 副题: 汽车、餐饮消费回暖明显 /
+    # 前7月我市社会消费品零售总额增长7.9%), up to the first that is a lead sentence or ends with 。
+    head: list[Span] = []
+    k = 0
+    while k < len(sents) and sents[k].paragraph - sents[0].paragraph < HEADLINE_LINES:
+        line = [x for x in sents[k:] if x.paragraph == sents[k].paragraph]
+        if line[-1].end - line[0].start > HEADLINE_MAX_CHARS or "。" in s[line[0].start : line[-1].end]:
+            break
+        head += line
+        k += len(line)
     if not head or len(head) == len(sents):
         return None
     a, b = head[0].start, head[-1].end
-    if b - a > HEADLINE_MAX_CHARS or "。" in s[a:b]:
-        return None
     in_head = [m for m in period_matches if a <= m.start() < b]
     labels = {h.label for h in find_periods(s, a, b, published, year, in_head) if h.label}
     return labels.pop() if len(labels) == 1 else None

@@ -114,8 +114,12 @@ def reference_year(text: str, pub: dt.date) -> int:
     if pub.month > 4:
         return pub.year
     last, this = text.count(f"{pub.year - 1}年"), text.count(f"{pub.year}年")
-    # (in January and February a tie goes to last year: 2019年…的成绩, 2020年将力争…: the review and its targets)
-    return pub.year - 1 if last > this or (pub.month <= REVIEW_MONTHS and last and last == this) else pub.year
+    # (a tie goes to last year in January and February, 2019年…的成绩, 2020年将力争…: the review and its targets;
+    # later, to the year the article names first: 2023年,我市科技创新能力持续提升…2024年,将…)
+    tie_to_last = last and last == this and (
+        pub.month <= REVIEW_MONTHS or text.find(f"{pub.year - 1}年") < text.find(f"{pub.year}年")
+    )
+    return pub.year - 1 if last > this or tie_to_last else pub.year
 
 
 def _month_year(month: int, year: int | None, pub: dt.date) -> int:

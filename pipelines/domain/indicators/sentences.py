@@ -34,6 +34,8 @@ _END_CHARS = re.escape(SENTENCE_END)
 # search finds the next one (the engine skips to it) and no pattern is tried at the characters between.
 _END_RUN_RE = re.compile(f"[{_END_CHARS}][{re.escape(SENTENCE_END + _CLOSERS)}]*")
 _SPACES_RE = re.compile(r"\s*")
+# The start of a list's item (1. 2、 （三） 四、): a new line, never the rest of the line before
+_LIST_ITEM_RE = re.compile(r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
 # (一组数据,带你读懂这一年—— ends a line: a list follows; — is - once normalised)
 _LINE_END = SENTENCE_END + _CLOSERS + ":：-"
 
@@ -42,14 +44,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
     """Logical lines: physical lines joined when one was broken mid-sentence; ends stripped of white space."""
     out: list[tuple[int, int]] = []
     cur_start: int | None = None
+    cur_end = 0  # where the line being continued ends so far
     n = len(text)
     a = 0
     for seg in _BREAK_RE.split(text) if HARD_BREAK in text else text.split("\n"):
         b = a + len(seg)
         line = seg.strip()
         if line:
+            if cur_start is not None and _LIST_ITEM_RE.match(line):
+                out.append((cur_start, cur_end))  # 4. 社零…增长11.5% / 5. 财政总收入…: a list's next item
+                cur_start = None
             if cur_start is None:
                 cur_start = a + (len(seg) - len(seg.lstrip()))
+            cur_end = a + len(seg.rstrip())
             hard = b < n and text[b] == HARD_BREAK
             if hard or len(line) < BROKEN_LINE_MIN or line[-1] in _LINE_END:
                 out.append((cur_start, a + len(seg.rstrip())))
