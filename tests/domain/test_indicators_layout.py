@@ -285,3 +285,9 @@ def test_numbered_lines_are_items_under_their_sections_year():
     got = by_text(text, pub=dt.date(2019, 2, 20))
     assert [got[t].period for t in ("86.3亿元", "9.6亿元", "8.5%左右")] == ["2018", "2018", "2019"]
     assert got["9.6亿元"].metric == "财政总收入"
+
+
+def test_what_is_signed_at_a_dated_event_is_of_its_month():
+    text = "6月12日,2023赣州(厦门)招商推介会在厦门举行,现场签约项目32个,签约总金额268亿元。"
+    got = by_text(text, pub=dt.date(2023, 6, 14))
+    assert got["32个"].period == got["268亿元"].period == "2023-06"

@@ -22,12 +22,14 @@ from .fenbie import distribute_fenbie
 from .figure_periods import (
     CUTOFF_RE,
     DURATION_UNITS,
+    EVENT_RE,
     MONTH_PERIOD_RE,
     ON_SITE_RE,
     OVER_YEARS_RE,
     THIS_EVENT_RE,
     YEARLY_METRIC_RE,
     carried_period,
+    event_months,
     event_period,
     headline_period,
     is_flow,
@@ -134,6 +136,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             for r in recs:
                 r.target = True
         labelled = [h for h in periods if h.label] if periods else []
+        if labelled and EVENT_RE.search(norm, a, b):
+            labelled = event_months(labelled)  # 5月28日,…推介会在深圳举行,现场签约项目46个: of May
         labelled_ends = [h.end for h in labelled] if labelled else []
         # period and subject read the state as it was before this sentence's entities
         attach_subjects(norm, recs, ents, actx, st, sents, si, cands_at)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .periods import PeriodHit, find_periods
@@ -161,14 +162,22 @@ def carried_period(labelled: list[PeriodHit], sent: Span, before: str | None) ->
 # What refers back to the article's event (此次集中开工项目共有20个)
 THIS_EVENT_RE = re.compile(r"此次|本次|这次")
 # What happens on a day (an event the figures after it are of): 举行, 召开, 开工 …
-_EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|启动|揭牌|集中签约|集中开工")
+EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|启动|揭牌|集中签约|集中开工")
+
+
+def event_months(labelled: list[PeriodHit]) -> list[PeriodHit]:
+    """The period phrases of a sentence that dates an event, its day read as the event's month (what is signed or
+    started at an event is of its month, not a stock on its day)."""
+    return [
+        replace(h, label=h.label[5:12]) if h.label and _DAY_LABEL_RE.fullmatch(h.label) else h for h in labelled
+    ]
 
 
 def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None:
     """The period a sentence without figures gives the figures after it in its paragraph: the month of the event
     it dates (3月10日,瑞金市…签约活动举行。活动现场签约项目18个: of March), or the year it names (2019年,…)."""
     days = [h.label for h in periods if h.label and h.label.startswith("asof:") and len(h.label) == 15]
-    if days and _EVENT_RE.search(s, a, b):
+    if days and EVENT_RE.search(s, a, b):
         return days[0][5:12]  # asof:YYYY-MM-DD → YYYY-MM
     last = periods[-1].label
     return last if last and last.isdigit() else None
