@@ -551,3 +551,25 @@ def test_fenbie_places_with_the_metric_after_fenbie_and_a_list_ending_the_clause
 def test_bounds_written_as_words(text, span, qualifier, metric):
     got = by_text(text)[span]
     assert (got.qualifier, got.metric) == (qualifier, metric)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "target"),
+    [
+        ("今年以来,该县共争取上级转移支付资金36.5亿元。", "36.5亿元", False),  # money obtained
+        ("争取全年营收突破50亿元。", "50亿元", True),  # an aim
+        ("全年完成投资142.6亿元,为年度计划的108.3%。", "108.3%", False),  # progress against a plan
+        ("力争引进亿元以上项目30个,其中10亿元以上项目5个。", "10亿元以上", False),  # a threshold
+        ("每千人床位数将由4.6张提高到5.8张。", "4.6张", False),  # the level it starts from
+        ("每千人床位数将由4.6张提高到5.8张。", "5.8张", True),
+        ("大班额比例将降至2%以下。", "2%以下", True),
+    ],
+)
+def test_targets_and_what_is_no_target(text, span, target):
+    assert by_text(text)[span].target is target
+
+
+def test_the_items_under_a_heading_of_targets_are_targets():
+    text = "一、2023年主要成绩\n1. 地区生产总值：86.3亿元\n二、2024年主要预期目标\n1. 地区生产总值：增长6%左右"
+    got = by_text(text, dt.date(2024, 2, 1))
+    assert (got["86.3亿元"].target, got["6%左右"].target) == (False, True)

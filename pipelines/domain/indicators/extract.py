@@ -98,8 +98,12 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         for h in periods:
             if h.year is not None:
                 st.year = h.year
-        if st.year is not None and _SECTION_HEADING_RE.match(norm, a, b) and _is_whole_paragraph(sents, si):
-            st.section_year = st.year  # the paragraphs under 一、2023年工作回顾 report on 2023
+        if _SECTION_HEADING_RE.match(norm, a, b) and _is_whole_paragraph(sents, si):
+            if st.year is not None:
+                st.section_year = st.year  # the paragraphs under 一、2023年工作回顾 report on 2023
+            if not norm[a].isdigit():  # (a section's heading, not one of its numbered items: 1. 地区生产总值…)
+                # the items under 五、2019年主要预期目标 are targets, up to the next heading
+                st.section_targets = _TARGET_HEADING_RE.search(norm, a, b) is not None
         in_sent_cands = cands_at.get(si, [])
         ents = find_entities(norm, a, b, actx, in_sent_cands) if in_sent_cands else []
         figs = scan_figures(norm, a, b)
@@ -132,7 +136,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         distribute_fenbie(norm, recs, in_sent_cands)
         attach_yoy(recs)
         attach_targets(norm, recs, list_here)
-        if in_target_list:
+        if in_target_list or st.section_targets:
             for r in recs:
                 r.target = True
         labelled = [h for h in periods if h.label] if periods else []
@@ -205,6 +209,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
 
 # A numbered section heading: 一、2023年工作回顾, （二）2024年主要目标, 3. 2024年重点工作
 _SECTION_HEADING_RE = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
+
+
+_TARGET_HEADING_RE = re.compile(r"目标|计划|任务|打算")
 
 
 def _is_whole_paragraph(sents: list[Span], si: int) -> bool:

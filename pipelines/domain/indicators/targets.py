@@ -27,17 +27,20 @@ TARGET_LIST_RE = re.compile(
 # A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done (an actual; metric
 # naming reads PLAN_SHARE_RE too, to name the share).
 _PLAN_PROGRESS_RE = re.compile(r"(?:超|超额完成|完成)(?:年度|全年)?(?:计划|目标|任务)")
-PLAN_SHARE_RE = re.compile(r"(?:占|完成|达)(?P<plan>(?:年度|全年)?(?:计划|目标|任务|预算)+)的?$")
+PLAN_SHARE_RE = re.compile(r"(?:占|完成|达|为)(?P<plan>(?:年度|全年)?(?:计划|目标|任务|预算)+)的?$")
 
 
 _TARGET_VERB = (
-    r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入|新签约|签约|引进|新建|实施|投资)"
+    r"将(?:达|实现|突破|超|新增|形成|建成|再|可|有|带动|提升|增加|年产|完成|招收|投入|新签约|签约|引进|新建|实施|投资"
+    r"|降至|降到|下降|提高|保持|控制|由)"
 )
 # 到2025年 is a deadline (a target cue), 增加到2021年的56万元 a level reached (the character before 到 is looked
 # at from after it: every alternative of _TARGET_RE then starts with a literal, and the engine skips to the
 # positions holding one of those first characters instead of trying the alternatives at each position)
 _BY_YEAR = r"到(?<![加长高升大降少低]到)20\d\d年"
-_TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}")  # a target cue or verb: one search
+# 争取实现…, 争取…突破: an aim; 争取上级资金36.5亿元, 争取到…: money obtained
+_STRIVE = r"争取(?!上级|省级|中央|国家|各类|到|省以上|省级以上)"
+_TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}|{_STRIVE}")  # a target cue or verb: one search
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
 
@@ -55,6 +58,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool) -> None:
     cue_here = _TARGET_RE.search(s, lo, hi) is not None  # (strong cues and 目标/计划/预计 are target cues too)
     chong_here = s.find("冲", lo, hi) >= 0
     prev_target = False
+    starts = [x.start_level for x in recs if x.start_level is not None]
     for r in recs:
         f = r.fig
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
@@ -85,5 +89,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool) -> None:
             or _PLAN_PROGRESS_RE.search(s, cs, start)
         ):
             t = False  # 占年度计划的85%, 超年度计划12.4个百分点: progress made against a plan is an actual
+        if t and (r.metric and r.metric.endswith("门槛") or r in starts):
+            t = False  # 10亿元以上项目5个: a threshold is no goal; 将由4.6张提高到5.8张: the level it starts from
         r.target = t
         prev_target = t
