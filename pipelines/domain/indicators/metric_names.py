@@ -656,7 +656,8 @@ def attach_metrics(
             and left.startswith(_AVERAGE_WORDS) and (avg := _AVERAGE_RE.match(left))
             and (k := prev.metric.find(left[avg.end() :])) >= 0
         ):
-            metric = avg.group(0) + prev.metric[k:]  # 车流量412.6万辆次,日均58.9万辆次: the same measure per day
+            # 车流量412.6万辆次,日均58.9万辆次: the same measure per day (all of a name read from a verb: 旅客发送量)
+            metric = avg.group(0) + (prev.metric if prev.metric.endswith("量") else prev.metric[k:])
         if (
             metric and (metric[:2] in _QUANTITY_OF_VERB or metric.endswith(_TRADE_VERBS))
             and r.kind not in ("growth", "share", "rank") and not r.delta
@@ -679,7 +680,9 @@ _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
 _RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|超过|超)?$")
 # Verbs that name a quantity of what they act on: 生产汽车2.86万辆 is the 汽车产量 (counts and weights; money
 # stays as named: 销售收入, except trade: 出口12亿元 is the 出口额).
-_QUANTITY_OF_VERB: dict[str, str] = {"生产": "产量", "销售": "销量", "出口": "出口量", "进口": "进口量"}
+_QUANTITY_OF_VERB: dict[str, str] = {
+    "生产": "产量", "销售": "销量", "出口": "出口量", "进口": "进口量", "发送": "发送量", "出栏": "出栏量",
+}
 _TRADE_VERBS = ("出口", "进口")
 
 
