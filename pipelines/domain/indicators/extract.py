@@ -26,6 +26,7 @@ from .figure_periods import (
     MONTH_PERIOD_RE,
     ON_SITE_RE,
     OVER_YEARS_RE,
+    PERIOD_CUE_RE,
     THIS_EVENT_RE,
     YEARLY_METRIC_RE,
     carried_period,
@@ -43,7 +44,7 @@ from .figure_periods import (
     stock_or_flow,
 )
 from .figure_subjects import attach_subjects, remember_entities
-from .metric_names import attach_metrics, last_level, project_topic
+from .metric_names import PROJECT_WORD_RE, attach_metrics, last_level, project_topic
 from .model import Indicator
 from .numbers import normalise
 from .periods import find_periods, reference_year, scan_periods
@@ -117,7 +118,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         if not figs:
             if ents:
                 remember_entities(ents, actx, st)
-            if topic := project_topic(norm, a, b):
+            if PROJECT_WORD_RE.search(norm, a, b) and (topic := project_topic(norm, a, b)):
                 st.last["project"] = topic  # 赣南大道快速路项目是…重点工程。该项目…近200名工人: what 该项目 is
             if periods and (dated := event_period(norm, a, b, periods)):
                 st.period = dated
@@ -149,10 +150,13 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         flow_before = False  # whether the level before a growth is a flow since January
         cutoff = CUTOFF_RE.search(norm, a, b) is not None  # 截至10月底: a reporting cut-off in the sentence
         # (the cues of a standing stock, 累计建成/已建成, and of years no one names, 近年来: most sentences have none)
-        stock_cue = (
-            norm.find("累计", a, b) >= 0 or norm.find("已", a, b) >= 0 or ON_SITE_RE.search(norm, a, b) is not None
-        )
-        over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
+        # (one search tells most sentences have neither cue)
+        stock_cue = over_cue = False
+        if PERIOD_CUE_RE.search(norm, a, b):
+            stock_cue = (
+                norm.find("累计", a, b) >= 0 or norm.find("已", a, b) >= 0 or ON_SITE_RE.search(norm, a, b) is not None
+            )
+            over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)
             if r.base_year:

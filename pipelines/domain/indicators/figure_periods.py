@@ -215,3 +215,7 @@ def standing_stock(s: str, r: FigureRecord, period: str | None, published: dt.da
     if period == str(published.year) and _CUMULATIVE_RE.search(s, cs, start):
         return now  # (in a review of a past year, 2022年…累计培育单项冠军1家 stays that year's)
     return None
+
+
+# Any cue of a standing stock (累计, 已, on site) or of unnamed years: one search per sentence for both
+PERIOD_CUE_RE = re.compile("|".join((r"累计|已", ON_SITE_RE.pattern, OVER_YEARS_RE.pattern)))

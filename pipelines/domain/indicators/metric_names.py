@@ -306,6 +306,10 @@ PROJECT_GROUP_BEFORE = "个批等类"  # 5个项目, 一批项目, 光伏等项�
 PROJECT_NAME_MIN = 4  # characters before 项目: 新能源项目 is a kind of project, 鄱余高等级公路项目 a name
 
 
+# The head words of a project's name (one search tells a sentence cannot open with a project)
+PROJECT_WORD_RE = re.compile(r"项目|高速|铁路|快速路|大桥|标段|工程")
+
+
 def project_topic(s: str, lo: int, end: int) -> str | None:
     """The project a sentence opens with, when the figure at ``end`` is one of its sizes."""
     m = _PROJECT_TOPIC_RE.match(s, lo, end)
