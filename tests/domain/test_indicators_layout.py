@@ -291,3 +291,9 @@ def test_what_is_signed_at_a_dated_event_is_of_its_month():
     text = "6月12日,2023赣州(厦门)招商推介会在厦门举行,现场签约项目32个,签约总金额268亿元。"
     got = by_text(text, pub=dt.date(2023, 6, 14))
     assert got["32个"].period == got["268亿元"].period == "2023-06"
+
+
+def test_a_park_where_it_stands_and_its_gai_yuanqu():
+    text = "位于信州区的上饶数字产业园已入驻企业136家。上半年,该园区实现营业收入56.2亿元。"
+    got = by_text(text, pub=dt.date(2022, 7, 20), home_city="上饶市")
+    assert got["136家"].subject == got["56.2亿元"].subject == "上饶数字产业园"

@@ -21,6 +21,9 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
         return e.name
     typ = e.type.removeprefix("anaphor:")
     if typ == "zone":
+        park = st.last.get("site") if e.anaphor == "该园区" else None
+        if park and park.endswith(_PARK_WORDS):
+            return park  # 赣州数字产业园已入驻企业168家。该园区实现营收72.6亿元: the park
         return st.last.get("zone") or actx.main_zone or actx.main_subject
     if typ == "city":
         # 龙南市…该市: a county-level city named before is "this city"; in an article about a county-level
@@ -46,6 +49,9 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
         # 江西星驰新能源汽车有限公司…公司生产新能源汽车2.86万辆: the company by the short name the story uses
         return next((short for full, short in actx.org_aliases if full == name), name)
     return name
+
+
+_PARK_WORDS = ("产业园", "科技城", "园区")
 
 
 def attach_subjects(
