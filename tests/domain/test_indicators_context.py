@@ -466,6 +466,13 @@ def test_catalogue_is_data_with_unique_names():
         ("社会消费品零售总额", "retail_sales"),
         (None, None),
         ("某种说不清的东西", None),
+        # comparisons and averages are no value of the metric: joined to its series they would conflict with it
+        ("贷款余额比年初增速", None),
+        ("旅游收入较2019年增速", None),
+        ("营业收入相当于上年倍数", None),
+        ("日均接待游客人数", None),
+        ("地区生产总值增速比上半年加快", None),
+        ("规上工业增加值增速高于全省", None),
     ],
 )
 def test_canonical_metric_id(name, mid):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,12 @@ class Metric:
 LOOKUP_SUFFIXES: tuple[str, ...] = ("同比增长", "增速", "增幅", "增长率", "总额", "数量", "金额", "总量", "规模")
 # A change of a metric (…比年初增加额, …净增数) is not the metric: it stays uncatalogued rather than join its series.
 CHANGE_SUFFIXES: tuple[str, ...] = tuple(verb + end for verb in DELTA_VERBS for end in ("额", "数"))
+# Nor is a comparison with another period (贷款余额比年初增速, 旅游收入较2019年增速, …相当于上年倍数, 营业收入6年间
+# 增长倍数, 增速比上半年加快) or an average (日均接待游客人数): joined to the metric's series, each would be a second,
+# conflicting value of it.
+NOT_THE_METRIC_RE = re.compile(
+    r"(?:较|比)(?:\d{4}年|年初|上年|去年|上半年|[一二三四]季度|\d+-\d+月|全省|全市)|相当于|高于|低于|快于|慢于|倍数$|\d+年间|^(?:日均|月均|平均每|单日)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +66,7 @@ def canonical_metric_id(metric: str | None) -> str | None:
     Exact name/synonym first, then with a growth/size suffix removed, then the longest
     catalogue name contained in the metric (所有验证车的总行驶里程 does not match anything).
     """
-    if not metric or metric.endswith(CHANGE_SUFFIXES):
+    if not metric or metric.endswith(CHANGE_SUFFIXES) or NOT_THE_METRIC_RE.search(metric):
         return None
     exact, by_length = _index()
     m = _key(metric)
