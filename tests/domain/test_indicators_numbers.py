@@ -112,3 +112,34 @@ def test_not_figures(text):
 
 def test_hostile_digits_are_fast_and_empty():
     assert extract("7" * 100_000, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value_base", "qualifier"),
+    [
+        ("全村共有农户三百一十二户、一千二百六十八人。", "一千二百六十八人", 1268, None),  # a composed numeral + 人
+        ("按每斤二元五角收购。", "二元五角", 2.5, None),  # yuan and jiao
+        ("今年纯收入能有三十来万元。", "三十来万元", 300_000, "approx"),
+        ("带着十几名技术骨干回到家乡。", "十几名", 10, "over"),
+        ("精简申请材料1400余份。", "1400余份", 1400, "over"),
+        ("展出农特产品1500余种。", "1500余种", 1500, "over"),
+        ("“今年预计能突破六十万元。”他说。", "六十万元", 600_000, "over"),  # quoted speech, no slogan
+    ],
+)
+def test_chinese_numerals_units_and_qualifiers(text, span, value_base, qualifier):
+    got = {i.text: i for i in extract(text, PUB)}
+    assert span in got, list(got)
+    assert (got[span].value_base, got[span].qualifier) == (value_base, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不到两个小时就变成了部件。",  # a duration, not two of something
+        "落实“八个一”要求。",  # a slogan
+        "五人行,必有我师。",
+        "出台《促进民营经济发展十二条措施》。",  # a document's title
+    ],
+)
+def test_numerals_that_are_no_figures(text):
+    assert [i.text for i in extract(text, PUB)] == []

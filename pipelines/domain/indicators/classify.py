@@ -29,8 +29,11 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
     # the words the non-economic rules look for near a figure lie inside its sentence: a sentence without any
     # (almost all) spares each figure those searches, and leaves only the rules of a few units
     cue = _NON_ECONOMIC_CUE_RE.search(s, sent.start, sent.end) is not None
+    titled = s.find("《", sent.start, sent.end) >= 0  # (most sentences quote no document title)
     out: list[Figure] = []
     for f in figs:
+        if titled and s.count("《", sent.start, f.start) > s.count("》", sent.start, f.start):
+            continue  # 《金融支持科技型企业高质量发展十二条措施》: a document's title, not a figure
         if f.chinese and not f.rank and _in_short_quote(s, f, sent):
             continue
         if f.unit in _MEETING_UNITS and _is_meeting_count(s, f):
@@ -57,9 +60,13 @@ def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:
     right = s[f.end : min(sent.end, f.end + 10)]
     for o, c in QUOTE_PAIRS.items():
         i = left.rfind(o)
-        if i >= 0 and c not in left[i + 1 :] and c in right:
-            return True
+        if i >= 0 and c not in left[i + 1 :] and (j := right.find(c)) >= 0:
+            # (a slogan is short: “今年预计能突破六十万元。” is quoted speech, its figure a figure)
+            return len(left) - i - 1 + (f.end - f.start) + j <= SLOGAN_MAX
     return False
+
+
+SLOGAN_MAX = 8  # the longest quotation read as a slogan (“八个一”, “三个清单”, “五型”政府)
 
 
 # Word lengths, longest first: the longest word ending the text is found with one lookup per length.

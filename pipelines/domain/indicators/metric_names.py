@@ -105,7 +105,7 @@ def _strip_ends(m: str) -> str:
         if t:
             m = m[: t.start()].rstrip(" \"")
             continue
-        if len(m) > 1 and m[-1] == "能" and m[-2] not in C.NENG_NOUN_BEFORE:
+        if m[-1] == "能" and (len(m) == 1 or m[-2] not in C.NENG_NOUN_BEFORE):
             m = m[:-1]  # 能达到: a modal; 产能, 动能: a noun
             continue
         lead = _LEADING_RE.match(m)

@@ -18,7 +18,7 @@ from .units import UNITS, UnitInfo
 _CN = "零〇一二两三四五六七八九十百千"
 # First characters of everything that may follow a Chinese numeral in a figure (units, 万/亿, 余/多, %).
 # (and the range connectors: 三十至五十亿元 starts with a bound that has no unit of its own)
-_CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多%至到-~")))
+_CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多几来%至到-~")))
 _CN_DECIMAL = "点[零〇一二三四五六七八九]+"  # 三十一点二亿元
 NUM_RE = re.compile(
     # the lookahead lets positions that cannot start a number fail at once (the text is scanned in one pass)
@@ -56,7 +56,8 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "至少": "over",
     "不超过": "under",
 }
-AFTER_NUMBER_QUALIFIERS: dict[str, str] = {"余": "over", "多": "over"}
+# (十几名, 三十来万元: 几 and 来 as well)
+AFTER_NUMBER_QUALIFIERS: dict[str, str] = {"余": "over", "多": "over", "几": "over", "来": "approx"}
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "以上": "over",
     "左右": "approx",
@@ -77,7 +78,7 @@ CN_NUMERAL_UNITS: frozenset[str] = frozenset(UNITS) - {"人", "次", "分", "天
 
 # Characters after a unit that show the "unit" was really the start of a word.
 UNIT_FALSE_FOLLOW: dict[str, str] = {
-    "个": "人性别",  # 个人, 个性, 个别
+    "个": "人性别小",  # 个人, 个性, 个别; 两个小时 (a duration: 个小时 is the unit, where a numeral may have it)
     "人": "民才员口均次们工",  # 人民, 人才 …  (人次 is its own unit)
     "名": "单称义牌",  # 名单, 名称
     "部": "门署分长委位级队件",  # 部门, 部署, 部分, (零)部件
@@ -110,6 +111,8 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "股": "份东权票价民市",  # 股份, 股东, 股权, 股票
     "羽": "毛绒翼球",  # 羽毛, 羽绒, 羽毛球
     "成": "为功立果本效员就熟交长品都型绩规年片批",  # 成为, 成功, 成立 …
+    "份": "额",  # 份额
+    "种": "植养子类苗",  # 种植, 种养, 种子, 种类, 种苗
 }
 
 # Rank context: the rank word must be near one of these (same clause) or carry 位/名.
@@ -325,8 +328,11 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
             p += 1
     if several:
         qualifier = "over"
-    # (after a 万/亿 any unit is a quantity again: 三十万人, 两万次)
-    unit = _unit_at(s[p : p + _UNIT_HEAD], CN_NUMERAL_UNITS if chinese and not mult and "万" not in num_txt else None)
+    # (after a 万/亿 any unit is a quantity again: 三十万人, 两万次; so it is after a numeral of several characters
+    # worth ten or more: 一千二百六十八人, 三十五天; not after 五 or 百 alone: 五人行, 百人计划)
+    composed = len(num_txt) > 1 and value >= 10
+    allowed = CN_NUMERAL_UNITS if chinese and not mult and "万" not in num_txt and not composed else None
+    unit = _unit_at(s[p : p + _UNIT_HEAD], allowed)
     if unit is None and chinese and s.startswith("倍", p) and start > lo and s[start - 1] in _MULTIPLE_BEFORE:
         unit = "倍"  # 增长了两倍, 是2019年的三倍 (not 信心百倍: a Chinese multiple only after a verb of change or 的)
     if unit:
@@ -337,6 +343,9 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         p += 1
     else:
         unit, info = "", None
+    if unit == "元" and (jiao := _JIAO_RE.match(s, p, hi)):
+        value += parse_number(jiao.group(1)) / 10  # 二元五角, 2元5角: ¥2.5
+        p = jiao.end()
     mult_only = False
     if info is None:
         if not mult:
@@ -366,6 +375,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
 
 
 _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_JIAO_RE = re.compile(r"([一二三四五六七八九\d])角")  # the tenths of a yuan after it (二元五角)
 # Last characters of what a multiple in Chinese numerals follows:
 # 增长/增加/提高/提升/扩大(了), 是…的, 达, 近, 超(过), 约, 逾
 _MULTIPLE_BEFORE = frozenset("长加高升大了的是达近超过约逾")

@@ -110,6 +110,8 @@ UNITS: dict[str, UnitInfo] = {
     "枚": UnitInfo("count", 1, "count"),
     "锭": UnitInfo("count", 1, "count"),  # 纺纱锭数20万锭
     "架": UnitInfo("count", 1, "count"),  # 植保无人机1460架
+    "份": UnitInfo("count", 1, "count"),  # 精简申请材料1400余份, 收到简历120多份
+    "种": UnitInfo("count", 1, "count"),  # 展出农特产品1500余种
     "个工作日": UnitInfo("other", 1, "other"),  # 开办时间压缩至0.5个工作日: a duration, like 个月
 }
 
