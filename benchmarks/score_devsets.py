@@ -36,6 +36,8 @@ ABOUT: dict[str, str] = {
     "jobs, housing, energy, a short news item, a photo caption, a comment",
     "round14": "budget, consumption, grain and pigs, innovation, foreign capital, transport, digital economy, an "
     "interview, a 一图读懂 list, market entities, public services, a zone's half year, a short item",
+    "round15": "close to real pages: a leader's visit, a groundbreaking, an entrepreneur, a village in Chinese "
+    "numerals, a monthly release, a work report, red tape, a fair, a chain, a bank, a harvest, a job fair",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")

@@ -297,3 +297,32 @@ def test_a_park_where_it_stands_and_its_gai_yuanqu():
     text = "位于信州区的上饶数字产业园已入驻企业136家。上半年,该园区实现营业收入56.2亿元。"
     got = by_text(text, pub=dt.date(2022, 7, 20), home_city="上饶市")
     assert got["136家"].subject == got["56.2亿元"].subject == "上饶数字产业园"
+
+
+def test_a_single_month_set_apart_does_not_carry_on_in_a_ytd_report():
+    text = "1至7月,全市规上工业增加值增长7.2%。7月当月,全市规上工业增加值增长6.5%。全市规上工业企业实现营业收入3126.4亿元。"
+    got = by_text(text, pub=dt.date(2023, 8, 17))
+    assert (got["6.5%"].period, got["3126.4亿元"].period) == ("2023-07", "2023-01/2023-07")
+
+
+def test_an_events_story_is_of_the_events_month():
+    text = (
+        "我市举行2024年第一批重大项目集中开工活动\n"
+        "本报讯 2月26日,全市2024年第一批重大项目集中开工活动在广信区主会场举行。\n"
+        "此次集中开工的项目共214个,总投资1386.5亿元。\n"
+        "从各地情况看,上饶经开区开工项目28个。"
+    )
+    got = by_text(text, pub=dt.date(2024, 2, 27))
+    assert got["214个"].period == got["28个"].period == "2024-02"
+
+
+def test_a_fair_closing_on_a_day_dates_what_its_session_did():
+    text = (
+        "本报讯 10月28日,为期5天的乡村文化旅游节在江湾镇落下帷幕。\n本届活动共吸引游客41.6万人次。"
+    )
+    assert by_text(text, pub=dt.date(2023, 10, 30))["41.6万人次"].period == "2023-10"
+
+
+def test_what_has_grown_to_a_level_stands_now():
+    got = by_text("几年下来,该村葛根种植面积已扩大到1800亩。", pub=dt.date(2022, 10, 12))
+    assert got["1800亩"].period == "asof:2022-10"

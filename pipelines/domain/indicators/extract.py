@@ -124,6 +124,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 st.period = dated
                 if len(dated) == 7:
                     st.event = dated  # 11月28日,上饶县举行…集中开工活动: the month of the article's event
+                    report_period = _event_report(report_period, dated)
             continue
         share_list_units(norm, figs)
         # most sentences open no bracket: then no figure of theirs is inside one (and classify counts none)
@@ -143,6 +144,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         labelled = [h for h in periods if h.label] if periods else []
         if labelled and EVENT_RE.search(norm, a, b):
             labelled = event_months(labelled)  # 5月28日,…推介会在深圳举行,现场签约项目46个: of May
+            if st.event is None and (month := next((h.label for h in labelled if len(h.label) == 7), None)):
+                st.event = month  # 10月28日,为期5天的…展销会落下帷幕: the article's event, for 本届…
+                report_period = _event_report(report_period, month)
         labelled_ends = [h.end for h in labelled] if labelled else []
         # period and subject read the state as it was before this sentence's entities
         attach_subjects(norm, recs, ents, actx, st, sents, si, cands_at)
@@ -204,7 +208,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             st.project = st.project or projects[0]  # the paragraph's project: its first one
             st.last["project"] = projects[-1]  # what a later 该项目 points back at
         if labelled:
-            st.period = carried_period(labelled, sent, st.period)
+            st.period = carried_period(norm, labelled, sent, st.period)
     return out
 
 
@@ -216,6 +220,12 @@ _SECTION_HEADING_RE = re.compile(r"(?:[一二三四五六七八九十]+、|[（(
 
 
 _TARGET_HEADING_RE = re.compile(r"目标|计划|任务|打算")
+
+
+def _event_report(report_period: str | None, month: str) -> str | None:
+    """An event's story (我市举行2024年第一批重大项目集中开工活动 … 2月26日,…举行): its figures are of the event's
+    month rather than of the bare year its headline names."""
+    return month if report_period == month[:4] else report_period
 
 
 def _is_whole_paragraph(sents: list[Span], si: int) -> bool:

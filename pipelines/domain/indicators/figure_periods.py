@@ -150,19 +150,23 @@ def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord, carried:
     return label
 
 
-def carried_period(labelled: list[PeriodHit], sent: Span, before: str | None) -> str | None:
+def carried_period(s: str, labelled: list[PeriodHit], sent: Span, before: str | None) -> str | None:
     """The period a sentence passes on to the next ones of its paragraph: its last period phrase, but not a day
-    inside it (其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: the next is of the holiday)."""
+    inside it (其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: the next is of the holiday) nor a month
+    set apart from the report's (7月当月,全市规上工业增加值增长6.5%。全市规上工业企业实现营业收入…: 1—7月)."""
     for h in reversed(labelled):
-        if not (h.label and _DAY_LABEL_RE.fullmatch(h.label) and h.start > sent.start):
-            return h.label
+        if h.label and _DAY_LABEL_RE.fullmatch(h.label) and h.start > sent.start:
+            continue
+        if s.startswith("当月", h.end):
+            continue
+        return h.label
     return before
 
 
 # What refers back to the article's event (此次集中开工项目共有20个)
-THIS_EVENT_RE = re.compile(r"此次|本次|这次")
+THIS_EVENT_RE = re.compile(r"此次|本次|这次|本届")
 # What happens on a day (an event the figures after it are of): 举行, 召开, 开工 …
-EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|启动|揭牌|集中签约|集中开工")
+EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|落下帷幕|启动|揭牌|集中签约|集中开工")
 
 
 def event_months(labelled: list[PeriodHit]) -> list[PeriodHit]:
@@ -196,7 +200,7 @@ def over_years(s: str, r: FigureRecord) -> bool:
 # What stands now, totalled over the years (累计建成高标准农田98.6万亩, 累计获得授权专利236项) or already there
 # (已建成, 已有, 已形成): a stock at the date of the article, or at the end of the year it names.
 _CUMULATIVE_RE = re.compile(r"累计(?:建成|获得|拥有|治理|培育|认定|授权|注册|有)")
-_ALREADY_RE = re.compile(r"已(?:建成|有|形成|累计)")
+_ALREADY_RE = re.compile(r"已(?:建成|有|形成|累计|扩大到|发展到|增加到|达到)")
 ON_SITE_RE = re.compile(r"施工现场|工地上|坚守岗位|满负荷|来回作业|协同作业|正在进行|正忙着")
 
 
