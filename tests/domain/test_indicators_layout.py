@@ -300,7 +300,10 @@ def test_a_park_where_it_stands_and_its_gai_yuanqu():
 
 
 def test_a_single_month_set_apart_does_not_carry_on_in_a_ytd_report():
-    text = "1至7月,全市规上工业增加值增长7.2%。7月当月,全市规上工业增加值增长6.5%。全市规上工业企业实现营业收入3126.4亿元。"
+    text = (
+        "1至7月,全市规上工业增加值增长7.2%。7月当月,全市规上工业增加值增长6.5%。"
+        "全市规上工业企业实现营业收入3126.4亿元。"
+    )
     got = by_text(text, pub=dt.date(2023, 8, 17))
     assert (got["6.5%"].period, got["3126.4亿元"].period) == ("2023-07", "2023-01/2023-07")
 
