@@ -329,3 +329,17 @@ def test_a_fair_closing_on_a_day_dates_what_its_session_did():
 def test_what_has_grown_to_a_level_stands_now():
     got = by_text("几年下来,该村葛根种植面积已扩大到1800亩。", pub=dt.date(2022, 10, 12))
     assert got["1800亩"].period == "asof:2022-10"
+
+
+def test_a_villages_story_named_in_its_headline():
+    text = (
+        "铅山县石塘镇竹溪村:小笋子撬动大产业\n走进铅山县竹溪村,漫山遍野都是竹林。全县竹林面积超50万亩。"
+        "竹溪村流转山地种笋,全村竹笋年产量达1200吨。竹溪村集体经济收入56万元。"
+    )
+    assert by_text(text, home_city="上饶市")["1200吨"].subject == "竹溪村"
+
+
+def test_rural_residents_are_no_village():
+    text = "全县城镇和农村居民人均可支配收入分别达到31286元、13975元。"
+    got = by_text(text, home_city="上饶市")
+    assert got["13975元"].subject != "和农村"

@@ -270,7 +270,12 @@ def article_context(text: str) -> ArticleContext:
     main_town = _main_place(town_counts, top_county)
     if main_town and main in (city, county):
         main = main_town  # a town's story (江湾镇…): its unnamed figures are the town's
-    village_counts = Counter({v + "村": text.count(v + "村") for v in villages})
+    # (a village's story says 全村 of it, as a county's says 全县, and names it in its headline: 横峰县姚家乡兰子村:…)
+    village_refs = sum(map(text.count, _VILLAGE_REFS))
+    headline = text[: text.find("\n")] if "\n" in text else text
+    village_counts = Counter(
+        {v + "村": text.count(v + "村") + village_refs + (v + "村" in headline) for v in villages}
+    )
     main_village = _main_place(village_counts, max(top_county, sum(town_counts.values())))
     if main_village and main in (city, county, main_town):
         main = main_village  # a village's story (湖塘村…)
@@ -359,7 +364,9 @@ def _village_names(text: str) -> frozenset[str]:
     i = text.find("村", 2)
     while i >= 0:
         p = i - 3
-        if p >= last and text[p] in "镇乡" and _is_han(text[p + 1]) and _is_han(text[p + 2]):
+        if p >= last and text[p] in "镇乡" and _is_han(text[p + 1]) and _is_han(text[p + 2]) and (
+            text[i - 1] not in _VILLAGE_WORD_LAST  # (城镇和农村居民: no village 和农村)
+        ):
             out.add(text[p + 1 : i])
             last = i + 1
         elif (
@@ -371,6 +378,7 @@ def _village_names(text: str) -> frozenset[str]:
     return frozenset(out | {v for v, n in seen.items() if n >= 2})
 
 
+_VILLAGE_REFS = ("全村", "该村", "本村")
 # The character before 村 of the words 农村 and 乡村 (转移农村劳动力: no village 移农村)
 _VILLAGE_WORD_LAST = "农乡"
 # Two characters before 村 that make a kind of village, not a name.
