@@ -10,7 +10,8 @@ import re
 
 from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
-from .metric_names import money_name, strip_metric
+from .metric_names import money_name
+from .metric_text import strip_metric
 from .records import FigureRecord
 from .scan import CONTEXT_WINDOW
 from .subjects import Entity

@@ -2,16 +2,14 @@
 read from the clause before it, the noun after it, a label, or the figure it goes with; and the project a size
 figure (总投资25亿元) belongs to.
 
-The text-cleaning helpers (``strip_metric``, ``_right_noun`` …) stay with the rules that use them: ``fenbie``
+The text-cleaning helpers (``strip_metric``, ``right_noun`` …) stay with the rules that use them: ``fenbie``
 reads ``strip_metric`` too.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
-from typing import TypeVar
 
 from . import context as C
 from .base_year import (
@@ -23,240 +21,20 @@ from .base_year import (
     years_window,
 )
 from .classify import DELTA_RE, GAP_MAX, RANGE_GAP
+from .metric_text import (
+    INTRO_VERBS,
+    cut_left,
+    is_han,
+    last_before,
+    metric_before_period,
+    right_noun,
+    strip_metric,
+)
 from .periods import PeriodHit
-from .records import FigureRecord, alternation
-from .scan import CLAUSE_SEPS, CONTEXT_WINDOW, Figure
+from .records import FigureRecord
+from .scan import CONTEXT_WINDOW, Figure
 from .subjects import Entity
 from .targets import PLAN_SHARE_RE
-
-_T = TypeVar("_T")
-
-
-def _last_before(items: list[_T], ends: list[int], pos: int) -> _T | None:
-    """The last of ``items`` (sorted, with ``ends``) that ends at or before ``pos``."""
-    k = bisect.bisect_right(ends, pos)
-    return items[k - 1] if k else None
-
-
-def _metric_before_period(
-    s: str, f: Figure, periods: list[PeriodHit], ents: list[Entity], prev_end: int,
-    ends: tuple[list[int], list[int]],
-) -> str:
-    """规上工业营业收入去年为86.2亿元, 教育经费总投入(2022年)达到312亿元: the metric stands before the period."""
-    h = _last_before(periods, ends[0], f.start)
-    start = max(f.cs, prev_end)
-    if h is None or h.start <= start:
-        return ""
-    e = _last_before(ents, ends[1], h.start) if ents else None
-    if e is not None and e.pos >= start:
-        start = max(start, e.end)
-    before = strip_metric(s[start : h.start])
-    return before if len(before) >= 2 else ""
-
-
-def _cut_left(
-    s: str, f: Figure, periods: list[PeriodHit], ents: list[Entity], prev_end: int,
-    ends: tuple[list[int], list[int]],
-) -> str:
-    """The clause text before the figure, after the last period phrase, entity, figure or predicate break."""
-    cs, start = f.cs, f.start
-    cut = cs if cs > prev_end else prev_end
-    # the last period and entity ending before the figure (_last_before, inline: once per figure)
-    if periods and (k := bisect.bisect_right(ends[0], start)):
-        h = periods[k - 1]
-        if h.start >= cs and h.end > cut:
-            cut = h.end
-    if ents and (k := bisect.bisect_right(ends[1], start)):
-        e = ents[k - 1]
-        if e.pos >= cs and e.end > cut:
-            cut = e.end
-    left = s[cut:start]
-    if _CUT_AFTER_RE.search(s, cut, start):  # (most clauses have no break: one search, no iterator)
-        n = len(left)
-        last = 0
-        for m in _CUT_AFTER_RE.finditer(left):  # one pass: after the last predicate break that is not at the end
-            if m.end() < n:
-                last = m.end()
-        if last:
-            left = left[last:]
-    k = left.rfind("以")
-    if k >= 0 and not left.startswith(("以上", "以下", "以内", "以来"), k) and k + 1 < len(left):
-        left = left[k + 1 :]
-    return left
-
-
-_CUT_AFTER_RE = re.compile(alternation(C.METRIC_CUT_AFTER))
-# (连续11年稳定在15亿斤以上, 连续18个月保持: how long a level has held is no name)
-_TRAILING_RE = re.compile(
-    f"(?:{alternation(C.METRIC_TRAILING)}|连续[\\d一二三四五六七八九十两]+(?:个月|个季度|年|天|周)?)$"
-)
-_LEADING_RE = re.compile(f"^(?:{alternation(C.METRIC_LEADING)})")
-_INFIX_RE = re.compile(alternation(C.METRIC_INFIX_DELETE))
-_NOUN_STOP_RE = re.compile(alternation(C.NOUN_STOP))
-_INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
-# (Chinese quotation marks stay: “专精特新”企业 is a name; an unmatched one goes in _balance_quotes)
-_QUOTES = " \t\"()（）—-\n\u2029"
-
-
-def _strip_ends(m: str) -> str:
-    """Strip verbs, adverbs and function words from both ends of a metric."""
-    while m:
-        t = _TRAILING_RE.search(m)
-        if t:
-            m = m[: t.start()].rstrip(" \"")
-            continue
-        if m[-1] == "能" and (len(m) == 1 or m[-2] not in C.NENG_NOUN_BEFORE):
-            m = m[:-1]  # 能达到: a modal; 产能, 动能: a noun
-            continue
-        lead = _LEADING_RE.match(m)
-        if lead and not m.startswith("在建"):  # (在建项目: a word, not 在 + 建项目)
-            m = m[lead.end() :].lstrip(" \"")
-            continue
-        break
-    return m
-
-
-# An alias in brackets right after the name: 地区生产总值（GDP）.
-_TRAILING_ALIAS_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
-
-
-@lru_cache(maxsize=4096)
-def strip_metric(m: str) -> str:
-    m = _strip_ends(_TRAILING_ALIAS_RE.sub("", _INFIX_RE.sub("", m).rstrip()).strip(_QUOTES))
-    split = False
-    for sep in ("等", "的"):
-        k = m.rfind(sep)
-        if sep == "等" and k > 0 and (m[k - 1] in "同平相对均" or m[k + 1 : k + 2] == "级"):
-            continue  # 同等, 平等, 等级: words, not the end of a list
-        if k >= 0 and len(m) - k - 1 >= 2:
-            m = m[k + 1 :]
-            split = True
-        elif k >= 0 and sep == "等":
-            m = m[k + 1 :]
-            split = True
-    if split:
-        m = _strip_ends(m)
-    if m.endswith("总数") and len(m) > 3:
-        m = m[:-2] + "数"  # 平台总数 → 平台数
-    return _balance_quotes(m)
-
-
-_QUOTE_CHAR_RE = re.compile("[“”‘’\"]")
-
-
-def _balance_quotes(m: str) -> str:
-    """‘’ inside a metric are the article's quotation marks (“”); an unmatched mark is dropped."""
-    if not _QUOTE_CHAR_RE.search(m):
-        return m
-    m = m.replace("‘", "“").replace("’", "”")
-    out: list[str] = []
-    open_at: int | None = None
-    for c in m:
-        if c == "“":
-            if open_at is not None:
-                out[open_at] = ""
-            open_at = len(out)
-        elif c == "”":
-            if open_at is None:
-                continue
-            open_at = None
-        out.append(c)
-    if open_at is not None:
-        out[open_at] = ""
-    return "".join(out).strip(" \"")
-
-
-_NOUN_BAD_START = "等及和与或为是在了对把被将向从也都还又并且而于已"
-# A noun phrase does not start with these: what follows the figure is a predicate (260亩用于…).
-NOUN_BAD_START_WORDS: tuple[str, ...] = (
-    "用于", "发展", "实现", "达到", "建成", "投入", "带动", "完成", "左右", "以上", "其中", "之一", "进入", "成为",
-    "分别", "相继", "全部", "已经", "正在", "通过", "形成", "大关", "打破", "获得", "获评", "位居", "位列", "排名",
-)
-
-
-# What ends a plain run of a noun phrase: a clause separator (quotation marks stay inside) or a parenthesis.
-_NOUN_RUN_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS - set("“”‘’\"")))) + "(（]")
-
-
-def _right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[int]) -> str:
-    """The noun phrase at ``i``, right after a figure (3条生产线, 5个千亿级产业集群, 15个省级(培育、特色)产业集群).
-
-    ``fig_starts``/``fig_ends``: the sentence's figures (empty for a lone figure: no other one to stop at).
-    The phrase is read run by run (a regex finds the next separator or parenthesis), not character by character."""
-    if s.startswith("的", i):
-        i += 1
-    if i >= hi:
-        return ""
-    c = s[i]
-    if not ("\u4e00" <= c <= "\u9fff" or c in "“‘") or c in _NOUN_BAD_START:  # (_is_han, inline: most exit here)
-        return ""
-    if s.startswith(NOUN_BAD_START_WORDS, i):
-        return ""
-    parts: list[str] = []
-    masked: list[str] = []  # the same text with parenthesised aliases blanked (stop words are not looked for there)
-    j = i
-    limit = min(hi, i + 24)
-    embedded = False
-    k = bisect.bisect_left(fig_starts, i)  # the next figure
-    while j < limit:
-        stop_char = _NOUN_RUN_END_RE.search(s, j, limit)
-        end = stop_char.start() if stop_char else limit
-        at_fig = k < len(fig_starts) and fig_starts[k] < end
-        if at_fig:
-            end = fig_starts[k]
-        if end > j:
-            run = s[j:end]
-            parts.append(run)
-            masked.append(run)
-            j = end
-            if j >= limit:
-                break
-        if at_fig:
-            e = fig_ends[k]
-            # 千亿级产业集群, 营业收入过千亿元的产业集群, 共6400吨位的机械压机: a size inside the noun
-            if e < hi and s[e] in "级的":
-                parts.append(s[j : e + 1])
-                masked.append("□" * (e + 1 - j))
-                j = e + 1
-                embedded = True
-                k = bisect.bisect_left(fig_starts, j)
-                continue
-            break
-        if s[j] not in "(（":
-            break  # a separator
-        close = _paren_end(s, j, min(hi, j + 16))
-        if close < 0:
-            break
-        inner = s[j + 1 : close - 1]
-        if "、" not in inner and "，" not in inner and "," not in inner:
-            parts.append(s[j:close])  # 村(居): an alias stays
-            masked.append("□" * (close - j))
-        j = close  # an enumeration in parentheses (培育、特色) is dropped
-        k = bisect.bisect_left(fig_starts, j)
-    noun = "".join(parts)
-    stop = _NOUN_STOP_RE.search("".join(masked), 1)
-    if stop:
-        noun = noun[: stop.start()]
-    if embedded:
-        k = noun.rfind("的")
-        if 0 <= k < len(noun) - 2:
-            noun = noun[k + 1 :]  # the head noun after the size: 机械压机, 产业集群
-    noun = noun.removesuffix("之一")
-    return _balance_quotes(noun).strip(" \"")
-
-
-def _paren_end(s: str, j: int, hi: int) -> int:
-    """Index after the parenthesis closing the one at ``j`` (within ``hi``), or -1."""
-    for k in range(j + 1, hi):
-        if s[k] in ")）":
-            return k + 1
-        if s[k] in "(（。；;":
-            return -1
-    return -1
-
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
 
 
 @lru_cache(maxsize=2048)  # pure functions of short strings (the nouns after counts repeat within an article)
@@ -439,7 +217,7 @@ def attach_metrics(
 ) -> None:
     """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down,
     ``para_project`` the project its paragraph is about."""
-    # (lists built only where there is something in them: a lone figure has no other figure for _right_noun
+    # (lists built only where there is something in them: a lone figure has no other figure for right_noun
     # to stop at, and most sentences have no period or entity)
     several = len(recs) > 1
     fig_starts = [r.fig.start for r in recs] if several else []
@@ -468,13 +246,13 @@ def attach_metrics(
         if last is not None and r.in_paren != last.in_paren:
             prev, outer_prev = (outer_prev, None) if last.in_paren else (prev, prev)
         in_list = cs > lo and s[cs - 1] == "、"
-        raw_left = _cut_left(s, f, periods, ents, prev_end, ends)
+        raw_left = cut_left(s, f, periods, ents, prev_end, ends)
         left = strip_metric(raw_left)
         if len(left) < 2 and periods:
-            left = _metric_before_period(s, f, periods, ents, prev_end, ends) or left
+            left = metric_before_period(s, f, periods, ents, prev_end, ends) or left
         fm = _FROM_BEFORE_RE.search(s, cs, f.start) if you_here else None  # 由8万元, 由2015年的116家, 从520人
         if fm:
-            e = _last_before(ents, ends[1], fm.start()) if ents else None
+            e = last_before(ents, ends[1], fm.start()) if ents else None
             named = strip_metric(s[max(cs, e.end) if e is not None else cs : fm.start()])
             if len(named) >= 2:
                 left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
@@ -489,7 +267,7 @@ def attach_metrics(
         prev_end = f.end
         metric = left
         raw_verb = raw_left.rstrip("了")
-        verb_only = len(left) <= 2 and (not left or raw_verb.endswith(_INTRO_VERBS))
+        verb_only = len(left) <= 2 and (not left or raw_verb.endswith(INTRO_VERBS))
         threshold = f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount"
         # rank, growth and share metrics are read on the left: the noun on the right only for the others, and for
         # money only after an intro verb (获得资金5亿元), as a size class (千亿级产业) or a threshold (亿元以上项目):
@@ -498,7 +276,7 @@ def attach_metrics(
             f.base_unit not in ("CNY", "USD") or verb_only or f.mult_only or threshold
             or raw_verb.endswith(C.AMOUNT_INTRO_VERBS)
         )
-        right = _right_noun(s, f.end, hi, fig_starts, fig_ends) if reads_right else ""
+        right = right_noun(s, f.end, hi, fig_starts, fig_ends) if reads_right else ""
         # 3条生产线, 85吨钢材: a noun written right after the unit is what the figure counts or measures
         direct = right if (
             right and not s.startswith("的", f.end) and f.unit[-1:] not in "万亿千百"
@@ -581,7 +359,7 @@ def attach_metrics(
             # 千亿级产业集群, 百亿企业: the size class of what follows
             # the noun after 级/的, else the one already read
             shifted = s.startswith(("级", "的"), f.end)
-            noun = _right_noun(s, f.end + 1, hi, fig_starts, fig_ends) if shifted else right
+            noun = right_noun(s, f.end + 1, hi, fig_starts, fig_ends) if shifted else right
             if noun:
                 noun = _cut_after_head(noun)
                 metric = noun + ("投资额" if "投资" in raw_left or noun.endswith("项目") and threshold else "规模")
@@ -595,7 +373,7 @@ def attach_metrics(
                 metric = noun + "门槛"
         if raw_left.endswith("以") and s.startswith("的", f.end) and r.kind != "rank":  # (以第一名的成绩: a rank)
             # 以686亿元的品牌价值位居第6位, 以12亿元的营收位居全市第一: what follows 的 is measured
-            metric = _right_noun(s, f.end + 1, hi, fig_starts, fig_ends) or metric
+            metric = right_noun(s, f.end + 1, hi, fig_starts, fig_ends) or metric
         if metric[:1] in _ABBREVIATION_FIRST:  # (most metrics: no abbreviation starts with their first character)
             metric = _expand_abbreviation(metric)
         if raw_left.endswith(PROJECT_SIZE_WORDS) or (
@@ -790,7 +568,7 @@ _EVENT_STOP = re.compile(r"[,，、:：;；。!！?？]")
 def _event_after(s: str, f: Figure, hi: int) -> str:
     """连续22次打破世界纪录: the verb phrase after a count of times (up to the clause end, 12 characters)."""
     i = f.end
-    if i >= hi or not _is_han(s[i]) or s[i] in "的等":
+    if i >= hi or not is_han(s[i]) or s[i] in "的等":
         return ""
     m = _EVENT_STOP.search(s, i, min(hi, i + 13))
     j = m.start() if m else min(hi, i + 12)
