@@ -573,3 +573,7 @@ def test_the_items_under_a_heading_of_targets_are_targets():
     text = "一、2023年主要成绩\n1. 地区生产总值：86.3亿元\n二、2024年主要预期目标\n1. 地区生产总值：增长6%左右"
     got = by_text(text, dt.date(2024, 2, 1))
     assert (got["86.3亿元"].target, got["6%左右"].target) == (False, True)
+
+
+def test_a_verb_ending_like_a_qualifier_is_no_qualifier():
+    assert by_text("展会现场签约18.3亿元。")["18.3亿元"].qualifier is None

@@ -440,6 +440,10 @@ def attach_metrics(
         ):
             # 车流量412.6万辆次,日均58.9万辆次: the same measure per day (all of a name read from a verb: 旅客发送量)
             metric = avg.group(0) + (prev.metric if prev.metric.endswith("量") else prev.metric[k:])
+        if r.kind == "share" and metric in _BARE_RATES and prev is not None and prev.metric:
+            metric = prev.metric.removesuffix("数") + metric  # 已完成整改53项,完成率为96.4%: 整改完成率
+        elif metric.endswith("签约") and f.base_unit in ("CNY", "USD"):
+            metric += "金额"  # 现场签约18.3亿元
         if (
             metric and (metric[:2] in _QUANTITY_OF_VERB or metric.endswith(_TRADE_VERBS))
             and r.kind not in ("growth", "share", "rank") and not r.delta
@@ -459,6 +463,8 @@ def attach_metrics(
 
 
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
+# Rates named by themselves, of the level before them (完成整改53项,完成率为96.4%)
+_BARE_RATES = frozenset({"完成率", "开工率", "达标率", "投产率", "签约率", "履约率", "办结率"})
 _RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|超过|超)?$")
 # Verbs that name a quantity of what they act on: 生产汽车2.86万辆 is the 汽车产量 (counts and weights; money
 # stays as named: 销售收入, except trade: 出口12亿元 is the 出口额).

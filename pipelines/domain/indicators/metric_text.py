@@ -81,25 +81,29 @@ _TRAILING_RE = re.compile(
     f"(?:{alternation(C.METRIC_TRAILING)}|连续[\\d一二三四五六七八九十两]+(?:个月|个季度|年|天|周)?)$"
 )
 _LEADING_RE = re.compile(f"^(?:{alternation(C.METRIC_LEADING)})")
-_INFIX_RE = re.compile(alternation(C.METRIC_INFIX_DELETE))
+_INFIX_RE = re.compile(f"(?:{alternation(C.METRIC_INFIX_DELETE)})(?!率)")  # (完成率, 实现率: words)
 _NOUN_STOP_RE = re.compile(alternation(C.NOUN_STOP))
 INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
 # (Chinese quotation marks stay: “专精特新”企业 is a name; an unmatched one goes in _balance_quotes)
 _QUOTES = " \t\"()（）—-\n\u2029"
 
 
+_VERBS_ENDING_LIKE_QUALIFIERS = ("签约", "预约", "节约")
+
+
 def _strip_ends(m: str) -> str:
     """Strip verbs, adverbs and function words from both ends of a metric."""
     while m:
         t = _TRAILING_RE.search(m)
-        if t:
+        if t and not m.endswith(_VERBS_ENDING_LIKE_QUALIFIERS):  # (签约: a verb, not 签 + 约)
             m = m[: t.start()].rstrip(" \"")
             continue
         if m[-1] == "能" and (len(m) == 1 or m[-2] not in C.NENG_NOUN_BEFORE):
             m = m[:-1]  # 能达到: a modal; 产能, 动能: a noun
             continue
         lead = _LEADING_RE.match(m)
-        if lead and not m.startswith("在建"):  # (在建项目: a word, not 在 + 建项目)
+        # (在建项目: a word, not 在 + 建项目; 完成率: a name, not 完成 + 率)
+        if lead and not m.startswith("在建") and len(m) - lead.end() >= 2:
             m = m[lead.end() :].lstrip(" \"")
             continue
         break
@@ -128,7 +132,8 @@ def strip_metric(m: str) -> str:
         m = _strip_ends(m)
     if m.endswith("总数") and len(m) > 3:
         m = m[:-2] + "数"  # 平台总数 → 平台数
-    return _balance_quotes(m)
+    m = _balance_quotes(m)
+    return m if len(m) > 1 else ""  # (one character left, 等地的超过 → 地, names nothing)
 
 
 _QUOTE_CHAR_RE = re.compile("[“”‘’\"]")
@@ -161,6 +166,8 @@ _NOUN_BAD_START = "等及和与或为是在了对把被将向从也都还又并�
 NOUN_BAD_START_WORDS: tuple[str, ...] = (
     "用于", "发展", "实现", "达到", "建成", "投入", "带动", "完成", "左右", "以上", "其中", "之一", "进入", "成为",
     "分别", "相继", "全部", "已经", "正在", "通过", "形成", "大关", "打破", "获得", "获评", "位居", "位列", "排名",
+    # a change follows (年产能将由4500万台提升到7000万台)
+    "提升", "提高", "增加", "增长", "扩大", "下降", "减少", "降低",
 )
 
 

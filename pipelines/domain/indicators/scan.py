@@ -191,9 +191,15 @@ def prefix_qualifier(s: str, start: int, lo: int) -> str | None:
     q = PREFIX_QUALIFIERS.get(s[start - 3 : start]) if start - 3 >= lo else None
     if q is None and start - 2 >= lo:
         q = PREFIX_QUALIFIERS.get(s[start - 2 : start])
-    if q is None and start - 1 >= lo:
+    if q is None and start - 1 >= lo and s[start - 2 : start] not in _NOT_PREFIXES:
         q = PREFIX_QUALIFIERS.get(s[start - 1])
     return q
+
+
+# Words ending with a one-character prefix qualifier that are no qualifier (现场签约18.3亿元 is not about ¥18.3亿)
+_NOT_PREFIXES = frozenset(
+    {"签约", "预约", "合约", "条约", "节约", "制约", "特约", "邀约", "最近", "附近", "临近", "走近"}
+)
 
 
 CONTEXT_WINDOW = 120  # characters of left context any rule may look at (bounds the work per figure)
