@@ -473,6 +473,7 @@ def test_catalogue_is_data_with_unique_names():
         ("日均接待游客人数", None),
         ("地区生产总值增速比上半年加快", None),
         ("规上工业增加值增速高于全省", None),
+        ("出口额年均增速", None),
     ],
 )
 def test_canonical_metric_id(name, mid):

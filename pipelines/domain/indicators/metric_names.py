@@ -299,8 +299,11 @@ def attach_metrics(
                 # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject
                 metric = last.metric
             if metric and not metric.endswith(("增速", "增幅", "率")):
-                # 贷款余额286.4亿元,比年初增长6.9%: a growth since January, not over a year
-                metric += "比年初增速" if _SINCE_JANUARY_RE.search(s, cs, f.start) else "增速"
+                # 贷款余额286.4亿元,比年初增长6.9%: a growth since January, not over a year; 年均增长: a yearly mean
+                if _SINCE_JANUARY_RE.search(s, cs, f.start):
+                    metric += "比年初增速"
+                else:
+                    metric += "年均增速" if "年均" in raw_left and "年均" not in metric else "增速"
         elif r.kind == "share":
             scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
             left = left.removeprefix("约")  # 约占员工总数的18%
@@ -442,6 +445,9 @@ def attach_metrics(
             metric = avg.group(0) + (prev.metric if prev.metric.endswith("量") else prev.metric[k:])
         if r.kind == "share" and metric in _BARE_RATES and prev is not None and prev.metric:
             metric = prev.metric.removesuffix("数") + metric  # 已完成整改53项,完成率为96.4%: 整改完成率
+        elif metric in _TOTAL_WORDS and prev is not None and prev.metric and prev.fig.base_unit == f.base_unit:
+            # 新增规上工业企业23家,总数达到158家: the total of what the figure before added to
+            metric = prev.metric.removeprefix("新增").removeprefix("新认定").removesuffix("数") + "总数"
         elif metric.endswith("签约") and f.base_unit in ("CNY", "USD"):
             metric += "金额"  # 现场签约18.3亿元
         if (
@@ -463,6 +469,7 @@ def attach_metrics(
 
 
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
+_TOTAL_WORDS = frozenset({"总数", "总量"})
 # Rates named by themselves, of the level before them (完成整改53项,完成率为96.4%)
 _BARE_RATES = frozenset({"完成率", "开工率", "达标率", "投产率", "签约率", "履约率", "办结率"})
 _RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|超过|超)?$")

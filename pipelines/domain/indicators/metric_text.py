@@ -103,7 +103,7 @@ def _strip_ends(m: str) -> str:
             continue
         lead = _LEADING_RE.match(m)
         # (在建项目: a word, not 在 + 建项目; 完成率: a name, not 完成 + 率)
-        if lead and not m.startswith("在建") and len(m) - lead.end() >= 2:
+        if lead and not m.startswith("在建") and len(m) - lead.end() != 1:
             m = m[lead.end() :].lstrip(" \"")
             continue
         break

@@ -28,7 +28,7 @@ CHANGE_SUFFIXES: tuple[str, ...] = tuple(verb + end for verb in DELTA_VERBS for 
 # 增长倍数, 增速比上半年加快) or an average (日均接待游客人数): joined to the metric's series, each would be a second,
 # conflicting value of it.
 NOT_THE_METRIC_RE = re.compile(
-    r"(?:较|比)(?:\d{4}年|年初|上年|去年|上半年|[一二三四]季度|\d+-\d+月|全省|全市)|相当于|高于|低于|快于|慢于|倍数$|\d+年间|^(?:日均|月均|平均每|单日)"
+    r"(?:较|比)(?:\d{4}年|年初|上年|去年|上半年|[一二三四]季度|\d+-\d+月|全省|全市)|相当于|高于|低于|快于|慢于|年均|倍数$|\d+年间|^(?:日均|月均|平均每|单日)"
 )
 
 
