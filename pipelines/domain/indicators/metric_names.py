@@ -326,6 +326,12 @@ def attach_metrics(
                 and left[:-2] != of_rec.metric
             ):
                 metric = f"{left[:-2]}占{of_rec.metric}比重"  # 一般公共预算收入16亿元,税收占比71.2%
+            elif (
+                bare in ("比重", "比例") and prev is None and last is not None and last.kind == "growth"
+                and last.metric and (of_m := _OF_BEFORE_SHARE_RE.search(raw_left))
+            ):
+                # 其中工业投资增长14.6%,占全部投资的比重为41.2%: the share of what grew, named by its growth
+                metric = f"{last.metric.removesuffix('增速')}占{of_m.group(1)}比重"
         elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
             metric = prev.metric or ""
         elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
@@ -469,6 +475,7 @@ def attach_metrics(
 
 
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
+_OF_BEFORE_SHARE_RE = re.compile(r"占([^,，;；。占的]{2,16})的?(?:比重|比例)")  # 占全部投资的比重
 _TOTAL_WORDS = frozenset({"总数", "总量"})
 # Rates named by themselves, of the level before them (完成整改53项,完成率为96.4%)
 _BARE_RATES = frozenset({"完成率", "开工率", "达标率", "投产率", "签约率", "履约率", "办结率"})
