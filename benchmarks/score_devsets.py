@@ -38,6 +38,8 @@ ABOUT: dict[str, str] = {
     "interview, a 一图读懂 list, market entities, public services, a zone's half year, a short item",
     "round15": "close to real pages: a leader's visit, a groundbreaking, an entrepreneur, a village in Chinese "
     "numerals, a monthly release, a work report, red tape, a fair, a chain, a bank, a harvest, a job fair",
+    "round16": "hard constructions: quarters and cumulative periods, prices, energy units, comparisons with the "
+    "city and province, dense 分别 lists, annual results, holidays, villages, a fair, a work report, a 数说 box",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")

@@ -343,3 +343,38 @@ def test_rural_residents_are_no_village():
     text = "全县城镇和农村居民人均可支配收入分别达到31286元、13975元。"
     got = by_text(text, home_city="上饶市")
     assert got["13975元"].subject != "和农村"
+
+
+def test_a_news_items_lead_frames_the_periods_of_its_paragraphs():
+    text = (
+        "假期文旅市场火热\n\n本报讯 今年国庆假期(10月1日至7日),我市文旅市场持续火热。假期全市接待游客386万人次。\n"
+        "重点景区人气旺盛。三清山景区接待游客28万人次。"
+    )
+    got = by_text(text, pub=dt.date(2023, 10, 8), home_city="上饶市")
+    assert got["386万人次"].period == got["28万人次"].period == "2023-10"
+
+
+def test_a_lead_at_a_balances_date_frames_nothing():
+    text = "本报讯 截至11月末,该行各项贷款余额218.6亿元。\n服务网点延伸到乡村,该行在29个乡镇设立金融服务站。"
+    assert by_text(text, pub=dt.date(2022, 12, 5))["29个"].period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value_base", "metric"),
+    [
+        ("全市CPI累计上涨2.1%,低于全省平均水平0.1个百分点。", "0.1个百分点", -0.1, "CPI增速低于全省平均水平"),
+        ("增速分别高于全市0.3个和0.6个百分点。", "0.3个", 0.3, None),  # one of the points
+        ("综合能源消费量612.3万吨标准煤,同比增长2.1%。", "612.3万吨标准煤", 6_123_000, "综合能源消费量"),
+        ("外商投资企业、国有企业进出口分别为38.9亿元和11.4亿元。", "38.9亿元", 3_890_000_000, "外商投资企业进出口"),
+    ],
+)
+def test_gaps_lists_and_coal_equivalent(text, span, value_base, metric):
+    got = by_text(text, pub=dt.date(2019, 5, 10))[span]
+    assert got.value_base == value_base
+    if metric:
+        assert got.metric == metric
+
+
+def test_a_growth_run_with_a_verb_of_its_own():
+    got = by_text("A企业、B企业营收分别为38.9亿元和11.4亿元,分别增长6.5%、下降2.1%。")
+    assert (got["38.9亿元"].yoy_pct, got["11.4亿元"].yoy_pct) == (6.5, -2.1)

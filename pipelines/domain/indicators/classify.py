@@ -122,6 +122,8 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
             or s.startswith(_GROWTH_NOUNS_AFTER, f.end)  # 保持20%以上增速, 实现两位数增长: a growth, named after it
         ):
             kind = "growth"
+            if f.base_unit == "percentage_point" and _BELOW_RE.search(s, f.cs, f.start):
+                vb = -vb  # 低于全省平均水平0.1个百分点: the gap is below
         else:
             kind = "share"
     elif f.base_unit == "rank":
@@ -163,6 +165,7 @@ def _since_base(s: str, f: Figure) -> bool:
     return _YEAR_ON_YEAR_RE.search(s, f.ws, f.start) is None and not _BARE_GROWTH_RE.fullmatch(s, f.cs, f.start)
 
 
+_BELOW_RE = re.compile(r"(?:低于|慢于|少于)[^,，;；。]{0,16}$")
 _GROWTH_NOUNS_AFTER = (*C.GROWTH_NOUNS, *(f"的{n}" for n in C.GROWTH_NOUNS))
 _GROWTH_LEVEL_RE = re.compile(
     f"(?:{'|'.join(C.GROWTH_NOUNS)})[^,，;；]{{0,6}}?(?:{'|'.join(C.LEVEL_AFTER_GROWTH)})(?:{'|'.join(C.GROWTH_FILLER)})?$"
@@ -175,10 +178,13 @@ _CAPACITY_RE = re.compile(
 
 
 def share_list_units(s: str, figs: list[Figure]) -> None:
-    """15.2万、9.8万、6.3万人次: numbers listed with a bare multiplier take the unit written after the last one."""
+    """15.2万、9.8万、6.3万人次: numbers listed with a bare multiplier take the unit written after the last one (and
+    分别高于全市0.3个和0.6个百分点: a 个 before a 个百分点 is one of its points)."""
     for i in range(len(figs) - 2, -1, -1):  # from the end: a unit taken passes on to the number before
         a, b = figs[i], figs[i + 1]
-        if a.mult_only and not b.mult_only and b.unit.startswith(a.unit) and s[a.end : b.start] in LIST_SEPS:
+        if s[a.end : b.start] not in LIST_SEPS:
+            continue
+        if (a.mult_only and not b.mult_only and b.unit.startswith(a.unit)) or (a.unit == "个" and b.unit == "个百分点"):
             a.unit, a.base_unit, a.factor, a.kind, a.mult_only = b.unit, b.base_unit, b.factor, b.kind, False
 
 

@@ -23,6 +23,7 @@ from .figure_periods import (
     CUTOFF_RE,
     DURATION_UNITS,
     EVENT_RE,
+    LEAD_OPENERS,
     MONTH_PERIOD_RE,
     ON_SITE_RE,
     OVER_YEARS_RE,
@@ -85,8 +86,13 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     cands_at = _by_sentence(cands, [e.pos for e in cands], sents, sent_starts)
     out: list[Indicator] = []
     st = ReadingState(last={})
+    in_lead = False  # reading a news item's lead (本报讯…): what period it names frames the report
     for si, sent in enumerate(sents):
         if sent.paragraph != st.para:
+            if in_lead and report_period is None and st.period and not st.period.startswith("asof:"):
+                # 本报讯 今年中秋国庆“双节”8天假期(9月29日至10月6日),…: the holiday's, in every paragraph after it
+                report_period = st.period
+            in_lead = norm.startswith(LEAD_OPENERS, sent.start) and report_period is None and si > 0
             year = st.section_year if st.section_year is not None else default_year
             # (under 一、2018年主要成绩 the section's year, not the 2019 of the headline's 2019年政府工作报告)
             carried = str(st.section_year) if st.section_year is not None else report_period if si else None

@@ -17,6 +17,8 @@ from .scan import CONTEXT_WINDOW
 from .subjects import Entity
 
 _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
+# 分别增长6.5%、下降2.1%: the next growth of a 分别 run, with its own verb
+_GROWTH_RUN_GAP_RE = re.compile(r"[、和及,，](?:增长|下降|减少|提高|回落|上升)")
 # 地区生产总值总量排名前三的是: what the places listed after it are ranked by
 _RANKING_INTRO_RE = re.compile(
     r"(?P<name>[^,，;；。]{2,20}?)(?:总量|规模)?(?:排名|位居|位列|居)(?:全市|全省)?前[一二三四五六七八九十\d]+(?:位|名)?的?(?:是|为)?$"
@@ -42,7 +44,9 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity]) -> 
             continue
         run = [r]
         j = i + 1
-        while j < len(recs) and recs[j].gap in LIST_SEPS:
+        while j < len(recs) and (
+            recs[j].gap in LIST_SEPS or r.kind == "growth" and _GROWTH_RUN_GAP_RE.fullmatch(recs[j].gap)
+        ):
             run.append(recs[j])
             j += 1
         start = _list_start(s, max(r.sent.start, k - CONTEXT_WINDOW), k)
@@ -63,6 +67,17 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity]) -> 
             # 已完成256公里、危桥改造14座,完成率分别为80%、77.8%: the rate of each figure listed before
             _rates_of_figures(recs[:i], run, rate)
         i = j
+
+
+def _shared_tail(names: list[str]) -> str | None:
+    """What the last item of a list adds after the head word the others end with (外商投资企业、国有企业进出口 →
+    进出口), or None."""
+    last = names[-1]
+    for k in range(min(len(names[0]), 4), 1, -1):
+        head = names[0][-k:]
+        if all(x.endswith(head) for x in names[:-1]) and (i := last.find(head)) >= 0 and len(last) - i - k >= 2:
+            return last[i + k :]
+    return None
 
 
 def _list_start(s: str, lo: int, end: int) -> int:
@@ -110,6 +125,8 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
     n = len(names[0])
     if n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
         names[:-1] = [x + names[-1][n:] for x in names[:-1]]
+    elif (tail := _shared_tail(names)) is not None:
+        names[:-1] = [x + tail for x in names[:-1]]  # 外商投资企业、国有企业进出口: 外商投资企业进出口
     for name, rr in zip(names, run, strict=True):
         if name:  # 全县出口: the metric is 出口
             named = name + own if len(own) >= 2 else name

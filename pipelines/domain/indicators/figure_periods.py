@@ -62,7 +62,7 @@ def headline_period(
 # How far before a bare year (今年) a period within that year may stand and still be the figure's
 # (截至5月底,今年新签约项目开工率达到65.2%: asof May).
 _SPECIFIC_BEFORE_YEAR = 12
-_DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")  # a day (5月15日): a visit's, never a project size's
+DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")  # a day (5月15日): a visit's, never a project size's
 
 
 _ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})")
@@ -132,7 +132,7 @@ def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord, carried:
     unless it is a bare year right after a period within that year, or the start of 由A增加到B (B's own); a day
     inside the sentence dates only its own clause (``carried``: the period before the sentence)."""
     h = labelled[k - 1]
-    while h.label is not None and _DAY_LABEL_RE.fullmatch(h.label) and h.start > r.sent.start and h.end < r.fig.cs:
+    while h.label is not None and DAY_LABEL_RE.fullmatch(h.label) and h.start > r.sent.start and h.end < r.fig.cs:
         # 接待游客8.65万人次,其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: not of June 23
         k -= 1
         if not k:
@@ -141,7 +141,7 @@ def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord, carried:
     if r.start_level is not None and h.end <= r.start_level.fig.start:
         return None  # 由2015年的116家增加到765家: 2015 is the start's; 765 has no period of its own
     label = h.label
-    if r.project and r.kind != "count" and label is not None and _DAY_LABEL_RE.fullmatch(label):
+    if r.project and r.kind != "count" and label is not None and DAY_LABEL_RE.fullmatch(label):
         return None  # 5月15日,在总投资106亿元的X项目施工现场: the day of the visit is no period of the project's size
     if k > 1 and label is not None and len(label) == 4:
         p = labelled[k - 2]
@@ -155,7 +155,7 @@ def carried_period(s: str, labelled: list[PeriodHit], sent: Span, before: str | 
     inside it (其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: the next is of the holiday) nor a month
     set apart from the report's (7月当月,全市规上工业增加值增长6.5%。全市规上工业企业实现营业收入…: 1—7月)."""
     for h in reversed(labelled):
-        if h.label and _DAY_LABEL_RE.fullmatch(h.label) and h.start > sent.start:
+        if h.label and DAY_LABEL_RE.fullmatch(h.label) and h.start > sent.start:
             continue
         if s.startswith("当月", h.end):
             continue
@@ -163,6 +163,8 @@ def carried_period(s: str, labelled: list[PeriodHit], sent: Span, before: str | 
     return before
 
 
+# How a news item's lead opens (本报讯 记者…报道:, 本报记者): the lead frames the report's period
+LEAD_OPENERS = ("本报讯", "本报记者", "本报通讯员")
 # What refers back to the article's event (此次集中开工项目共有20个)
 THIS_EVENT_RE = re.compile(r"此次|本次|这次|本届")
 # What happens on a day (an event the figures after it are of): 举行, 召开, 开工 …
@@ -173,18 +175,20 @@ def event_months(labelled: list[PeriodHit]) -> list[PeriodHit]:
     """The period phrases of a sentence that dates an event, its day read as the event's month (what is signed or
     started at an event is of its month, not a stock on its day)."""
     return [
-        replace(h, label=h.label[5:12]) if h.label and _DAY_LABEL_RE.fullmatch(h.label) else h for h in labelled
+        replace(h, label=h.label[5:12]) if h.label and DAY_LABEL_RE.fullmatch(h.label) else h for h in labelled
     ]
 
 
 def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None:
     """The period a sentence without figures gives the figures after it in its paragraph: the month of the event
-    it dates (3月10日,瑞金市…签约活动举行。活动现场签约项目18个: of March), or the year it names (2019年,…)."""
+    it dates (3月10日,瑞金市…签约活动举行。活动现场签约项目18个: of March), or the period it names (a day
+    aside: 5月15日,记者在现场看到 dates no figure after it)."""
     days = [h.label for h in periods if h.label and h.label.startswith("asof:") and len(h.label) == 15]
     if days and EVENT_RE.search(s, a, b):
         return days[0][5:12]  # asof:YYYY-MM-DD → YYYY-MM
-    last = periods[-1].label
-    return last if last and last.isdigit() else None
+    # any other period it names (2019年,…; 今年中秋国庆“双节”8天假期(9月29日至10月6日),我市文旅市场持续火热。)
+    last = next((h.label for h in reversed(periods) if h.label and not DAY_LABEL_RE.fullmatch(h.label)), None)
+    return last
 
 
 # Units of a duration (用时8个月, 压缩至0.5个工作日): how long something took has no period.

@@ -414,6 +414,11 @@ def attach_metrics(
             metric = whole.metric  # 社零总额378.6亿元。其中,信州区完成89.2亿元: a part of the level before
         if last is not None and len(r.gap) <= GAP_MAX and RANGE_GAP.match(r.gap) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
+        elif (
+            last is not None and last.metric and r.gap in ("和", "、", "及") and f.base_unit == "percentage_point"
+            and last.fig.base_unit == f.base_unit
+        ):
+            metric = last.metric  # 分别高于全市0.3个和0.6个百分点: a list of gaps of the same kind
         # 由2018年的2212亿元增加到去年的3401.2亿元: two levels of what the sentence is about
         if you_here:
             if s.startswith("由", cs, f.start):

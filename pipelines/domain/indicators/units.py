@@ -78,6 +78,8 @@ UNITS: dict[str, UnitInfo] = {
     "米": UnitInfo("km", 1e-3, "other"),
     # weight
     "吨": UnitInfo("tonne", 1, "amount"),
+    "吨标准煤": UnitInfo("tonne", 1, "amount"),  # 综合能源消费量612.3万吨标准煤 (energy, in coal equivalent)
+    "吨标煤": UnitInfo("tonne", 1, "amount"),
     "吨位": UnitInfo("tonne", 1, "capacity"),
     "公斤": UnitInfo("tonne", 1e-3, "amount"),
     "千克": UnitInfo("tonne", 1e-3, "amount"),
