@@ -378,3 +378,14 @@ def test_gaps_lists_and_coal_equivalent(text, span, value_base, metric):
 def test_a_growth_run_with_a_verb_of_its_own():
     got = by_text("A企业、B企业营收分别为38.9亿元和11.4亿元,分别增长6.5%、下降2.1%。")
     assert (got["38.9亿元"].yoy_pct, got["11.4亿元"].yoy_pct) == (6.5, -2.1)
+
+
+def test_periods_listed_before_fenbie_and_single_quarters():
+    text = (
+        "前三季度,全市地区生产总值同比增长10.2%。从季度看,一季度、二季度、三季度当季分别增长16.2%、8.5%和6.1%。"
+        "三季度当季,规上工业增加值增长7.3%;9月份当月增长6.8%。"
+    )
+    got = by_text(text, pub=dt.date(2021, 10, 25))
+    assert [got[t].period for t in ("16.2%", "8.5%", "6.1%", "6.8%")] == ["2021-Q1", "2021-Q2", "2021-Q3", "2021-09"]
+    assert got["8.5%"].metric == "地区生产总值增速"
+    assert got["6.8%"].metric == "规上工业增加值增速"

@@ -274,6 +274,10 @@ METRIC_LEADING: tuple[str, ...] = (
     "以来",
     "目前",
     "我们",
+    # what part of a period a figure covers (当季, 当月: the period says it)
+    "当季",
+    "当月",
+    "单月",
     # list markers (二是新增规上工业企业23家)
     *(n + "是" for n in "一二三四五六七八九十"),
     "首先",

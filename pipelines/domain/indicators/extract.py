@@ -97,7 +97,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             # (under 一、2018年主要成绩 the section's year, not the 2019 of the headline's 2019年政府工作报告)
             carried = str(st.section_year) if st.section_year is not None else report_period if si else None
             st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, carried, None, False
-            st.level, st.project = None, None
+            st.level, st.project, st.growth = None, None, None
             st.para_start = sent.start
         a, b = sent.start, sent.end
         in_sent = periods_at.get(si)
@@ -139,9 +139,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         link_neighbours(norm, recs)
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
-        attach_metrics(norm, recs, periods, ents, whole, st.project)
+        attach_metrics(norm, recs, periods, ents, whole, st.project, st.growth)
         st.level = last_level(recs)
-        distribute_fenbie(norm, recs, in_sent_cands)
+        st.growth = next((r.metric for r in reversed(recs) if r.kind == "growth" and r.metric), st.growth)
+        distribute_fenbie(norm, recs, in_sent_cands, periods)
         attach_yoy(recs)
         attach_targets(norm, recs, list_here)
         if in_target_list or st.section_targets:
@@ -169,8 +170,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
         for r in recs:
             # the last labelled period before the figure, else the one carried (never to a target or a project)
-            if r.base_year:
-                r.period = r.base_year  # 比2018年的82.45亿元: the base year's level
+            if r.fixed_period:
+                r.period = r.fixed_period  # 比2018年的82.45亿元: the base year's level (or a 分别 list's period)
             elif r.fig.unit in DURATION_UNITS:
                 r.period = None  # 从签约到投产仅用时8个月: how long something took, of no period
             elif r.label and (inside := period_in_label(labelled, r)):

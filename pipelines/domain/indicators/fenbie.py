@@ -12,6 +12,7 @@ from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
 from .metric_names import money_name
 from .metric_text import strip_metric
+from .periods import PeriodHit
 from .records import FigureRecord
 from .scan import CONTEXT_WINDOW
 from .subjects import Entity
@@ -31,7 +32,7 @@ _COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家]
 _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
 
-def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity]) -> None:
+def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], periods: list[PeriodHit]) -> None:
     """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item, as its metric or its subject."""
     if s.find("分别", recs[0].sent.start, recs[0].sent.end) < 0:
         return  # (most sentences: each figure's clause below lies inside the sentence)
@@ -58,7 +59,10 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity]) -> 
             if not any(x.fig.end > before and x.fig.start < k for x in recs):
                 start, k_list = before, k - 1
         items = [m.span() for m in _FENBIE_ITEM_RE.finditer(s, start, k_list)]
-        if len(items) == len(run) > 1:
+        if len(items) == len(run) > 1 and (labels := _item_periods(items, periods)):
+            for label, rr in zip(labels, run, strict=True):
+                rr.fixed_period = label  # 一季度、二季度、三季度当季分别增长16.2%、8.5%和6.1%: one period each
+        elif len(items) == len(run) > 1:
             _fenbie_items(s, items, k, run, cands)
         elif not _FENBIE_COMPARISON.sub("", s[start:k]) and len(run) > 1:
             # no list before 分别 (or only 同比): the growths refer to the figures listed before them
@@ -78,6 +82,17 @@ def _shared_tail(names: list[str]) -> str | None:
         if all(x.endswith(head) for x in names[:-1]) and (i := last.find(head)) >= 0 and len(last) - i - k >= 2:
             return last[i + k :]
     return None
+
+
+def _item_periods(items: list[tuple[int, int]], periods: list[PeriodHit]) -> list[str] | None:
+    """The period each listed item names, when every item is one (一季度、二季度、三季度当季), else None."""
+    labels = []
+    for a, b in items:
+        label = next((h.label for h in periods if a <= h.start < b and h.label), None)
+        if label is None:
+            return None
+        labels.append(label)
+    return labels
 
 
 def _list_start(s: str, lo: int, end: int) -> int:

@@ -213,10 +213,10 @@ def _share_of(noun: str) -> str:
 
 def attach_metrics(
     s: str, recs: list[FigureRecord], periods: list[PeriodHit], ents: list[Entity], whole: FigureRecord | None = None,
-    para_project: str | None = None,
+    para_project: str | None = None, para_growth: str | None = None,
 ) -> None:
     """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down,
-    ``para_project`` the project its paragraph is about."""
+    ``para_project`` the project its paragraph is about, ``para_growth`` the last growth its paragraph named."""
     # (lists built only where there is something in them: a lone figure has no other figure for right_noun
     # to stop at, and most sentences have no period or entity)
     several = len(recs) > 1
@@ -298,6 +298,8 @@ def attach_metrics(
             elif len(metric) < 2 and last is not None and last.kind == "growth" and last.metric:
                 # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject
                 metric = last.metric
+            elif len(metric) < 2 and para_growth:
+                metric = para_growth  # 地区生产总值增长10.2%。一季度、二季度当季分别增长16.2%、8.5%: of the same
             if metric and not metric.endswith(("增速", "增幅", "率")):
                 # 贷款余额286.4亿元,比年初增长6.9%: a growth since January, not over a year; 年均增长: a yearly mean
                 if _SINCE_JANUARY_RE.search(s, cs, f.start):
@@ -440,7 +442,7 @@ def attach_metrics(
             if len(level) >= 2:
                 metric = base_year_metric(cmp, level, r.kind, f.base_unit)
                 if is_base_level(cmp):
-                    r.base_year = base_year_period(cmp)
+                    r.fixed_period = base_year_period(cmp)
         elif f.unit == "倍" and r.kind == "other" and prev is not None and prev.metric and (w := years_window(s, f)):
             metric = f"{prev.metric}{w}增长倍数"  # 营业收入86.4亿元,6年间增长了16倍多
         elif f.unit == "倍" and r.kind == "other" and (rise := _RISE_BY_RE.search(raw_left)):

@@ -32,7 +32,9 @@ class FigureRecord:
     target: bool = False
     project: str | None = None  # 投资 X 亿元的 Y 项目: Y 项目
     start_level: FigureRecord | None = None  # of the 到 figure of 由A增加到B: A (whose period is not B's)
-    base_year: str | None = None  # 比2018年的82.45亿元: the period of a base year's level (base_year.py)
+    # the period the rules fixed for it: of a base year's level (比2018年的82.45亿元, base_year.py), or the i-th period
+    # of a 分别 list (一季度、二季度当季分别增长16.2%、8.5%, fenbie.py)
+    fixed_period: str | None = None
     label: str = ""  # 【4606.2亿元】去年全市地区生产总值: the 数说 label after the bracketed figure (with its 】)
 
 
@@ -52,6 +54,7 @@ class ReadingState:
     # the last level (not a growth, share or rank) of the sentence before, in this paragraph
     level: FigureRecord | None = None
     project: str | None = None  # the first project named in this paragraph (鑫磊电路板项目:总投资25亿元…)
+    growth: str | None = None  # the metric of the last growth named in this paragraph (地区生产总值增速)
     event: str | None = None  # the month of the article's dated event (11月28日,…举行集中开工活动), for 此次
 
 
