@@ -389,3 +389,8 @@ def test_periods_listed_before_fenbie_and_single_quarters():
     assert [got[t].period for t in ("16.2%", "8.5%", "6.1%", "6.8%")] == ["2021-Q1", "2021-Q2", "2021-Q3", "2021-09"]
     assert got["8.5%"].metric == "地区生产总值增速"
     assert got["6.8%"].metric == "规上工业增加值增速"
+
+
+def test_two_holidays_in_one_break():
+    got = by_text("今年中秋国庆“双节”8天假期,全市接待游客1286万人次。", pub=dt.date(2023, 10, 8))
+    assert got["1286万人次"].period == "2023-09/2023-10"

@@ -122,6 +122,17 @@ def reference_year(text: str, pub: dt.date) -> int:
     return pub.year - 1 if last > this or tie_to_last else pub.year
 
 
+def _holiday(hol: str, y: int | None, pub: dt.date) -> str | None:
+    """The month(s) of a holiday of year ``y`` (or the latest by ``pub``)."""
+    if hol in HOLIDAY_MONTHS:
+        mo = HOLIDAY_MONTHS[hol]
+        return _ym(_month_year(mo, y, pub), mo)  # (国庆假期 in a January article: last October)
+    label = lunar_holiday(y if y is not None else pub.year, hol)
+    if y is None and label is not None and int(label[5:7]) > pub.month:
+        label = lunar_holiday(pub.year - 1, hol)  # (端午假期 in a March article: last year's)
+    return label
+
+
 def _month_year(month: int, year: int | None, pub: dt.date) -> int:
     if year is not None:
         return year
@@ -154,8 +165,8 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"下半年", "h2"),
     # 完成年度预算的81%, 占年度计划的85%: the plan a share is of, not the period (年度计划投资98亿元 is)
     (r"全年|(?<!完成)(?<!占)(?<!超)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
-    (r"(?:“)?(?P<hol>国庆|五一|春节|端午|中秋|清明)(?:”)?(?:中秋)?(?:[3-9三五七八九]天)?(?:假期|黄金周|长假|小长假|期间)",
-     "holiday"),
+    (r"(?:“)?(?P<hol>国庆|五一|春节|端午|中秋|清明)(?:”)?(?P<hol2>中秋|国庆)?(?:“?双节”?)?(?:[3-9三五七八九]天)?"
+     r"(?:假期|黄金周|长假|小长假|期间)", "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (f"(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})", "rel_year"),
@@ -338,14 +349,11 @@ def find_periods(
             last = pub.year - 1  # 过去五年 in a report of 2022: 2017-2021
             label = f"{_ym(last - n + 1, 1)}/{_ym(last, 12)}"
         elif kind == "holiday":
-            hol = _g(m, i, "hol") or "国庆"
-            if hol in HOLIDAY_MONTHS:
-                mo = HOLIDAY_MONTHS[hol]
-                label = _ym(_month_year(mo, y, pub), mo)  # (国庆假期 in a January article: last October)
-            else:
-                label = lunar_holiday(y if y is not None else pub.year, hol)
-                if y is None and label is not None and int(label[5:7]) > pub.month:
-                    label = lunar_holiday(pub.year - 1, hol)  # (端午假期 in a March article: last year's)
+            label = _holiday(_g(m, i, "hol") or "国庆", y, pub)
+            if label is not None and (hol2 := _g(m, i, "hol2")) and (other := _holiday(hol2, y, pub)):
+                # 中秋国庆“双节”假期: both holidays, from the first month to the last (2023-09/2023-10)
+                first, last = sorted((label[:7], other[:7], label[-7:], other[-7:]))[:: 3]
+                label = first if first == last else f"{first}/{last}"
             if label is None:
                 continue
         elif kind == "day_range":
