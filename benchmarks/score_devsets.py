@@ -40,6 +40,8 @@ ABOUT: dict[str, str] = {
     "numerals, a monthly release, a work report, red tape, a fair, a chain, a bank, a harvest, a job fair",
     "round16": "hard constructions: quarters and cumulative periods, prices, energy units, comparisons with the "
     "city and province, dense 分别 lists, annual results, holidays, villages, a fair, a work report, a 数说 box",
+    "round17": "long features like the seeds: zones and their chains, a county's industry, a full park, red tape "
+    "through one project, a township, a project push, innovation, an inland port, a zone's three years",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")

@@ -577,3 +577,24 @@ def test_the_items_under_a_heading_of_targets_are_targets():
 
 def test_a_verb_ending_like_a_qualifier_is_no_qualifier():
     assert by_text("展会现场签约18.3亿元。")["18.3亿元"].qualifier is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "metric"),
+    [
+        ("该县综合考评排名前移2名。", "2名", "rank", "综合考评排名前移名次"),
+        ("位列县(市、区)第15位,比上年前移8位。", "8位", "rank", None),
+        ("两县快递业务量分居全市第一、二位。", "二位", "rank", None),
+        ("全县有5位院士。", "5位", "count", "院士人数"),
+    ],
+)
+def test_places_and_moves_of_rank(text, span, kind, metric):
+    got = by_text(text)[span]
+    assert got.kind == kind
+    if metric:
+        assert got.metric == metric
+
+
+@pytest.mark.parametrize("text", ["5位发言人介绍情况。", "对排名后3位的县进行约谈。", "实现两位数增长。"])
+def test_wei_that_is_no_figure(text):
+    assert not by_text(text)

@@ -46,6 +46,8 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
             continue  # 国庆7天假期: a number inside a period phrase is part of the period
         if f.start > sent.start and s[f.start - 1] == "每":
             continue  # 每10股派发现金红利3.5元, 每万人: the base of a rate
+        if f.unit == "位" and f.start > sent.start and s[f.start - 1] == "后":
+            continue  # 对排名后3位的县进行约谈: a rule's bottom places, no figure
         if f.rank and s.startswith(_ORDINAL_NOUNS, f.end):
             continue  # 进入第三个年头, 第二批: an ordinal, not a rank
         out.append(f)
@@ -132,8 +134,10 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
         kind, f.base_unit = "growth", "percent"  # 增长1倍: a growth of 100 % (over a year; since 2018: a multiple)
         sign, mom = g
         vb = sign * f.value * 100
-    elif f.unit in ("名", "位") and _RANK_MOVE_RE.search(s, f.ws, f.start):
+    elif f.unit in ("名", "位") and RANK_MOVE_RE.search(s, f.ws, f.start):
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
+    elif f.unit == "位" and _RANK_LIST_BEFORE_RE.search(s, f.ws, f.start):
+        f.base_unit, kind = "rank", "rank"  # 分列第一、二位: the next rank of a list
     elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and _CAPACITY_RE.search(s, f.cs, f.start):
         kind = "capacity"
     # (the left context is searched in place, s between pos and endpos, not sliced; a delta cue ends the clause,
@@ -170,7 +174,11 @@ _GROWTH_NOUNS_AFTER = (*C.GROWTH_NOUNS, *(f"的{n}" for n in C.GROWTH_NOUNS))
 _GROWTH_LEVEL_RE = re.compile(
     f"(?:{'|'.join(C.GROWTH_NOUNS)})[^,，;；]{{0,6}}?(?:{'|'.join(C.LEVEL_AFTER_GROWTH)})(?:{'|'.join(C.GROWTH_FILLER)})?$"
 )
-_RANK_MOVE_RE = re.compile(r"(?:排名|位次|名次)(?:前移|上升|提升|前进|进位|后退|下降|后移)$")
+_RANK_LIST_BEFORE_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}[、和]$")
+# 排名前移2名, 比上年前移8位, 较去年同期前进了5位: a change of rank
+RANK_MOVE_RE = re.compile(
+    r"(?:排名|位次|名次|[比较](?:上年|去年)(?:同期)?)(?P<verb>前移|上升|提升|前进|进位|后退|下降|后移)了?$"
+)
 # 年产(能) X, 年产锂电池 X, 产能(达) X, 装机容量 X: a capacity; 年产量/年产值 are output
 _CAPACITY_RE = re.compile(
     r"(?:年产(?![量值])(?:能力|能)?[^\d,，。;；]{0,8}|产能|生产能力|装机容量|装机规模)(?:达到|达|为|超过|超|突破)?$"

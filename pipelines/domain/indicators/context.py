@@ -416,7 +416,7 @@ ROAD_NOUN_ENDINGS: tuple[str, ...] = ("路", "道", "线", "公路", "铁路")
 # Counted nouns that are not about the economy (a memorial's 23179名烈士名字).
 NON_ECONOMIC_NOUNS: tuple[str, ...] = (
     "烈士", "英烈", "先烈", "红军", "名字", "姓名", "特点", "方面", "亮点", "原则", "步骤", "环节",
-    "委员", "代表", "宣讲", "工作组", "意见建议", "被告人", "嫌疑人", "部分",
+    "委员", "代表", "宣讲", "工作组", "意见建议", "被告人", "嫌疑人", "部分", "发言人",
 )
 # Words just before a figure that show it measures something outside the economy: a holiday's length, a
 # water level, a rain forecast, an exam score, a medal table, party delegates (by what the figure is).

@@ -20,7 +20,7 @@ from .base_year import (
     is_base_level,
     years_window,
 )
-from .classify import DELTA_RE, GAP_MAX, RANGE_GAP
+from .classify import DELTA_RE, GAP_MAX, RANGE_GAP, RANK_MOVE_RE
 from .metric_text import (
     INTRO_VERBS,
     cut_left,
@@ -286,6 +286,14 @@ def attach_metrics(
         if r.kind == "rank":
             if last_rank is not None and _RANK_MOVE_GAP.match(s[last_rank.fig.end : f.start]) and last_rank.metric:
                 metric = last_rank.metric  # 从第六前进至第四: the same ranking
+            elif not r.fig.rank and (move := RANK_MOVE_RE.search(s, cs, f.start)):
+                # 位列第15位,比上年前移8位: how far the ranking before moved (综合考评排名前移2名)
+                ranking = (
+                    last_rank.metric if last_rank is not None and last_rank.metric
+                    else strip_metric(s[max(cs, f.start - len(raw_left)) : move.start()]) + "排名"  # (after 该县)
+                )
+                since = "较上年" if s[move.start() : move.start() + 1] in "比较" else ""
+                metric = f"{ranking}{since}{move.group('verb')}名次"
             else:
                 metric = _rank_metric(s, r, lo, left, prev, last_pct)
         elif r.kind == "growth" and f.base_unit == "percentage_point" and (pp := _pp_metric(s, f, last_pct, prev)):

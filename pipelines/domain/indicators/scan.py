@@ -81,6 +81,7 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "个": "人性别小",  # 个人, 个性, 个别; 两个小时 (a duration: 个小时 is the unit, where a numeral may have it)
     "人": "民才员口均次们工",  # 人民, 人才 …  (人次 is its own unit)
     "名": "单称义牌",  # 名单, 名称
+    "位": "于列居置次一数",  # 位于, 位列, 位居; 三位一体, 两位数增长
     "部": "门署分长委位级队件",  # 部门, 部署, 部分, (零)部件
     "家": "庭乡居",  # (138家园区企业: a count; 家园 never follows a number)
     "项": "目",  # 项目

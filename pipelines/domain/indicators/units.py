@@ -35,6 +35,7 @@ UNITS: dict[str, UnitInfo] = {
     "户": UnitInfo("count", 1, "count"),
     "人": UnitInfo("count", 1, "count"),
     "名": UnitInfo("count", 1, "count"),
+    "位": UnitInfo("count", 1, "count"),  # 5位院士 (people; 前移8位 is a change of rank: classify)
     "人次": UnitInfo("count", 1, "count"),
     "台": UnitInfo("count", 1, "count"),
     "套": UnitInfo("count", 1, "count"),
