@@ -32,6 +32,8 @@ ABOUT: dict[str, str] = {
     "round9": "subjects and periods that change within an article",
     "round10": "long features in the seeds' genre",
     "round11": "county reports, a press conference, signings, farming, credit, a holiday, a work report",
+    "round12": "held out: kept aside while rounds 13–17 were worked on, scored once with the final rules, misses "
+    "never looked at",
     "round13": "a county's half year, investment, cars and batteries, lotus farming, a holiday, a bank, customs, "
     "jobs, housing, energy, a short news item, a photo caption, a comment",
     "round14": "budget, consumption, grain and pigs, innovation, foreign capital, transport, digital economy, an "
