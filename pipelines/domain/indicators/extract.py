@@ -105,7 +105,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         for h in periods:
             if h.year is not None:
                 st.year = h.year
-        if _SECTION_HEADING_RE.match(norm, a, b) and _is_whole_paragraph(sents, si):
+        if (
+            (norm[a] in _HEADING_FIRST or norm[a].isdecimal())  # (most sentences start otherwise: no match call)
+            and _SECTION_HEADING_RE.match(norm, a, b) and _is_whole_paragraph(sents, si)
+        ):
             if st.year is not None:
                 st.section_year = st.year  # the paragraphs under 一、2023年工作回顾 report on 2023
             if not norm[a].isdigit():  # (a section's heading, not one of its numbered items: 1. 地区生产总值…)
@@ -224,6 +227,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
 
 # A numbered section heading: 一、2023年工作回顾, （二）2024年主要目标, 3. 2024年重点工作
 _SECTION_HEADING_RE = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
+# What a heading starts with, but for a digit (\d: a decimal digit, what str.isdecimal tells)
+_HEADING_FIRST = frozenset("一二三四五六七八九十（(")
 
 
 _TARGET_HEADING_RE = re.compile(r"目标|计划|任务|打算")

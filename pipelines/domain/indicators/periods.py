@@ -139,6 +139,7 @@ def _month_year(month: int, year: int | None, pub: dt.date) -> int:
     return pub.year if month <= pub.month else pub.year - 1
 
 
+@lru_cache(maxsize=1024)  # pure, and formatting is its cost: the few months an article names recur
 def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
