@@ -20,7 +20,8 @@ _STRONG_CUE_REACH = max(map(len, _STRONG_CUES)) - 1  # how far a cue starting be
 
 
 # 主要预期目标是: …, 今年我们将重点抓好以下工作: 一是…: what follows is a list of targets
-# (each alternative starts with a literal: a search skips to those characters instead of trying every position)
+# (each alternative starts with a literal: a search skips to those characters instead of trying every position;
+# each ends with a colon: extract looks for one before it searches)
 TARGET_LIST_RE = re.compile(
     "|".join(f"{w}(?:是|为)?[:：]" for w in ("目标", "计划", "任务")) + "|将[^:：。;；]{0,20}[:：]"
 )
