@@ -49,6 +49,7 @@ SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "
 PLACE_SITE_WORDS = ("站", "港")  # only after a place name (上饶站, 赣州港; not 加油站, 香港)
 SITE_NAME_MAX = 6
 SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
+_SITE_NAME_CUTS = (*SITE_WORDS, *SITE_NAME_AFTER)  # what a site's name starts after
 
 # Anaphors → the entity type they refer back to.
 ANAPHORS: dict[str, str] = {
@@ -271,11 +272,13 @@ def article_context(text: str) -> ArticleContext:
     if main_town and main in (city, county):
         main = main_town  # a town's story (江湾镇…): its unnamed figures are the town's
     # (a village's story says 全村 of it, as a county's says 全县, and names it in its headline: 横峰县姚家乡兰子村:…)
-    village_refs = sum(map(text.count, _VILLAGE_REFS))
-    headline = text[: text.find("\n")] if "\n" in text else text
-    village_counts = Counter(
-        {v + "村": text.count(v + "村") + village_refs + (v + "村" in headline) for v in villages}
-    )
+    village_counts: Counter[str] = Counter()
+    if villages:  # (most stories name none: their references go uncounted)
+        village_refs = sum(map(text.count, _VILLAGE_REFS))
+        headline = text[: text.find("\n")] if "\n" in text else text
+        village_counts = Counter(
+            {v + "村": text.count(v + "村") + village_refs + (v + "村" in headline) for v in villages}
+        )
     main_village = _main_place(village_counts, max(top_county, sum(town_counts.values())))
     if main_village and main in (city, county, main_town):
         main = main_village  # a village's story (湖塘村…)
@@ -481,7 +484,7 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
         while a > max(lo, k - SITE_NAME_MAX) and _is_han(text[a - 1]) and text[a - 1] not in NAME_STOP:
             a -= 1
         name = text[a:k]
-        for w in (*SITE_WORDS, *SITE_NAME_AFTER):  # 旅游景区江湾景区, 力争打造产业集群: the name starts after
+        for w in _SITE_NAME_CUTS:  # 旅游景区江湾景区, 力争打造产业集群: the name starts after
             if w in name:
                 name = name[name.rfind(w) + len(w) :]
         a = k - len(name)
