@@ -59,7 +59,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
             cur_end = a + len(seg.rstrip())
             hard = b < n and text[b] == HARD_BREAK
             if hard or len(line) < BROKEN_LINE_MIN or line[-1] in _LINE_END:
-                out.append((cur_start, a + len(seg.rstrip())))
+                out.append((cur_start, cur_end))
                 cur_start = None
         a = b + 1
     if cur_start is not None:
@@ -80,15 +80,17 @@ def split_sentences(text: str) -> list[Span]:
     end = next(ends, None)
     for para, (lo, hi) in enumerate(_lines(text)):
         a = lo
+        # (most sentences start right after the end of the one before: no call to skip white space)
         while end is not None and end.start() < hi:
-            out.append(Span(_skip_spaces(text, a), end.end(), para))
+            out.append(Span(_skip_spaces(text, a) if text[a].isspace() else a, end.end(), para))
             a = end.end()
             end = next(ends, None)
         if a < hi:
-            out.append(Span(_skip_spaces(text, a), hi, para))
+            out.append(Span(_skip_spaces(text, a) if text[a].isspace() else a, hi, para))
     return out
 
 
 def _skip_spaces(text: str, a: int) -> int:
-    """The first character at or after ``a`` that is not white space (there is one: lines are stripped)."""
-    return _SPACES_RE.match(text, a).end() if text[a].isspace() else a
+    """The first character after the white space at ``a`` that is not white space (there is one: lines are
+    stripped)."""
+    return _SPACES_RE.match(text, a).end()
