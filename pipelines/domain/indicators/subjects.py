@@ -250,8 +250,9 @@ def article_context(text: str) -> ArticleContext:
     short_names = frozenset(shorts)
     short_orgs = frozenset(named_orgs) | short_names
     companies = named_orgs + Counter(name for name, _ in _text_company_names(text))
+    short_counts = {short: text.count(short) for short in shorts}  # (read here and by _aliases: counted once)
     for short in short_names - named_orgs.keys():
-        companies[short] = text.count(short)  # (its full name included)
+        companies[short] = short_counts[short]  # (its full name included)
     named_counties = Counter(e.name for e in _text_counties(text) if e.name)
     own = {kind: sum(mentions[w] for w in words) for kind, words in _OWN_ANAPHORS.items()}
     own_refs = {name: own.get(name[-1], 0) for name in named_counties}
@@ -294,7 +295,7 @@ def article_context(text: str) -> ArticleContext:
         refs = sum(mentions[w] for w in _COMPANY_REFS)
         if n >= 2 and n + refs > rivals:
             main = org
-    aliases = _aliases(text, shorts)
+    aliases = _aliases(text, shorts, short_counts)
     main = dict(aliases).get(main, main) if main else main  # (a company's story: by the name it uses for it)
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages, org_aliases=aliases,
                           short_orgs=short_orgs, county_city=county_city,
@@ -564,12 +565,14 @@ def _short_company_names(text: str) -> dict[str, str]:
     return out
 
 
-def _aliases(text: str, shorts: dict[str, str]) -> tuple[tuple[str, str], ...]:
+def _aliases(text: str, shorts: dict[str, str], counts: dict[str, int]) -> tuple[tuple[str, str], ...]:
     """(full name, the short name a story calls the company by) for each company whose short name is used on its
-    own, the one used most (江西星驰新能源汽车有限公司 → 星驰汽车): what an anaphor (公司) names it."""
+    own, the one used most (江西星驰新能源汽车有限公司 → 星驰汽车): what an anaphor (公司) names it.
+
+    ``counts``: how often each short name occurs in ``text``."""
     best: dict[str, tuple[int, str]] = {}
     for short, full in shorts.items():
-        n = text.count(short) - (text.count(full) if short in full else 0)
+        n = counts[short] - (text.count(full) if short in full else 0)
         if n > 0 and n > best.get(full, (0, ""))[0]:
             best[full] = (n, short)
     return tuple((full, short) for full, (_, short) in best.items())
