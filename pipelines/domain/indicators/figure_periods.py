@@ -46,7 +46,10 @@ def headline_period(
     head: list[Span] = []
     k = 0
     while k < len(sents) and sents[k].paragraph - sents[0].paragraph < HEADLINE_LINES:
-        line = [x for x in sents[k:] if x.paragraph == sents[k].paragraph]
+        j = k + 1
+        while j < len(sents) and sents[j].paragraph == sents[k].paragraph:
+            j += 1  # (a paragraph's sentences come in a row: read up to the next paragraph only)
+        line = sents[k:j]
         if line[-1].end - line[0].start > HEADLINE_MAX_CHARS or "。" in s[line[0].start : line[-1].end]:
             break
         head += line
