@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .records import alternation
-
 _HAN = r"\u4e00-\u9fff"
 
 # Zone words (long form → printed form).
@@ -217,15 +215,20 @@ _COUNTED_WORDS = (
     *_COMPANY_REFS, *_NOT_COMPANY_REFS,  # (有限公司 and 该行业 counted as words of their own: no 公司 or 该行 in them)
 )
 _COUNTED_RE = re.compile("|".join(sorted(_COUNTED_WORDS, key=len, reverse=True)))
-_COUNTED_ANAPHOR_RE = re.compile(alternation(tuple(a for a, t in ANAPHORS.items() if t in ("zone", "city"))))
+# The zone and city anaphors (counted words: the pass finds each of them where it stands, as no two words overlap)
+_SCOPED_ANAPHORS = frozenset(a for a, t in ANAPHORS.items() if t in ("zone", "city"))
 
 
 def article_context(text: str) -> ArticleContext:
-    mentions = Counter(_COUNTED_RE.findall(text))
-    for m in _COUNTED_ANAPHOR_RE.finditer(text):
+    mentions: Counter[str] = Counter()
+    for m in _COUNTED_RE.finditer(text):
+        word = m.group(0)
         a, b = m.span()
-        if (a and text[a - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, b):
-            mentions[m.group(0)] -= 1  # 居全市第2位, 占全市的: a scope in a comparison or a rank, not the subject
+        if word in _SCOPED_ANAPHORS and (
+            (a and text[a - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, b)
+        ):
+            continue  # 居全市第2位, 占全市的: a scope in a comparison or a rank, not the subject
+        mentions[word] += 1
     counts: Counter[str] = Counter()
     for short_name, city in CITIES.items():
         counts[city] += mentions[short_name]
