@@ -485,7 +485,8 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
                 out.append(Entity(a - 2, m.end(), text[a - 2 : m.end()], "site"))
             continue
         a = k
-        while a > max(lo, k - SITE_NAME_MAX) and _is_han(text[a - 1]) and text[a - 1] not in NAME_STOP:
+        stop = max(lo, k - SITE_NAME_MAX)
+        while a > stop and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in NAME_STOP:  # (_is_han, inline)
             a -= 1
         name = text[a:k]
         for w in _SITE_NAME_CUTS:  # 旅游景区江湾景区, 力争打造产业集群: the name starts after
