@@ -558,10 +558,8 @@ def _pp_metric(s: str, f: Figure, last_pct: FigureRecord | None, prev: FigureRec
 
 
 def _level_of(last: FigureRecord | None, prev: FigureRecord | None) -> str:
-    """The indicator a bare 环比 growth refers to: the growth just given (its metric without 增速) or the level."""
-    if last is not None and last.kind == "growth" and last.metric:
-        return last.metric.removesuffix("增速")
-    return prev.metric or "" if prev is not None else ""
+    """The indicator a bare 环比 growth refers to: that of the growth just given (see _growth_base), else the level."""
+    return _growth_base(last) or (prev.metric if prev is not None else "")
 
 
 # 由A增加到B: A opens the clause with 由, B follows a verb of change + 到/至
