@@ -194,8 +194,9 @@ def test_a_change_is_named_apart_from_its_level(text, level_span, change_span, s
     assert canonical_metric_id(change.metric) is None
 
 
-def test_fenbie_growths_name_the_figures_listed_before_them():
-    got = by_text("上半年该公司实现营业收入6.4亿元、利润总额0.7亿元,同比分别增长12%和21%。")
+@pytest.mark.parametrize("base", ["同比", "较上年同期", "比去年同期", "较去年"])
+def test_fenbie_growths_name_the_figures_listed_before_them(base: str):
+    got = by_text(f"上半年该公司实现营业收入6.4亿元、利润总额0.7亿元,{base}分别增长12%和21%。")
     assert (got["12%"].metric, got["21%"].metric) == ("营业收入增速", "利润总额增速")
     assert (got["6.4亿元"].yoy_pct, got["0.7亿元"].yoy_pct) == (pytest.approx(12), pytest.approx(21))
 

@@ -50,11 +50,14 @@ MOM_WORDS = ("环比",)
 # Nouns naming a growth rate (增速位居全市第一: the rank of the growth rate just given).
 GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "增长率", "增长速度")
 
+# A comparison with the same period a year before (同比增长, 比上年同期增长, 较去年增加): a yearly change.
+YEAR_ON_YEAR_BASES: tuple[str, ...] = (
+    "同比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年同期", "较上年", "较去年同期", "较去年",
+)
 # A change in an amount or a count written right before it (比上年净增7亿元, 比年初增加412亿元): a record of
 # its own, named after what changed plus the cue (…比年初增加额), never a second value of the level itself.
 DELTA_BASES: tuple[str, ...] = (
-    "同比", "比上年同期", "比去年同期", "比上年", "比去年", "比年初",
-    "较上年同期", "较上年", "较去年同期", "较去年", "较年初",
+    *YEAR_ON_YEAR_BASES, "比年初", "较年初",
     "比去年底", "比上年底", "比上年末", "比去年末", "较去年底", "较上年底", "较上年末", "较去年末",
 )
 DELTA_VERBS: tuple[str, ...] = (

@@ -10,10 +10,11 @@ import re
 
 from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
+from .context import MOM_WORDS, YEAR_ON_YEAR_BASES
 from .metric_names import money_name
 from .metric_text import strip_metric
 from .periods import PeriodHit
-from .records import FigureRecord
+from .records import FigureRecord, alternation
 from .scan import CONTEXT_WINDOW
 from .subjects import Entity
 
@@ -150,7 +151,7 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
 
 # What may stand between the listed figures and 分别 (营收12亿元、利润1亿元，同比分别增长18%、25%).
 _FENBIE_COMPARISON = re.compile(
-    r"同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|按(?:可比|不变)(?:价格|口径)?(?:计算)?|[,，]"
+    alternation((*YEAR_ON_YEAR_BASES, *MOM_WORDS)) + r"|按(?:可比|不变)(?:价格|口径)?(?:计算)?|[,，]"
 )
 
 

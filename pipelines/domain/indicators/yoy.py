@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-from .records import FigureRecord
+from .context import YEAR_ON_YEAR_BASES
+from .records import FigureRecord, alternation
 
 _YOY_GAP = re.compile(
     r"^(?:标准煤|标煤)?[)）]?[,，、]?(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
-    r"(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较上年|较去年同期|较去年|与上年相比)?"
+    rf"(?:{alternation((*YEAR_ON_YEAR_BASES, '与上年相比'))})?"
     r"(?:增长|增加|增速|增幅|提高|上升|上涨|下降|减少|回落|降低|下滑|下跌)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
 
