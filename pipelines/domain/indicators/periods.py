@@ -186,6 +186,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (rf"(?P<m>{_N})月(?P<d>{_N})日{_DASH}(?:(?P<m2>{_N})月)?(?P<d2>{_N})日", "day_range"),
     (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
     (rf"(?P<y1>(?:19|20)\d{{2}})年?{_DASH}(?P<y2>(?:19|20)\d{{2}})年", "year_range"),
+    (rf"{_YEAR}年以来", "since_year"),  # 2018年以来累计建设…: a flow from that January to the article's month
     (rf"{_YEAR}年", "year"),
 ]
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
@@ -287,8 +288,12 @@ def find_periods(
         elif kind == "asof_now":
             label = f"asof:{_ym(pub.year, pub.month)}"
             asof = True
-        elif kind == "ytd":
+        elif kind == "ytd" or kind == "since_year" and y == pub.year:
             label = f"{_ym(pub.year, 1)}/{_ym(pub.year, pub.month)}" if pub.month > 1 else _ym(pub.year, 1)
+        elif kind == "since_year":
+            if y is None or y > pub.year:
+                continue
+            label = f"{_ym(y, 1)}/{_ym(pub.year, pub.month)}"
         elif kind == "rel_month":
             k = pub.year * 12 + pub.month - 1 + RELATIVE_MONTHS[_g(m, i, "relm") or "本月"]
             label = _ym(k // 12, k % 12 + 1)
