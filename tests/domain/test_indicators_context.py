@@ -144,7 +144,30 @@ def test_an_undated_month_end_is_the_latest_one():
 
 def test_the_end_of_a_rise_does_not_take_its_starts_period():
     got = extract("规上企业由2015年的116家增加到765家。村集体经济收入由2018年的8万元增加到2021年的56万元。", PUB)
-    assert [(i.period, i.target) for i in got] == [("2015", False), (None, False), ("2018", False), ("2021", False)]
+    # (765家: how many there are now; 56万元: the year it names)
+    assert [(i.period, i.target) for i in got] == [
+        ("2015", False), ("asof:2023-10", False), ("2018", False), ("2021", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("截至8月底,全县森林覆盖率已由2016年的61.2%提高到67.5%。", "asof:2023-08"),
+        ("目前,该镇贫困发生率由2015年的9.6%降至1.3%。", "asof:2023-10"),
+        ("去年,全区营收由2019年的9亿元增加到31亿元。", "2022"),
+        ("去年,全区营收由2019年的9亿元跃升至31亿元。", "2022"),
+    ],
+)
+def test_the_end_of_a_rise_takes_the_period_before_its_start(text: str, period: str):
+    start, end = extract(text, PUB)
+    assert end.metric == start.metric
+    assert (start.period, end.period) == (text[text.index("由") + 1 : text.index("由") + 5], period)
+
+
+def test_a_level_to_come_after_a_rise_has_no_period():
+    got = extract("明年二期投产后,年产能将由现在的300万件提升到520万件。", PUB)
+    assert (got[-1].period, got[-1].target) == (None, True)
 
 
 def test_progress_against_a_plan_is_no_target():

@@ -185,7 +185,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             elif r.label and (inside := period_in_label(labelled, r)):
                 r.period = inside  # 【4606.2亿元】去年全市地区生产总值: the label's period
             elif labelled and (k := bisect.bisect_right(labelled_ends, r.fig.start)):
-                r.period = labelled_period(labelled, k, r, st.period)
+                r.period = labelled_period(norm, labelled, k, r, st.period)
             elif r.project or r.target and not is_plan_year(st.period, published) or over_cue and over_years(norm, r):
                 # (a target takes only the year its plan is for: 2022年,全县将…;力争营收600亿元; 近年来,该县先后
                 # 引进项目47个: over years no one names)
@@ -194,6 +194,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period
             if r.period is None and in_target_list:
                 r.period = st.period  # the list's items share the period it opened with
+            elif r.period is None and r.start_level is not None and r.kind in ("count", "share") and not r.target:
+                r.period = f"asof:{published:%Y-%m}"  # 企业由2016年的9家增加到49家: how many there are now
             if stock_cue and (stock := standing_stock(norm, r, r.period, published)) is not None:
                 r.period = stock  # 累计建成高标准农田98.6万亩: what stands now
             elif r.period and r.metric:

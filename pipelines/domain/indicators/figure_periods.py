@@ -130,10 +130,25 @@ def period_in_label(labelled: list[PeriodHit], r: FigureRecord) -> str | None:
     return next((h.label for h in labelled if r.fig.end <= h.start < end), None)
 
 
-def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord, carried: str | None) -> str | None:
+def labelled_period(
+    s: str, labelled: list[PeriodHit], k: int, r: FigureRecord, carried: str | None
+) -> str | None:
     """The period of a figure from the sentence's period phrases before it (``labelled[:k]``): the last one,
-    unless it is a bare year right after a period within that year, or the start of 由A增加到B (B's own); a day
-    inside the sentence dates only its own clause (``carried``: the period before the sentence)."""
+    unless it is a bare year right after a period within that year, or the start's of 由A增加到B (B's is the one
+    before 由); a day inside the sentence dates only its own clause (``carried``: the period before the sentence).
+    ``s``: the text the figures index."""
+    if r.start_level is not None and labelled[k - 1].end <= r.start_level.fig.start:
+        # 由2015年的116家增加到765家: 2015 is the start's; 765 is of the sentence's period before 由, else the
+        # paragraph's (截至7月底,配套率已由2020年的43%提高到71%: July's); a level to come has none of them
+        # (投产后,年产能将由现在的4500万台提升到7000万台)
+        if r.target:
+            return None
+        start = r.start_level.fig
+        opens = max(s.rfind("由", start.cs, start.start), s.rfind("从", start.cs, start.start))
+        while k and labelled[k - 1].end > opens:
+            k -= 1
+        if not k:
+            return carried
     h = labelled[k - 1]
     while h.label is not None and DAY_LABEL_RE.fullmatch(h.label) and h.start > r.sent.start and h.end < r.fig.cs:
         # 接待游客8.65万人次,其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: not of June 23
@@ -141,8 +156,6 @@ def labelled_period(labelled: list[PeriodHit], k: int, r: FigureRecord, carried:
         if not k:
             return carried
         h = labelled[k - 1]
-    if r.start_level is not None and h.end <= r.start_level.fig.start:
-        return None  # 由2015年的116家增加到765家: 2015 is the start's; 765 has no period of its own
     label = h.label
     if r.project and r.kind != "count" and label is not None and DAY_LABEL_RE.fullmatch(label):
         return None  # 5月15日,在总投资106亿元的X项目施工现场: the day of the visit is no period of the project's size
