@@ -124,6 +124,11 @@ def test_what_happened_by_a_cutoff_is_a_flow_since_january_and_what_stands_a_sto
     assert first("至今,该区已完成新建农贸市场3个。").period == "asof:2023-10"  # (至今: a stock, no cut-off)
 
 
+def test_this_year_after_a_cutoff_is_the_cutoffs_year():
+    got = extract("截至9月底,全市高新技术企业达到812家,今年新增95家;科技型中小企业1430家。", PUB)
+    assert [i.period for i in got] == ["asof:2023-09", "2023-01/2023-09", "asof:2023-09"]
+
+
 def test_balances_are_stocks_and_their_change_since_january_a_flow():
     text = "1-2月,全县贷款余额分别为218亿元,同比增长7.8%,比年初增加9.6亿元。"
     got = extract(text.replace("分别为", ""), dt.date(2025, 3, 20))

@@ -43,6 +43,7 @@ from .figure_periods import (
     since_january,
     standing_stock,
     stock_or_flow,
+    within_cutoff,
 )
 from .figure_subjects import attach_subjects, remember_entities
 from .metric_names import PROJECT_WORD_RE, attach_metrics, last_level, project_topic
@@ -157,6 +158,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             for r in recs:
                 r.target = True
         labelled = [h for h in periods if h.label] if periods else []
+        if len(labelled) > 1:
+            labelled = within_cutoff(norm, labelled)
         if labelled and EVENT_RE.search(norm, a, b):
             labelled = event_months(labelled)  # 5月28日,…推介会在深圳举行,现场签约项目46个: of May
             if st.event is None and (month := next((h.label for h in labelled if len(h.label) == 7), None)):

@@ -166,6 +166,21 @@ def labelled_period(
     return label
 
 
+def within_cutoff(s: str, labelled: list[PeriodHit]) -> list[PeriodHit]:
+    """The sentence's labelled period phrases without a bare year named after a month-end cut-off of that year:
+    截至10月底,全县规上工业企业达到198家,今年新增29家;营收超亿元企业73家: 今年 is the cut-off's year, so what was
+    added is since January up to the cut-off, and what stands is at the cut-off (``s``: the text they index)."""
+    out: list[PeriodHit] = []
+    cutoff_year = None
+    for h in labelled:
+        if h.label is not None and h.label.startswith("asof:") and CUTOFF_RE.match(s, h.start):
+            cutoff_year = h.label[5:9]
+        elif h.label == cutoff_year:
+            continue
+        out.append(h)
+    return out
+
+
 def carried_period(s: str, labelled: list[PeriodHit], sent: Span, before: str | None) -> str | None:
     """The period a sentence passes on to the next ones of its paragraph: its last period phrase, but not a day
     inside it (其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: the next is of the holiday) nor a month
