@@ -293,6 +293,12 @@ def test_what_is_signed_at_a_dated_event_is_of_its_month():
     assert got["32个"].period == got["268亿元"].period == "2023-06"
 
 
+def test_a_quarter_in_an_events_name_is_no_period():
+    text = "3月6日,全县2023年第一季度重点项目集中开工活动举行,此次开工项目15个,总投资42.6亿元。"
+    got = by_text(text, pub=dt.date(2023, 3, 8))
+    assert got["15个"].period == got["42.6亿元"].period == "2023-03"
+
+
 def test_a_park_where_it_stands_and_its_gai_yuanqu():
     text = "位于信州区的上饶数字产业园已入驻企业136家。上半年,该园区实现营业收入56.2亿元。"
     got = by_text(text, pub=dt.date(2022, 7, 20), home_city="上饶市")

@@ -161,7 +161,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         if len(labelled) > 1:
             labelled = within_cutoff(norm, labelled)
         if labelled and EVENT_RE.search(norm, a, b):
-            labelled = event_months(labelled)  # 5月28日,…推介会在深圳举行,现场签约项目46个: of May
+            labelled = event_months(norm, labelled)  # 5月28日,…推介会在深圳举行,现场签约项目46个: of May
             if st.event is None and (month := next((h.label for h in labelled if len(h.label) == 7), None)):
                 st.event = month  # 10月28日,为期5天的…展销会落下帷幕: the article's event, for 本届…
                 report_period = _event_report(report_period, month)

@@ -202,11 +202,21 @@ THIS_EVENT_RE = re.compile(r"此次|本次|这次|本届")
 EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|落下帷幕|启动|揭牌|集中签约|集中开工")
 
 
-def event_months(labelled: list[PeriodHit]) -> list[PeriodHit]:
+# The end of an event's name (2024年第一季度重大项目集中开工活动): a period phrase inside it is part of the name
+_EVENT_NAME_END_RE = re.compile(r"[^,，。;；、]{0,16}?(?:活动|仪式|大会|推介会|洽谈会|博览会|展销会|交易会)")
+
+
+def event_months(s: str, labelled: list[PeriodHit]) -> list[PeriodHit]:
     """The period phrases of a sentence that dates an event, its day read as the event's month (what is signed or
-    started at an event is of its month, not a stock on its day)."""
+    started at an event is of its month, not a stock on its day); with a day, a quarter or a month inside the
+    event's name is none (2月20日,全市举行2024年第一季度重大项目集中开工活动,共开工项目168个: of February; its
+    year stays, to date the day)."""
+    if not any(h.label and DAY_LABEL_RE.fullmatch(h.label) for h in labelled):
+        return labelled
     return [
-        replace(h, label=h.label[5:12]) if h.label and DAY_LABEL_RE.fullmatch(h.label) else h for h in labelled
+        replace(h, label=h.label[5:12]) if h.label and DAY_LABEL_RE.fullmatch(h.label) else h
+        for h in labelled
+        if h.label and (DAY_LABEL_RE.fullmatch(h.label) or len(h.label) == 4) or not _EVENT_NAME_END_RE.match(s, h.end)
     ]
 
 
