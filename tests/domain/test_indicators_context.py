@@ -170,6 +170,17 @@ def test_the_end_of_a_rise_takes_the_period_before_its_start(text: str, period: 
     assert (start.period, end.period) == (text[text.index("由") + 1 : text.index("由") + 5], period)
 
 
+def test_the_year_a_rise_starts_from_dates_only_its_start():
+    text = (
+        "去年,全县规上工业营收由2016年的86亿元增加到215亿元,年均增长20.1%;税收由4.2亿元增加到9.6亿元。"
+        "全县新增高新技术企业38家。"
+    )
+    got = {i.text: i for i in extract(text, PUB)}
+    assert got["86亿元"].period == "2016"
+    assert {got[t].period for t in ("215亿元", "20.1%", "4.2亿元", "9.6亿元", "38家")} == {"2022"}
+    assert got["215亿元"].metric == got["86亿元"].metric
+
+
 def test_a_level_to_come_after_a_rise_has_no_period():
     got = extract("明年二期投产后,年产能将由现在的300万件提升到520万件。", PUB)
     assert (got[-1].period, got[-1].target) == (None, True)

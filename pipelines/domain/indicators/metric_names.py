@@ -18,6 +18,7 @@ from .base_year import (
     base_year_period,
     has_base_year,
     is_base_level,
+    is_rise_start,
     years_window,
 )
 from .classify import DELTA_RE, GAP_MAX, RANGE_GAP, RANK_MOVE_RE
@@ -441,7 +442,10 @@ def attach_metrics(
                 r.start_level = from_level
         if r.delta:
             metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
-        if base_years_here and (cmp := base_year_comparison(s, f)) is not None:
+        cmp = base_year_comparison(s, f) if base_years_here else None
+        if cmp is not None and is_rise_start(cmp):
+            r.fixed_period = base_year_period(cmp)  # 由2015年的116家增加到765家: named as the rise's level (above)
+        elif cmp is not None:
             # 比2018年的82.45亿元增长了6倍多: the base year's level and the multiple of it, of the level named before
             # (the level named before the comparison: after the period phrase and entity the clause's name starts at)
             named_from = f.start - len(raw_left)

@@ -66,6 +66,7 @@ COMPARISON_BEFORE: tuple[str, ...] = ("同比", "相比", "对比", "比", "较"
 COMPARISON_AFTER: tuple[str, ...] = ("同期", "相比", "比较")
 # 是2015年的9倍, 相当于去年全年的1.3倍: the base of a multiple or a ratio
 RATIO_BEFORE: tuple[str, ...] = ("相当于", "是")
+RISE_START_BEFORE: tuple[str, ...] = ("由", "从")
 RATIO_BASE_AFTER: tuple[str, ...] = ("的", "全年的", "同期的")
 
 # 一年来 names the last calendar year in reports published up to this month (政府工作报告, 年度总结).
@@ -236,6 +237,8 @@ def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
         return False
     if text.endswith(COMPARISON_BEFORE, max(lo, a - 2), a):
         return True
+    if text.startswith("的", b) and text.endswith(RISE_START_BEFORE, max(lo, a - 1), a):
+        return True  # 由2015年的198.4亿元增加到312.6亿元: the year of the start only (base_year)
     if text.startswith(RATIO_BASE_AFTER, b) and text.endswith(RATIO_BEFORE, max(lo, a - 3), a):
         return True  # 是2015年的9倍, 相当于2019年的64.4%: the base of a multiple or a ratio
     return text.startswith(COMPARISON_AFTER, b)
