@@ -129,6 +129,11 @@ def test_this_year_after_a_cutoff_is_the_cutoffs_year():
     assert [i.period for i in got] == ["asof:2023-09", "2023-01/2023-09", "asof:2023-09"]
 
 
+def test_a_month_end_compared_with_is_no_period():
+    got = extract("10月15日,全市猪肉零售均价为每斤13.2元,比9月底上涨0.6元;鸡蛋每斤5.1元。", PUB)
+    assert [i.period for i in got] == ["asof:2023-10-15"] * 3
+
+
 def test_balances_are_stocks_and_their_change_since_january_a_flow():
     text = "1-2月,全县贷款余额分别为218亿元,同比增长7.8%,比年初增加9.6亿元。"
     got = extract(text.replace("分别为", ""), dt.date(2025, 3, 20))

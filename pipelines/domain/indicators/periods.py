@@ -67,6 +67,7 @@ COMPARISON_AFTER: tuple[str, ...] = ("同期", "相比", "比较")
 # 是2015年的9倍, 相当于去年全年的1.3倍: the base of a multiple or a ratio
 RATIO_BEFORE: tuple[str, ...] = ("相当于", "是")
 RISE_START_BEFORE: tuple[str, ...] = ("由", "从")
+MONTH_END_BASES: tuple[str, ...] = ("比", "较")  # 比3月底, 较6月末: a month's end as a comparison's base
 RATIO_BASE_AFTER: tuple[str, ...] = ("的", "全年的", "同期的")
 
 # 一年来 names the last calendar year in reports published up to this month (政府工作报告, 年度总结).
@@ -270,6 +271,11 @@ def find_periods(
         i = _RULE_OF_MARKER.get(m.lastindex, 0)
         kind = PERIOD_RULES[i][1]
         if _is_comparison_base(text, m.start(), m.end(), start, kind):
+            continue
+        if kind == "asof_month" and text.startswith(MONTH_END_BASES, m.start() - 1):
+            # 每斤15.8元,比3月底上涨0.9元: the base of a change, no stock at the end of March (a phrase with no
+            # label: what the metric's name is read after, but no period)
+            hits.append(PeriodHit(m.start(), m.end(), None, None))
             continue
         y_txt = _g(m, i, "y")
         rel = _g(m, i, "rel") if kind != "rel_year" else None
