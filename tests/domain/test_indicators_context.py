@@ -142,6 +142,21 @@ def test_balances_are_stocks_and_their_change_since_january_a_flow():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["截至9月末,全县存款余额412亿元,比年初增加38亿元,增长10.2%。", "截至9月末,全县存款余额412亿元,较年初增长10.2%。"],
+)
+def test_a_growth_since_january_is_no_yoy_and_a_flow(text: str):
+    got = {i.text: i for i in extract(text, PUB)}
+    assert got["412亿元"].yoy_pct is None
+    assert (got["10.2%"].metric, got["10.2%"].period) == ("存款余额比年初增速", "2023-01/2023-09")
+
+
+def test_a_growth_after_a_change_since_january_with_its_own_name_keeps_it():
+    got = extract("规上企业较年初新增31家,企业亏损面收窄2.1个百分点。", PUB)
+    assert "年初" not in got[-1].metric
+
+
 def test_a_year_ago_in_an_early_year_report_is_last_year():
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 1, 9))[0].period == "2023"
     assert extract("一年来,全县新签约项目58个。", dt.date(2024, 7, 9))[0].period is None

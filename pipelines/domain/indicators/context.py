@@ -54,6 +54,8 @@ GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "增长率", "增长速度"
 YEAR_ON_YEAR_BASES: tuple[str, ...] = (
     "同比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年同期", "较上年", "较去年同期", "较去年",
 )
+# The name's end of a growth since the start of the year (贷款余额比年初增长6.9%): no yoy, and a flow since January.
+SINCE_JANUARY_GROWTH = "比年初增速"
 # A change in an amount or a count written right before it (比上年净增7亿元, 比年初增加412亿元): a record of
 # its own, named after what changed plus the cue (…比年初增加额), never a second value of the level itself.
 DELTA_BASES: tuple[str, ...] = (

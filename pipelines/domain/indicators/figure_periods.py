@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from .context import SINCE_JANUARY_GROWTH
 from .periods import PeriodHit, find_periods
 from .records import FigureRecord
 from .sentences import Span
@@ -86,7 +87,7 @@ _PERIOD_END_RE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})|-Q(?P<q>[1-4])|-H(?P<
 def stock_or_flow(period: str, metric: str, delta: bool) -> str:
     """A balance (余额) is a stock: at the end of the period the text gives it for; its change since the start of
     the year (比年初增加) is a flow: from January to the balance's date."""
-    if delta and "年初" in metric:
+    if delta and "年初" in metric or metric.endswith(SINCE_JANUARY_GROWTH):
         return since_january(period) or period
     if "余额" in metric and not delta and not period.startswith("asof:"):
         m = _PERIOD_END_RE.fullmatch(period)

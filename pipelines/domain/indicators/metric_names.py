@@ -311,8 +311,12 @@ def attach_metrics(
                 metric = para_growth  # 地区生产总值增长10.2%。一季度、二季度当季分别增长16.2%、8.5%: of the same
             if metric and not metric.endswith(("增速", "增幅", "率")):
                 # 贷款余额286.4亿元,比年初增长6.9%: a growth since January, not over a year; 年均增长: a yearly mean
-                if _SINCE_JANUARY_RE.search(s, cs, f.start):
-                    metric += "比年初增速"
+                after_since_january = (  # 比年初增加72.8亿元,增长17.6%: the change's growth (a verb between)
+                    last is not None and last.delta and "年初" in (last.metric or "")
+                    and len(r.gap) <= _VERB_GAP_MAX and s.find("同比", cs, f.start) < 0
+                )
+                if after_since_january or _SINCE_JANUARY_RE.search(s, cs, f.start):
+                    metric += C.SINCE_JANUARY_GROWTH
                 else:
                     metric += "年均增速" if "年均" in raw_left and "年均" not in metric else "增速"
         elif r.kind == "share":
@@ -494,6 +498,7 @@ def attach_metrics(
 
 
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
+_VERB_GAP_MAX = 4  # ,增长 / ,增长了 / 、提高了: a comma and a verb of change between two figures
 _OF_BEFORE_SHARE_RE = re.compile(r"占([^,，;；。占的]{2,16})的?(?:比重|比例)")  # 占全部投资的比重
 _TOTAL_WORDS = frozenset({"总数", "总量"})
 # Rates named by themselves, of the level before them (完成整改53项,完成率为96.4%)

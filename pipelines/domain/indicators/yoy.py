@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .context import YEAR_ON_YEAR_BASES
+from .context import SINCE_JANUARY_GROWTH, YEAR_ON_YEAR_BASES
 from .records import FigureRecord, alternation
 
 _YOY_GAP = re.compile(
@@ -39,7 +39,10 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
                 gap = g.gap.removeprefix(r.label) if j == i + 1 else g.gap  # (【…】label,同比增长: after the label)
                 if g.mom and _DELTA_GAP.fullmatch(gap):
                     continue  # 30亿元,环比增长6.5%,同比增长12.1%: the 同比 further on is the yoy
-                if _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent":
+                if (
+                    _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent"
+                    and not (g.metric or "").endswith(SINCE_JANUARY_GROWTH)  # (比年初增加72.8亿元,增长17.6%: no yoy)
+                ):
                     r.yoy = g.value_base
                 break
             if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(g.gap):  # …,占财政总收入的78%,同比增长5%
