@@ -405,11 +405,11 @@ CLASSIFIER_COUNT_SUFFIX: dict[str, str] = {
 }
 # A counted noun ending in one of these counts people (164个工作队员 → 工作队员人数).
 PERSON_NOUN_ENDINGS: tuple[str, ...] = (
-    "人", "员", "者", "领导", "干部", "群众", "士", "工", "劳动力", "人才", "代表", "会长", "学生", "教师", "医生",
-    "农民", "村民", "居民", "职工", "专家", "对象", "志愿者", "游客",
+    "人", "人员", "员", "者", "领导", "干部", "群众", "士", "工", "劳动力", "人才", "代表", "会长", "学生", "教师",
+    "医生", "农民", "村民", "居民", "职工", "专家", "对象", "志愿者", "游客",
 )
-# Counted people named with 数 rather than 人数 (员工数, 人才数).
-PERSON_PLAIN_COUNT_ENDINGS: tuple[str, ...] = ("工", "才", "口")
+# Counted people named with 数 rather than 人数 (员工数, 人才数, 研发人员数).
+PERSON_PLAIN_COUNT_ENDINGS: tuple[str, ...] = ("工", "才", "口", "人员")
 # A count in 户 is of households after these nouns (居民1000户); of firms otherwise (入驻企业1300户).
 HOUSEHOLD_NOUN_ENDINGS: tuple[str, ...] = ("户", "居民", "家庭", "村民", "群众", "人家", "农民")
 # A metric ending in one of these already names a quantity: no 数 after it (目标产能150万片).

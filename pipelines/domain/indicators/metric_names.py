@@ -43,12 +43,16 @@ def _person_head(noun: str, unit: str) -> str:
     """160多名建设者满负荷运转 → 建设者: after a person classifier the noun ends at its first person word."""
     if unit.removesuffix("余").removesuffix("多")[-1:] not in ("名", "人", "位"):
         return noun
-    best = len(noun)
+    start = end = len(noun)  # the person word that ends first; of two at one place the longer (科研人员: not 人)
     for e in C.PERSON_NOUN_ENDINGS:
         k = noun.find(e, max(0, 2 - len(e)))
-        if k >= 0 and k + len(e) < best:
-            best = k + len(e)
-    return noun[:best]
+        if k < 0:
+            continue
+        if k == start:
+            end = max(end, k + len(e))
+        elif k + len(e) < end:
+            start, end = k, k + len(e)
+    return noun[:end]
 
 
 @lru_cache(maxsize=2048)
