@@ -29,6 +29,7 @@ def metric_of(text: str, span: str) -> str | None:
         # person classifiers: 人数; 工/才 words take 数
         ("该县现有教授12名。", "12名", "教授人数"),
         ("实验室里,20多名检测人员正在忙碌。", "20多名", "检测人员数"),
+        ("该厂新增4条LED封装生产线。", "4条", "LED封装生产线数"),
         # a scene's verbs and adverbs after the counted noun are no part of it
         ("工地上,十余台吊车林立。", "十余台", "吊车数"),
         ("厂区内,新建的6栋宿舍楼刚刚封顶。", "6栋", "宿舍楼数"),

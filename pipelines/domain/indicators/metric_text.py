@@ -185,8 +185,8 @@ def right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[in
     if i >= hi:
         return ""
     c = s[i]
-    if not ("\u4e00" <= c <= "\u9fff" or c in "“‘") or c in _NOUN_BAD_START:  # (is_han, inline: most exit here)
-        return ""
+    if not ("\u4e00" <= c <= "\u9fff" or c in "“‘" or c.isascii() and c.isalpha()) or c in _NOUN_BAD_START:
+        return ""  # (is_han, inline: most exit here; a Latin name leads some, 12条TOPCon电池生产线)
     if s.startswith(NOUN_BAD_START_WORDS, i):
         return ""
     parts: list[str] = []
