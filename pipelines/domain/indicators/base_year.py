@@ -12,23 +12,25 @@ from __future__ import annotations
 
 import re
 
+from .periods import RISE_START_WORDS
 from .scan import Figure
 
 # The comparison in the clause before a figure: the comparing word, the base year, 的 when a level or a multiple of
 # the base follows, and what stands between it and the figure (the base level and a verb: 的82.45亿元增长了).
+_RATIO_WORDS = ("相当于", "是", "为")
+_COMPARING_WORDS = "|".join(("比", "较", *_RATIO_WORDS, *RISE_START_WORDS))
 _BASE_YEAR_RE = re.compile(
-    r"(?P<cmp>比|较|相当于|是|为|由|从)(?P<base>(?:(?:19|20)\d{2}年|(?P<rel>去年|上年|前年))(?P<part>全年|同期|底|末)?)"
+    f"(?P<cmp>{_COMPARING_WORDS})"
+    r"(?P<base>(?:(?:19|20)\d{2}年|(?P<rel>去年|上年|前年))(?P<part>全年|同期|底|末)?)"
     r"(?P<of>的)?(?P<rest>[^,，;；。:：]*)$"
 )
 _DECREASE_RE = re.compile(r"下降|减少|回落|降低|下滑|减")
 _CHANGE_RE = re.compile(r"增长|增加|提高|提升|上升|扩大|净增|多|翻|下降|减少|回落|降低|下滑|减")
-_RATIO_WORDS = ("相当于", "是", "为")
-_START_WORDS = ("由", "从")  # 由2015年的198.4亿元增加到…: where a rise starts
 # 6年间增长了16倍, 五年来增长3倍: a growth over several years
 _YEARS_WINDOW_RE = re.compile(r"[\d一二三四五六七八九十两]+年(?:间|来)")
 
 
-_CUE_RE = re.compile(r"(?:比|较|相当于|是|为|由|从)(?:(?:19|20)\d{2}年|去年|上年|前年)")
+_CUE_RE = re.compile(rf"(?:{_COMPARING_WORDS})(?:(?:19|20)\d{{2}}年|去年|上年|前年)")
 
 
 def has_base_year(s: str, lo: int, hi: int) -> bool:
@@ -48,7 +50,7 @@ def base_year_comparison(s: str, f: Figure) -> re.Match[str] | None:
         return m if m.group("of") and not m.group("rest") and f.unit in ("倍", "%") else None
     if m.group("rel"):
         return None  # 比上年增长, 比去年的: a year-on-year change, read as one (yoy, delta)
-    if m.group("cmp") in _START_WORDS:
+    if m.group("cmp") in RISE_START_WORDS:
         # 由2015年的198.4亿元增加到312.6亿元: only the start is the base year's level (the end is read as a level)
         return m if is_base_level(m) else None
     if m.group("of") and not m.group("rest"):
@@ -69,7 +71,7 @@ def is_base_level(m: re.Match[str]) -> bool:
 
 def is_rise_start(m: re.Match[str]) -> bool:
     """由2015年的198.4亿元(增加到…): the figure is the level a rise starts from, in the base year."""
-    return m.group("cmp") in _START_WORDS
+    return m.group("cmp") in RISE_START_WORDS
 
 
 def base_year_metric(m: re.Match[str], level: str, kind: str, base_unit: str) -> str:

@@ -157,7 +157,9 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
 
 # The cue of a change over a year (同比增长1.2倍, 比上年增长1倍, 今年出口额增长1倍): a growth in 倍 is then a yearly
 # growth; so it is in a report's list, right after the level it is of (跨境电商进出口8.6亿元,增长1.3倍)
-_YEAR_ON_YEAR_RE = re.compile(r"同比|比上年|比去年|较上年|较去年|上年同期|去年同期|今年|去年|上半年|季度|\d月|全年")
+_YEAR_ON_YEAR_RE = re.compile(
+    alternation((*C.YEAR_ON_YEAR_BASES, "上年同期", "去年同期", "今年", "去年", "上半年", "季度", "全年")) + r"|\d月"
+)
 _BARE_GROWTH_RE = re.compile(r"\s*(?:增长|增加|提高|上升)了?(?:近|约|超过|超|逾)?")
 
 

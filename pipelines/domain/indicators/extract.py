@@ -49,7 +49,7 @@ from .figure_subjects import attach_subjects, remember_entities
 from .metric_names import PROJECT_WORD_RE, attach_metrics, last_level, project_topic
 from .model import Indicator
 from .numbers import normalise
-from .periods import find_periods, reference_year, scan_periods
+from .periods import asof_now, find_periods, reference_year, scan_periods
 from .records import FigureRecord, ReadingState
 from .scan import scan_figures
 from .sentences import Span, mask_tags, split_sentences
@@ -198,7 +198,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             if r.period is None and in_target_list:
                 r.period = st.period  # the list's items share the period it opened with
             elif r.period is None and r.start_level is not None and r.kind in ("count", "share") and not r.target:
-                r.period = f"asof:{published:%Y-%m}"  # 企业由2016年的9家增加到49家: how many there are now
+                r.period = asof_now(published)  # 企业由2016年的9家增加到49家: how many there are now
             if stock_cue and (stock := standing_stock(norm, r, r.period, published)) is not None:
                 r.period = stock  # 累计建成高标准农田98.6万亩: what stands now
             elif r.period and r.metric:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .context import SINCE_JANUARY_GROWTH
-from .periods import PeriodHit, find_periods
+from .periods import RISE_START_WORDS, PeriodHit, asof_now, find_periods
 from .records import FigureRecord
 from .sentences import Span
 
@@ -145,7 +145,7 @@ def labelled_period(
         if r.target:
             return None
         start = r.start_level.fig
-        opens = max(s.rfind("由", start.cs, start.start), s.rfind("从", start.cs, start.start))
+        opens = max(s.rfind(w, start.cs, start.start) for w in RISE_START_WORDS)
         while k and labelled[k - 1].end > opens:
             k -= 1
         if not k:
@@ -214,18 +214,20 @@ def event_months(s: str, labelled: list[PeriodHit]) -> list[PeriodHit]:
     year stays, to date the day)."""
     if not any(h.label and DAY_LABEL_RE.fullmatch(h.label) for h in labelled):
         return labelled
-    return [
-        replace(h, label=h.label[5:12]) if h.label and DAY_LABEL_RE.fullmatch(h.label) else h
-        for h in labelled
-        if h.label and (DAY_LABEL_RE.fullmatch(h.label) or len(h.label) == 4) or not _EVENT_NAME_END_RE.match(s, h.end)
-    ]
+    out: list[PeriodHit] = []
+    for h in labelled:
+        if h.label and DAY_LABEL_RE.fullmatch(h.label):
+            out.append(replace(h, label=h.label[5:12]))  # asof:YYYY-MM-DD → YYYY-MM
+        elif h.label and len(h.label) == 4 or not _EVENT_NAME_END_RE.match(s, h.end):
+            out.append(h)
+    return out
 
 
 def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None:
     """The period a sentence without figures gives the figures after it in its paragraph: the month of the event
     it dates (3月10日,瑞金市…签约活动举行。活动现场签约项目18个: of March), or the period it names (a day
     aside: 5月15日,记者在现场看到 dates no figure after it)."""
-    days = [h.label for h in periods if h.label and h.label.startswith("asof:") and len(h.label) == 15]
+    days = [h.label for h in periods if h.label and DAY_LABEL_RE.fullmatch(h.label)]
     if days and EVENT_RE.search(s, a, b):
         return days[0][5:12]  # asof:YYYY-MM-DD → YYYY-MM
     # any other period it names (2019年,…; 今年中秋国庆“双节”8天假期(9月29日至10月6日),我市文旅市场持续火热。)
@@ -255,7 +257,7 @@ def standing_stock(s: str, r: FigureRecord, period: str | None, published: dt.da
     cs, start = r.fig.cs, r.fig.start
     if r.kind in ("growth", "share", "rank") or r.delta or r.target:
         return None
-    now = f"asof:{published.year}-{published.month:02d}"
+    now = asof_now(published)
     if period is None:
         if _CUMULATIVE_RE.search(s, cs, start) or _ALREADY_RE.search(s, cs, start):
             return now

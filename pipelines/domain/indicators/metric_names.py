@@ -31,7 +31,7 @@ from .metric_text import (
     right_noun,
     strip_metric,
 )
-from .periods import PeriodHit
+from .periods import RISE_START_WORDS, PeriodHit
 from .records import FigureRecord
 from .scan import CONTEXT_WINDOW, Figure
 from .subjects import Entity
@@ -242,7 +242,7 @@ def attach_metrics(
     last_object = ""  # what the last 生产/销售 figure was of (生产汽车2.86万辆,销售2.71万辆: 汽车)
     base_years_here = has_base_year(s, lo, hi)  # (most sentences compare with no named year)
     # (the 由A增加到B rules below need a 由 or 从: most sentences have neither)
-    you_here = s.find("由", lo, hi) >= 0 or s.find("从", lo, hi) >= 0
+    you_here = any(s.find(w, lo, hi) >= 0 for w in RISE_START_WORDS)
     for r in recs:
         f = r.fig
         cs = f.cs

@@ -66,7 +66,7 @@ COMPARISON_BEFORE: tuple[str, ...] = ("同比", "相比", "对比", "比", "较"
 COMPARISON_AFTER: tuple[str, ...] = ("同期", "相比", "比较")
 # 是2015年的9倍, 相当于去年全年的1.3倍: the base of a multiple or a ratio
 RATIO_BEFORE: tuple[str, ...] = ("相当于", "是")
-RISE_START_BEFORE: tuple[str, ...] = ("由", "从")
+RISE_START_WORDS: tuple[str, ...] = ("由", "从")  # 由2015年的198.4亿元增加到…: where a rise starts
 MONTH_END_BASES: tuple[str, ...] = ("比", "较")  # 比3月底, 较6月末: a month's end as a comparison's base
 RATIO_BASE_AFTER: tuple[str, ...] = ("的", "全年的", "同期的")
 
@@ -144,6 +144,11 @@ def _month_year(month: int, year: int | None, pub: dt.date) -> int:
 @lru_cache(maxsize=1024)  # pure, and formatting is its cost: the few months an article names recur
 def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
+
+
+def asof_now(pub: dt.date) -> str:
+    """What stands at the article's date: the stock label of its month (目前, 现有, 累计建成 …)."""
+    return f"asof:{_ym(pub.year, pub.month)}"
 
 
 _YEAR = r"(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})"  # 2022, 二〇二二
@@ -238,7 +243,7 @@ def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
         return False
     if text.endswith(COMPARISON_BEFORE, max(lo, a - 2), a):
         return True
-    if text.startswith("的", b) and text.endswith(RISE_START_BEFORE, max(lo, a - 1), a):
+    if text.startswith("的", b) and text.endswith(RISE_START_WORDS, max(lo, a - 1), a):
         return True  # 由2015年的198.4亿元增加到312.6亿元: the year of the start only (base_year)
     if text.startswith(RATIO_BASE_AFTER, b) and text.endswith(RATIO_BEFORE, max(lo, a - 3), a):
         return True  # 是2015年的9倍, 相当于2019年的64.4%: the base of a multiple or a ratio
@@ -272,7 +277,7 @@ def find_periods(
         kind = PERIOD_RULES[i][1]
         if _is_comparison_base(text, m.start(), m.end(), start, kind):
             continue
-        if kind == "asof_month" and text.startswith(MONTH_END_BASES, m.start() - 1):
+        if kind == "asof_month" and text.endswith(MONTH_END_BASES, max(start, m.start() - 1), m.start()):
             # 每斤15.8元,比3月底上涨0.9元: the base of a change, no stock at the end of March (a phrase with no
             # label: what the metric's name is read after, but no period)
             hits.append(PeriodHit(m.start(), m.end(), None, None))
@@ -295,7 +300,7 @@ def find_periods(
             new_year = _rel_year(_g(m, i, "rel") or "今年", pub)
             label = str(new_year)
         elif kind == "asof_now":
-            label = f"asof:{_ym(pub.year, pub.month)}"
+            label = asof_now(pub)
             asof = True
         elif kind == "ytd" or kind == "since_year" and y == pub.year:
             label = f"{_ym(pub.year, 1)}/{_ym(pub.year, pub.month)}" if pub.month > 1 else _ym(pub.year, 1)
