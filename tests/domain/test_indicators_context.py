@@ -12,6 +12,7 @@ from pipelines.domain.indicators import (
     extract,
     load_metric_catalogue,
 )
+from pipelines.domain.indicators.subjects import article_context
 
 PUB = dt.date(2023, 10, 20)
 
@@ -306,6 +307,31 @@ def test_subject_project_after_investment():
     ind = first("总投资20亿元的智能装备产业园项目开工。")
     assert ind.subject == "智能装备产业园项目"
     assert ind.metric == "项目总投资"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某某集团投资6亿元建设年产3万吨新型建材项目。",
+        "某某公司投资6亿元在弋阳县新建新型建材项目。",
+        "某某公司投资6亿元打造年产3万吨新型建材项目。",
+    ],
+)
+def test_a_project_named_after_its_investment_keeps_neither_the_verb_nor_the_capacity(text: str):
+    assert [i.subject for i in extract(text, PUB) if i.text == "6亿元"] == ["新型建材项目"]
+
+
+def test_a_word_of_time_before_gongsi_is_no_company_name():
+    text = "江西某某电机有限公司落户该区。目前公司有员工520人。"
+    assert [i.subject for i in extract(text, PUB)] == ["江西某某电机有限公司"]
+
+
+def test_a_year_or_a_threshold_before_cun_is_no_village():
+    text = (
+        "“今年村里的脐橙卖了80万元，今年村里的蜜桔卖了60万元。”\n"
+        "集体收入10万元以上的村有40个，20万元以上的村有12个；东坑村、西坑村各有合作社2家，东坑村、西坑村都通了水泥路。"
+    )
+    assert article_context(text).villages == {"东坑", "西坑"}
 
 
 @pytest.mark.parametrize(

@@ -108,6 +108,14 @@ def project_topic(s: str, lo: int, end: int) -> str | None:
     return name
 
 
+def _project_name(raw: str) -> str:
+    """A project's name as written after its size, without the verb and capacity it may open with."""
+    name = raw.strip("“”")
+    while (m := _PROJECT_NAME_LEAD_RE.match(name)) and len(name) - m.end() >= PROJECT_NAME_MIN + 2:
+        name = name[m.end() :]
+    return name
+
+
 # What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size, and so is what is
 # counted at its site (建设现场,十余台塔吊同时作业).
 _ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|满产|竣工|运营)后|现场")
@@ -116,6 +124,12 @@ _PROJECT_AFTER = re.compile(
     r"(?:建设|打造|新建)?的([^,，;；。的]{2,24}?(?:项目|高速公路|铁路|快速路|大桥|工程|(?:产业园|光伏电站|生产基地)(?:项目)?))"
 )
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
+# What a project's name, read after its size, may open with that is no part of the name: the verb of building,
+# with where (投资8000万美元在鄱阳县建设高端铜基新材料项目), and the capacity, a figure of its own
+# (建设年产5GW高效光伏电池组件项目: the 高效光伏电池组件项目).
+_PROJECT_NAME_LEAD_RE = re.compile(
+    r"(?:在[^,，;；。]{1,8}?)?(?:建设|新建|投建|兴建|打造|实施|上马)|年产[0-9.]+[万亿千]?(?:[A-Za-z]+|[吨台套件颗只片辆条])?"
+)
 # Words before a figure that describe a project's size (its subject is the project named after it).
 PROJECT_SIZE_WORDS: tuple[str, ...] = (
     "总投资", "投资", "投资额", "投资额为", "总投资为", "面积", "占地", "占地面积", "年产", "年产能", "全长"
@@ -409,7 +423,7 @@ def attach_metrics(
         ):
             m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
             if m:
-                r.project = m.group(m.lastindex or 0).strip("“”")
+                r.project = _project_name(m.group(m.lastindex or 0))
             else:
                 # 鄱余高等级公路项目起于…,总投资25亿元; 全长96.8公里的安远至定南高速公路总投资128.5亿元
                 r.project = project_topic(s, lo, f.start) or (project.project if project is not None else para_project)

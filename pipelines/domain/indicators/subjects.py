@@ -103,7 +103,11 @@ CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技�
 # name is a phrase before a bare 公司 (2024年第一季度公司实现…, 今年全市新增公司1200家).
 ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "所属", "上市", "子公司", "母公司", "分公司",
                                         "万", "亿", "元", "农民", "专业")  # 投入140万元建设…工厂: no name
-_NOT_A_NAME_RE = re.compile(r"^(?:今年|去年|年)|季度|月份|月末|月底|上半年|下半年|全市|全县|全区|全省|新增|新设|注册")
+# (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
+_NOT_A_NAME_RE = re.compile(
+    r"^(?:今年|去年|年|目前|如今|现在|当前|眼下|日前|近日|近年)|获得|帮助|季度|月份|月末|月底|上半年|下半年"
+    r"|全市|全县|全区|全省|新增|新设|注册"
+)
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
 
@@ -386,13 +390,14 @@ def _village_names(text: str) -> frozenset[str]:
 
 
 _VILLAGE_REFS = ("全村", "该村", "本村")
-# The character before 村 of the words 农村 and 乡村 (转移农村劳动力: no village 移农村)
-_VILLAGE_WORD_LAST = "农乡"
+# The character before 村 of the words 农村 and 乡村 (转移农村劳动力: no village 移农村), and 的 (以上的村)
+_VILLAGE_WORD_LAST = "农乡的"
 # Two characters before 村 that make a kind of village, not a name.
 VILLAGE_KINDS: frozenset[str] = frozenset({
     "乡村", "农村", "全村", "该村", "本村", "各村", "每村", "行政", "建制", "自然", "贫困", "示范", "美丽", "文明",
     "和美", "宜居", "重点", "试点", "脱贫", "边缘", "省级", "市级", "县级", "新农", "旅游", "专业", "特色", "传统",
     "中心", "城中", "空心", "整村", "进村", "驻村", "到村", "入村", "全县", "全市", "全镇", "个村", "余村", "多村",
+    "今年", "去年", "明年", "当年", "全年", "同年",  # 今年村里的320亩脐橙: the year, then the village
 })
 # Characters before 镇/乡 that make a kind of town or a word (城镇, 乡镇, 特色小镇, 古镇, 城乡, 家乡, 返乡), and
 # after it a word (城镇化, 镇域, 乡村, 乡贤).
