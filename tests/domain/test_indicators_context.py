@@ -354,10 +354,18 @@ def test_subject_project_a_sentence_opens_with(text, subject):
         ("2021年，南康家具产业集群产值达2360亿元。", "南康家具产业集群"),
         ("赣州港进出口集装箱量达到7.8万标箱。", "赣州港"),
         ("赣州西站日均开行动车组列车86列。", "赣州西站"),
+        ("假期，龟峰风景名胜区接待游客38万人次。", "龟峰风景名胜区"),
     ],
 )
 def test_a_named_site_is_the_subject_of_its_figures(text, subject):
     assert extract(text, PUB)[-1].subject == subject
+
+
+def test_a_kind_of_site_or_a_counted_kind_of_company_is_no_name():
+    text = "弋阳县旅游市场火爆。\n国庆假期，弋阳县旅游持续升温。重点景区人气旺盛。假期，接待游客38万人次。"
+    assert [i.subject for i in extract(text, PUB)] == ["弋阳县"]
+    text = "东坑村种脐橙。东坑村成立了3家专业合作社。“村集体经济收入达到32万元。”村支书说。"
+    assert [i.subject for i in extract(text, PUB) if i.text == "32万元"] == ["东坑村"]
 
 
 def test_a_site_carries_through_its_paragraph_and_its_anaphors():

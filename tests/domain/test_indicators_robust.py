@@ -4,7 +4,11 @@ figure's span indexes the input as given."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -31,3 +35,25 @@ def test_random_mixes_never_raise_and_spans_index_the_input(seed: int) -> None:
         day = dt.date(rng.randrange(2018, 2027), rng.randrange(1, 13), rng.randrange(1, 28))
         for ind in extract(text, day, rng.choice([None, "上饶市", "赣州市"])):
             assert text[ind.start : ind.end] == ind.text
+
+
+def test_the_same_text_gives_the_same_records_in_every_process() -> None:
+    # Python salts str hashes per process: nothing the rules pick may depend on a set's order
+    # (here: which of two villages, named equally often, an article is about)
+    text = (
+        "宁都县：村村有产业\n冬日的宁都县黄陂镇东坑村，果园里一片繁忙。“今年的320亩脐橙全面挂果，收入能有120万元。”\n"
+        "东山坝镇西坑村则在蔬菜上做文章。该村流转土地450亩。\n东坑村、西坑村均已脱贫。"
+    )
+    code = (
+        "import datetime as dt, json, sys\n"
+        "from pipelines.domain.indicators import extract\n"
+        "print(json.dumps([list(i) for i in extract(sys.argv[1], dt.date(2024, 1, 5))], default=str))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code, text], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(runs) == 1 and json.loads(runs.pop())

@@ -42,11 +42,14 @@ SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
 SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产业行业"
 
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
-SITE_WORDS: tuple[str, ...] = ("景区", "度假区", "旅游区", "陆港", "机场", "站", "港", "产业集群", "产业园", "科技城")
+SITE_WORDS: tuple[str, ...] = (
+    "景区", "名胜区", "度假区", "旅游区", "陆港", "机场", "站", "港", "产业集群", "产业园", "科技城"
+)
 SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展")  # verbs: the name comes after
 PLACE_SITE_WORDS = ("站", "港")  # only after a place name (上饶站, 赣州港; not 加油站, 香港)
 SITE_NAME_MAX = 6
 SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
+SITE_KIND_WORDS = ("重点", "热门", "主要", "知名", "周边", "境内", "域内")  # 重点景区人气旺盛: a kind, no name
 _SITE_NAME_CUTS = (*SITE_WORDS, *SITE_NAME_AFTER)  # what a site's name starts after
 
 # Anaphors → the entity type they refer back to.
@@ -284,9 +287,12 @@ def article_context(text: str) -> ArticleContext:
     if villages:  # (most stories name none: their references go uncounted)
         village_refs = sum(map(text.count, _VILLAGE_REFS))
         headline = text[: text.find("\n")] if "\n" in text else text
-        village_counts = Counter(
-            {v + "村": text.count(v + "村") + village_refs + (v + "村" in headline) for v in villages}
-        )
+        # (in the order they are first named: of two named as often, the first is the story's; and the same
+        # answer in every process, where a set's order changes with the string hash seed)
+        village_counts = Counter({
+            v + "村": text.count(v + "村") + village_refs + (v + "村" in headline)
+            for v in sorted(villages, key=lambda v: text.find(v + "村"))
+        })
     main_village = _main_place(village_counts, max(top_county, sum(town_counts.values())))
     if main_village and main in (city, county, main_town):
         main = main_village  # a village's story (湖塘村…)
@@ -498,12 +504,14 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
             if w in name:
                 name = name[name.rfind(w) + len(w) :]
         a = k - len(name)
-        if len(name) >= 2 and not any(c in SITE_NAME_BAD for c in name):
+        if len(name) >= 2 and not any(c in SITE_NAME_BAD for c in name) and not name.endswith(SITE_KIND_WORDS):
             out.append(Entity(a, m.end(), name + m.group(0), "site"))
     return out
 
 
 _COUNTED_AFTER_RE = re.compile(r"[\d一二两三四五六七八九十]+(?:座|个|家|所|处)")
+_COUNTED_BEFORE_RE = re.compile(r"[\d一二两三四五六七八九十百千万余多]")  # (the character before a classifier)
+_CLASSIFIERS = "家个所座"
 
 
 def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
@@ -520,6 +528,7 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
         if (
             len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name)
             and not _COUNTED_AFTER_RE.match(text, m.end())  # 建成烘干加工厂1座: a kind, counted, not a name
+            and not (name[0] in _CLASSIFIERS and _COUNTED_BEFORE_RE.search(text, max(lo, k - 1), k))  # 3家专业合作社
         ):
             out.append((name, m.end()))
     return out
