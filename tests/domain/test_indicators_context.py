@@ -355,10 +355,16 @@ def test_subject_project_a_sentence_opens_with(text, subject):
         ("赣州港进出口集装箱量达到7.8万标箱。", "赣州港"),
         ("赣州西站日均开行动车组列车86列。", "赣州西站"),
         ("假期，龟峰风景名胜区接待游客38万人次。", "龟峰风景名胜区"),
+        ("大余钨矿今年生产钨精矿1.2万吨。", "大余钨矿"),
     ],
 )
 def test_a_named_site_is_the_subject_of_its_figures(text, subject):
     assert extract(text, PUB)[-1].subject == subject
+
+
+def test_a_mine_named_after_its_place_and_its_anaphor():
+    text = "德兴市推进铜产业升级。德兴铜矿是露天铜矿。前三季度，该矿生产铜精矿含铜10.9万吨。"
+    assert [i.subject for i in extract(text, PUB)] == ["德兴铜矿"]
 
 
 def test_a_kind_of_site_or_a_counted_kind_of_company_is_no_name():

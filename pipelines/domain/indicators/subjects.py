@@ -43,10 +43,11 @@ SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产�
 
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
 SITE_WORDS: tuple[str, ...] = (
-    "景区", "名胜区", "度假区", "旅游区", "陆港", "机场", "站", "港", "产业集群", "产业园", "科技城"
+    "景区", "名胜区", "度假区", "旅游区", "陆港", "机场", "站", "港", "铜矿", "钨矿", "金矿",
+    "产业集群", "产业园", "科技城",
 )
 SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展")  # verbs: the name comes after
-PLACE_SITE_WORDS = ("站", "港")  # only after a place name (上饶站, 赣州港; not 加油站, 香港)
+PLACE_SITE_WORDS = ("站", "港", "铜矿", "钨矿", "金矿")  # only after a place (上饶站, 德兴铜矿; not 加油站, 香港)
 SITE_NAME_MAX = 6
 SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
 SITE_KIND_WORDS = ("重点", "热门", "主要", "知名", "周边", "境内", "域内")  # 重点景区人气旺盛: a kind, no name
@@ -83,6 +84,7 @@ ANAPHORS: dict[str, str] = {
     "该机场": "site",
     "该景区": "site",
     "该港": "site",
+    "该矿": "site",
     "景区": "site",  # only at the head of a clause (景区单日接待游客4.8万人次)
     "该项目": "project",
     "全省": "province",
