@@ -214,7 +214,7 @@ def test_growth_at_comparable_prices_is_the_yoy_of_the_amount():
 
 def test_price_rise_verb_is_not_part_of_the_metric():
     got = by_text("10月份,全市居民消费价格指数同比上涨0.8%。")
-    assert got["0.8%"].metric == "居民消费价格指数增速"
+    assert got["0.8%"].metric == "居民消费价格指数涨幅"
 
 
 def test_rank_of_a_growth_rate_names_that_growth():
@@ -423,6 +423,21 @@ def test_a_change_in_percentage_points_names_the_rate_and_the_comparison(text, s
 def test_a_bare_month_on_month_growth_names_the_indicator():
     got = by_text("9月份规上工业增加值同比增长7.1%,环比增长0.8%。")
     assert got["0.8%"].metric == "规上工业增加值环比增速" and got["0.8%"].yoy_pct is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("居民消费价格同比上涨1.8%。", "1.8%", "居民消费价格涨幅"),
+        ("全市猪肉价格同比下降9.5%,环比上涨2.1%。", "2.1%", "猪肉价格环比涨幅"),
+        ("全市猪肉价格同比下降9.5%,环比上涨2.1%。", "9.5%", "猪肉价格涨幅"),
+        ("鸡蛋、鲜菜价格分别上涨3.2%、6.5%。", "6.5%", "鲜菜价格涨幅"),
+        ("全市CPI同比上涨1.8%,涨幅比上月扩大0.2个百分点。", "0.2个百分点", "CPI涨幅比上月扩大"),
+        ("规上工业增加值同比增长7.1%。", "7.1%", "规上工业增加值增速"),
+    ],
+)
+def test_a_prices_change_is_named_its_rise_and_any_other_growth_its_rate(text, span, metric):
+    assert by_text(text)[span].metric == metric
 
 
 def test_a_change_of_a_change_keeps_both_named():

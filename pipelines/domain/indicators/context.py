@@ -48,7 +48,7 @@ GROWTH_FILLER = ("了", "达", "达到", "约", "近", "超", "超过", "逾", "
 # Words that mark a month-on-month comparison (kept out of yoy_pct).
 MOM_WORDS = ("环比",)
 # Nouns naming a growth rate (增速位居全市第一: the rank of the growth rate just given).
-GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "增长率", "增长速度")
+GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "涨幅", "增长率", "增长速度")
 
 # A comparison with the same period a year before (同比增长, 比上年同期增长, 较去年增加): a yearly change.
 YEAR_ON_YEAR_BASES: tuple[str, ...] = (

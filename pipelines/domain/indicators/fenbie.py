@@ -12,7 +12,7 @@ from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
 from .context import MOM_WORDS, YEAR_ON_YEAR_BASES
 from .metric_names import money_name
-from .metric_text import strip_metric
+from .metric_text import growth_of, strip_metric
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
 from .scan import CONTEXT_WINDOW
@@ -105,7 +105,7 @@ def _list_start(s: str, lo: int, end: int) -> int:
 
 
 def _growth_name(metric: str, r: FigureRecord) -> str:
-    return metric + "增速" if r.kind == "growth" and not metric.endswith("增速") else metric
+    return growth_of(metric) if r.kind == "growth" else metric
 
 
 def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[FigureRecord], cands: list[Entity]) -> None:
@@ -172,7 +172,7 @@ def _fenbie_over_figures(s: str, before: list[FigureRecord], run: list[FigureRec
         return
     for level, growth in zip(levels, run, strict=True):
         if level.metric:
-            growth.metric = level.metric if level.metric.endswith("增速") else level.metric + "增速"
+            growth.metric = growth_of(level.metric)
         if not growth.mom:
             level.yoy = growth.value_base
         if level.subject is not None:  # A、B营收分别为12亿元、8亿元,分别增长18%、25%: A's and B's growths

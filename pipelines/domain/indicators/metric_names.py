@@ -23,10 +23,14 @@ from .base_year import (
 )
 from .classify import DELTA_RE, GAP_MAX, RANGE_GAP, RANK_MOVE_RE
 from .metric_text import (
+    GROWTH_ENDINGS,
     INTRO_VERBS,
     cut_left,
+    growth_of,
+    growth_word,
     is_han,
     last_before,
+    level_of,
     metric_before_period,
     right_noun,
     strip_metric,
@@ -318,7 +322,7 @@ def attach_metrics(
         elif r.kind == "growth" and f.base_unit == "percentage_point" and (pp := _pp_metric(s, f, last_pct, prev)):
             metric = pp  # 增速比上半年加快0.3个百分点: a change in a rate, named with its comparison
         elif r.kind == "growth" and r.mom and metric in ("", "环比") and (base := _level_of(last, prev)):
-            metric = f"{base}环比增速"  # 同比增长7.1%,环比增长0.8%: the same indicator month on month
+            metric = f"{base}环比{growth_word(base)}"  # 同比增长7.1%,环比增长0.8%: the same indicator month on month
         elif r.kind == "growth":
             if len(metric) < 2 and prev is not None and prev.metric:
                 metric = prev.metric
@@ -327,7 +331,7 @@ def attach_metrics(
                 metric = last.metric
             elif len(metric) < 2 and para_growth:
                 metric = para_growth  # 地区生产总值增长10.2%。一季度、二季度当季分别增长16.2%、8.5%: of the same
-            if metric and not metric.endswith(("增速", "增幅", "率")):
+            if metric and not metric.endswith((*GROWTH_ENDINGS, "增幅", "率")):
                 # 贷款余额286.4亿元,比年初增长6.9%: a growth since January, not over a year; 年均增长: a yearly mean
                 after_since_january = (  # 比年初增加72.8亿元,增长17.6%: the change's growth (a verb between)
                     last is not None and last.delta and "年初" in (last.metric or "")
@@ -336,7 +340,7 @@ def attach_metrics(
                 if after_since_january or _SINCE_JANUARY_RE.search(s, cs, f.start):
                     metric += C.SINCE_JANUARY_GROWTH
                 else:
-                    metric += "年均增速" if "年均" in raw_left and "年均" not in metric else "增速"
+                    metric += ("年均" if "年均" in raw_left and "年均" not in metric else "") + growth_word(metric)
         elif r.kind == "share":
             scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
             left = left.removeprefix("约")  # 约占员工总数的18%
@@ -364,7 +368,7 @@ def attach_metrics(
                 and last.metric and (of_m := _OF_BEFORE_SHARE_RE.search(raw_left))
             ):
                 # 其中工业投资增长14.6%,占全部投资的比重为41.2%: the share of what grew, named by its growth
-                metric = f"{last.metric.removesuffix('增速')}占{of_m.group(1)}比重"
+                metric = f"{level_of(last.metric)}占{of_m.group(1)}比重"
         elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
             metric = prev.metric or ""
         elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
@@ -576,11 +580,11 @@ def _pp_metric(s: str, f: Figure, last_pct: FigureRecord | None, prev: FigureRec
         if last_pct is not None and last_pct.metric:
             base = last_pct.metric
         elif prev is not None and prev.metric:
-            base = prev.metric + "增速"
+            base = growth_of(prev.metric)
         else:
             return ""
         if noun.endswith("降幅"):
-            base = base.removesuffix("增速") + "降幅"
+            base = level_of(base) + "降幅"
     return base + phrase
 
 
@@ -597,7 +601,7 @@ def _growth_base(r: FigureRecord | None) -> str:
     """年均增长6.2%,由…: the metric a growth record is the growth of (GDP年均增速 → GDP)."""
     if r is None or r.kind != "growth" or not r.metric:
         return ""
-    return r.metric.removesuffix("增速").removesuffix("年均")
+    return level_of(r.metric).removesuffix("年均")
 
 
 def _delta_metric(clause: str, raw_left: str, prev: FigureRecord | None, f: Figure) -> str:

@@ -114,6 +114,26 @@ def _strip_ends(m: str) -> str:
 _TRAILING_ALIAS_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
 
+# A price's change is its 涨幅 (居民消费价格涨幅, 猪肉价格环比涨幅), any other level's its 增速.
+PRICE_ENDINGS: tuple[str, ...] = ("价格", "价", "指数", "CPI", "PPI", "(CPI)", "（CPI）", "(PPI)", "（PPI）")
+GROWTH_ENDINGS: tuple[str, ...] = ("增速", "涨幅")
+
+
+def growth_word(level: str) -> str:
+    """涨幅 for a price (居民消费价格, 工业生产者出厂价格（PPI）), 增速 for anything else."""
+    return "涨幅" if level.endswith(PRICE_ENDINGS) else "增速"
+
+
+def growth_of(level: str) -> str:
+    """The name of ``level``'s growth: 规上工业增加值 → 规上工业增加值增速, 猪肉价格 → 猪肉价格涨幅."""
+    return level if level.endswith(GROWTH_ENDINGS) else level + growth_word(level)
+
+
+def level_of(growth: str) -> str:
+    """The level a growth's name is the growth of: 规上工业增加值增速 → 规上工业增加值, 猪肉价格涨幅 → 猪肉价格."""
+    return growth[:-2] if growth.endswith(GROWTH_ENDINGS) else growth
+
+
 @lru_cache(maxsize=4096)
 def strip_metric(m: str) -> str:
     m = _strip_ends(_TRAILING_ALIAS_RE.sub("", _INFIX_RE.sub("", m).rstrip()).strip(_QUOTES))

@@ -21,7 +21,9 @@ class Metric:
 
 # Suffixes removed before lookup: a growth rate or a rank of a metric maps to the metric itself
 # unless the catalogue names the derived metric (全省排名, 占比 …) explicitly.
-LOOKUP_SUFFIXES: tuple[str, ...] = ("同比增长", "增速", "增幅", "增长率", "总额", "数量", "金额", "总量", "规模")
+LOOKUP_SUFFIXES: tuple[str, ...] = (
+    "同比增长", "增速", "涨幅", "增幅", "增长率", "总额", "数量", "金额", "总量", "规模"
+)
 # A change of a metric (…比年初增加额, …净增数) is not the metric: it stays uncatalogued rather than join its series.
 CHANGE_SUFFIXES: tuple[str, ...] = tuple(verb + end for verb in DELTA_VERBS for end in ("额", "数"))
 # Nor is a comparison with another period (贷款余额比年初增速, 旅游收入较2019年增速, …相当于上年倍数, 营业收入6年间
