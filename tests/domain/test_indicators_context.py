@@ -362,6 +362,14 @@ def test_a_named_site_is_the_subject_of_its_figures(text, subject):
     assert extract(text, PUB)[-1].subject == subject
 
 
+def test_gaihang_points_back_at_the_bank_and_gaihangye_at_no_one():
+    text = "信丰县金融服务持续优化。\n赣南某某农商银行扎根县域。今年一季度，该行新发放普惠小微贷款12.4亿元。"
+    got = extract(text, PUB)
+    assert [(i.subject, i.metric) for i in got] == [("赣南某某农商银行", "新发放普惠小微贷款")]
+    text = "某某电机有限公司落户信丰县。该行业去年新增企业12家。"
+    assert [i.subject for i in extract(text, PUB)] != ["某某电机有限公司"]
+
+
 def test_a_mine_named_after_its_place_and_its_anaphor():
     text = "德兴市推进铜产业升级。德兴铜矿是露天铜矿。前三季度，该矿生产铜精矿含铜10.9万吨。"
     assert [i.subject for i in extract(text, PUB)] == ["德兴铜矿"]

@@ -78,6 +78,7 @@ ANAPHORS: dict[str, str] = {
     "该厂": "org",
     "该工厂": "org",
     "该集团": "org",
+    "该行": "org",  # a bank's (该行新发放贷款…): see figure_subjects._resolve; 该行业 is no anaphor
     "公司": "org",  # only at the head of a clause (公司实现营业收入…): see figure_subjects._resolve
     "合作社": "org",  # the same (合作社实现销售收入380万元)
     "集团": "org",  # the same (集团实现营业收入86.2亿元)
@@ -96,6 +97,8 @@ HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区")
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
+# Anaphors that are the start of a longer word after which (该行业: a trade, not 该行, the bank)
+ANAPHOR_WORD_ENDS: dict[str, tuple[str, ...]] = {"该行": ("业",)}
 
 # Both papers are Jiangxi papers: 全省 and 我省 are this province.
 PROVINCE = "江西省"
@@ -467,7 +470,10 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
             if not text.startswith(CITY_BAD_AFTER, after):
                 raw.append(Entity(k, after + (1 if text.startswith("市", after) else 0), CITIES[word], "city"))
         elif word in ANAPHORS:
-            bad = (k > 0 and text[k - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, after)
+            bad = (
+                (k > 0 and text[k - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, after)
+                or text.startswith(ANAPHOR_WORD_ENDS.get(word, ()), after)
+            )
             if not bad:
                 raw.append(Entity(k, after, None, "anaphor:" + ANAPHORS[word], anaphor=word))
         elif word.endswith("村"):
