@@ -370,6 +370,25 @@ def test_gaihang_points_back_at_the_bank_and_gaihangye_at_no_one():
     assert [i.subject for i in extract(text, PUB)] != ["某某电机有限公司"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "subject"),
+    [
+        ("会昌县某某脐橙专业合作社成立于2014年。这家合作社目前有社员168户。", "168户", "会昌县某某脐橙专业合作社"),
+        ("江西某某电子有限公司落户龙南。投产后公司年营收将突破20亿元。", "20亿元", "江西某某电子有限公司"),
+        (
+            "江西某某铜业集团有限公司是一家员工4300余人的铜基新材料企业集团。前三季度，集团实现营业收入168.6亿元。",
+            "168.6亿元", "江西某某铜业集团有限公司",
+        ),
+        ("某某集团旗下江西某某电工科技有限公司实现营收120亿元。", "120亿元", "江西某某电工科技有限公司"),
+        ("“还有江西某某化工有限公司，去年纳税2.8亿元。”", "2.8亿元", "江西某某化工有限公司"),
+        ("五一假期，虔城某某购物中心客流量达到42.6万人次。", "42.6万人次", "虔城某某购物中心"),
+        ("望仙谷景区假期接待游客38.5万人次，夜间消费额占景区总收入的45.6%。", "45.6%", "望仙谷景区"),
+    ],
+)
+def test_what_stands_before_a_company_or_site_word_but_is_no_name(text: str, span: str, subject: str):
+    assert [i.subject for i in extract(text, PUB) if i.text == span] == [subject]
+
+
 def test_a_mine_named_after_its_place_and_its_anaphor():
     text = "德兴市推进铜产业升级。德兴铜矿是露天铜矿。前三季度，该矿生产铜精矿含铜10.9万吨。"
     assert [i.subject for i in extract(text, PUB)] == ["德兴铜矿"]

@@ -44,9 +44,10 @@ SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产�
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
 SITE_WORDS: tuple[str, ...] = (
     "景区", "名胜区", "度假区", "旅游区", "陆港", "机场", "站", "港", "铜矿", "钨矿", "金矿",
-    "产业集群", "产业园", "科技城",
+    "产业集群", "产业园", "科技城", "购物中心",
 )
-SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展")  # verbs: the name comes after
+# verbs: the name comes after (占: 夜间消费额占景区总收入的45%)
+SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占")
 PLACE_SITE_WORDS = ("站", "港", "铜矿", "钨矿", "金矿")  # only after a place (上饶站, 德兴铜矿; not 加油站, 香港)
 SITE_NAME_MAX = 6
 SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
@@ -78,6 +79,9 @@ ANAPHORS: dict[str, str] = {
     "该厂": "org",
     "该工厂": "org",
     "该集团": "org",
+    "这家企业": "org",
+    "这家公司": "org",
+    "这家合作社": "org",
     "该行": "org",  # a bank's (该行新发放贷款…): see figure_subjects._resolve; 该行业 is no anaphor
     "公司": "org",  # only at the head of a clause (公司实现营业收入…): see figure_subjects._resolve
     "合作社": "org",  # the same (合作社实现销售收入380万元)
@@ -110,11 +114,15 @@ CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技�
 # What no company name starts with (上市公司, 旗下公司 are kinds of company), and words that show a would-be
 # name is a phrase before a bare 公司 (2024年第一季度公司实现…, 今年全市新增公司1200家).
 ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "所属", "上市", "子公司", "母公司", "分公司",
-                                        "万", "亿", "元", "农民", "专业")  # 投入140万元建设…工厂: no name
+                                        "万", "亿", "元", "农民", "专业",  # 投入140万元建设…工厂: no name
+                                        "这家", "这个", "那家", "控股", "全资", "参股")  # 这家合作社: an anaphor
+# Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
+ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有")
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
+# (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团: a kind of group)
 _NOT_A_NAME_RE = re.compile(
     r"^(?:今年|去年|年|目前|如今|现在|当前|眼下|日前|近日|近年)|获得|帮助|季度|月份|月末|月底|上半年|下半年"
-    r"|全市|全县|全区|全省|新增|新设|注册"
+    r"|全市|全县|全区|全省|新增|新设|注册|[后时]公司$|企业集团$"
 )
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
@@ -533,6 +541,9 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
         k = m.start() - len(name) + len(m.group(0))  # where the name starts
         if k - 1 >= lo and text[k - 1 : k + 1] in places():
             name = text[k - 1] + name  # 于都农商银行: a place whose first character is a function word (于)
+        for cut in ORG_NAME_CUTS:
+            if (c := name.find(cut)) >= 0:
+                name = name[c + len(cut) :]
         if (
             len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name)
             and not _COUNTED_AFTER_RE.match(text, m.end())  # 建成烘干加工厂1座: a kind, counted, not a name
@@ -668,7 +679,7 @@ def find_entities(
 
 
 _TIME_OR_CONNECTIVE = (
-    r"(?:[^,，;；:：。]{0,12}?(?:年|月|日|季度|以来|期间|目前|至今|如今|上午|下午|当前))?"
+    r"(?:[^,，;；:：。]{0,12}?(?:年|月|日|季度|以来|期间|目前|至今|如今|上午|下午|当前|后))?"  # (投产后公司…)
     r"(?:其中|同时|此外|另外|据悉|据了解|而|但|并|还|也|如今|目前)?"
     r"(?:位于[^,，;；:：。的]{1,12}的)?"  # 位于章贡区的赣州数字产业园已入驻…: where the topic stands
 )
