@@ -44,6 +44,8 @@ ABOUT: dict[str, str] = {
     "city and province, dense 分别 lists, annual results, holidays, villages, a fair, a work report, a 数说 box",
     "round17": "long features like the seeds: zones and their chains, a county's industry, a full park, red tape "
     "through one project, a township, a project push, innovation, an inland port, a zone's three years",
+    "round19": "subjects and metric names: a county and its towns, a zone's firms by short name, a group and its "
+    "plants, a city against its counties, a bank, a mall, a cooperative, an unnamed city, a listed company",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")
