@@ -213,9 +213,12 @@ def test_a_banks_story_is_the_banks():
         ("中秋假期,全县接待游客12万人次。", dt.date(2024, 9, 20), "2024-09"),
         ("清明假期,景区接待游客5.6万人次。", dt.date(2024, 4, 8), "2024-04"),
         ("端午假期,全市接待游客286万人次。", dt.date(2024, 3, 1), "2023-06"),  # not this year's yet: last year's
+        ("五一假期,全市接待游客120万人次。", dt.date(2022, 5, 6), "2022-04/2022-05"),  # 4月30日至5月4日
+        ("五一假期,全市接待游客120万人次。", dt.date(2024, 5, 6), "2024-05"),  # 5月1日至5日
+        ("五一假期,全市接待游客120万人次。", dt.date(2031, 5, 6), "2031-05"),  # a year the calendar does not know
     ],
 )
-def test_lunar_holidays_by_the_official_calendar(text, pub, period):
+def test_lunar_holidays_and_labour_day_by_the_official_calendar(text, pub, period):
     assert extract(text, pub)[0].period == period
 
 

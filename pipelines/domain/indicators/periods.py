@@ -73,31 +73,36 @@ RATIO_BASE_AFTER: tuple[str, ...] = ("的", "全年的", "同期的")
 # 一年来 names the last calendar year in reports published up to this month (政府工作报告, 年度总结).
 PAST_YEAR_MONTHS = 3
 
-# Holidays of fixed (solar) dates: their figures (国庆假期接待游客…) belong to that month.
-HOLIDAY_MONTHS: dict[str, int] = {"国庆": 10, "五一": 5}
+# Holidays within one month every year: their figures (国庆假期接待游客…) belong to that month.
+HOLIDAY_MONTHS: dict[str, int] = {"国庆": 10}
 
 
-# Holidays of lunar dates, by the official calendar's name for them.
-LUNAR_HOLIDAYS: dict[str, chinese_calendar.Holiday] = {
+# Holidays whose days the official calendar sets year by year, by its name for them: the lunar ones, and 五一,
+# whose days off start on 29 or 30 April in some years (2022: 4月30日至5月4日).
+CALENDAR_HOLIDAYS: dict[str, chinese_calendar.Holiday] = {
     "春节": chinese_calendar.Holiday.spring_festival,
     "端午": chinese_calendar.Holiday.dragon_boat_festival,
     "中秋": chinese_calendar.Holiday.mid_autumn_festival,
     "清明": chinese_calendar.Holiday.tomb_sweeping_day,
+    "五一": chinese_calendar.Holiday.labour_day,
 }
+# The month of 五一 in a year the calendar does not know yet
+USUAL_HOLIDAY_MONTHS: dict[str, int] = {"五一": 5}
 
 
 @lru_cache(maxsize=64)
-def lunar_holiday(year: int, name: str = "春节") -> str | None:
-    """The month(s) of the official holiday ``name`` of ``year`` (a lunar date: 春节 2023-01, 2022-01/2022-02;
-    端午 2023-06), from the government calendar that chinese_calendar keeps; None for a year it does not know."""
-    holiday = LUNAR_HOLIDAYS[name].value
+def calendar_holiday(year: int, name: str = "春节") -> str | None:
+    """The month(s) of the official holiday ``name`` of ``year`` (春节 2023-01, 2022-01/2022-02; 端午 2023-06;
+    五一 2022-04/2022-05), from the government calendar that chinese_calendar keeps; for a year it does not know,
+    the usual month of a solar holiday, else None."""
+    holiday = CALENDAR_HOLIDAYS[name].value
     try:
         days = [
             d for d in chinese_calendar.get_dates(dt.date(year, 1, 1), dt.date(year, 12, 31))
             if chinese_calendar.get_holiday_detail(d) == (True, holiday)
         ]
     except NotImplementedError:
-        return None
+        return _ym(year, USUAL_HOLIDAY_MONTHS[name]) if name in USUAL_HOLIDAY_MONTHS else None
     if not days:
         return None
     first, last = _ym(year, days[0].month), _ym(year, days[-1].month)
@@ -129,9 +134,9 @@ def _holiday(hol: str, y: int | None, pub: dt.date) -> str | None:
     if hol in HOLIDAY_MONTHS:
         mo = HOLIDAY_MONTHS[hol]
         return _ym(_month_year(mo, y, pub), mo)  # (国庆假期 in a January article: last October)
-    label = lunar_holiday(y if y is not None else pub.year, hol)
+    label = calendar_holiday(y if y is not None else pub.year, hol)
     if y is None and label is not None and int(label[5:7]) > pub.month:
-        label = lunar_holiday(pub.year - 1, hol)  # (端午假期 in a March article: last year's)
+        label = calendar_holiday(pub.year - 1, hol)  # (端午假期 in a March article: last year's)
     return label
 
 
