@@ -69,6 +69,17 @@ def test_periods(text, period):
     assert first(text).period == period
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年前三季度，全县家电销量达1.8万台，是去年全年的1.5倍。",
+        "今年前三季度，全县家电销量达1.8万台，比上年全年增加了两成。",
+    ],
+)
+def test_a_whole_year_compared_with_is_no_period(text: str):
+    assert {i.period for i in extract(text, PUB)} == {"2023-01/2023-09"}
+
+
 def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 

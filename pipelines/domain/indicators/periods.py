@@ -69,6 +69,7 @@ RATIO_BEFORE: tuple[str, ...] = ("相当于", "是")
 RISE_START_WORDS: tuple[str, ...] = ("由", "从")  # 由2015年的198.4亿元增加到…: where a rise starts
 MONTH_END_BASES: tuple[str, ...] = ("比", "较")  # 比3月底, 较6月末: a month's end as a comparison's base
 RATIO_BASE_AFTER: tuple[str, ...] = ("的", "全年的", "同期的")
+BASE_YEAR_WORDS: tuple[str, ...] = ("去年", "上年", "前年")  # 去年全年: a whole year before, named in two words
 
 # 一年来 names the last calendar year in reports published up to this month (政府工作报告, 年度总结).
 PAST_YEAR_MONTHS = 3
@@ -252,6 +253,8 @@ def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
         return True  # 由2015年的198.4亿元增加到312.6亿元: the year of the start only (base_year)
     if text.startswith(RATIO_BASE_AFTER, b) and text.endswith(RATIO_BEFORE, max(lo, a - 3), a):
         return True  # 是2015年的9倍, 相当于2019年的64.4%: the base of a multiple or a ratio
+    if text.startswith("全年", a) and text.endswith(BASE_YEAR_WORDS, max(lo, a - 2), a):
+        return _is_comparison_base(text, a - 2, b, lo, kind)  # 是去年全年的1.5倍, 比上年全年: the year's, as above
     return text.startswith(COMPARISON_AFTER, b)
 
 
