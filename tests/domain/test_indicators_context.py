@@ -80,6 +80,12 @@ def test_a_whole_year_compared_with_is_no_period(text: str):
     assert {i.period for i in extract(text, PUB)} == {"2023-01/2023-09"}
 
 
+@pytest.mark.parametrize("text", ["该镇现有年糕加工企业68家。", "目前，全县年货市场有摊位680个。"])
+def test_a_word_starting_with_nian_is_no_yearly_figure(text: str):
+    # (年产值, 年销售收入 are yearly and take no month; 年糕, 年货 are things)
+    assert [i.period for i in extract(text, PUB)] == ["asof:2023-10"]
+
+
 def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 

@@ -17,8 +17,9 @@ from .periods import RISE_START_WORDS, PeriodHit, asof_now, find_periods
 from .records import FigureRecord
 from .sentences import Span
 
-# 年产值, 年销售收入, 年税收: yearly figures (not 年均 growth rates, not 年末 stocks); a month or a day period
-YEARLY_METRIC_RE = re.compile(r"年(?!均|末|初|底)")
+# 年产值, 年销售收入, 年税收: yearly figures (not 年均 growth rates, not 年末 stocks, not the words 年糕, 年货,
+# 年轻人 …); a month or a day period
+YEARLY_METRIC_RE = re.compile(r"年(?![均末初底糕货轻龄画会夜味俗关])")
 MONTH_PERIOD_RE = re.compile(r"(?:asof:)?\d{4}-\d{2}(?:-\d{2})?")
 
 
