@@ -440,6 +440,22 @@ def test_a_prices_change_is_named_its_rise_and_any_other_growth_its_rate(text, s
     assert by_text(text)[span].metric == metric
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("假期期间，鸡蛋每斤5.2元，与节前持平。", "5.2元", "鸡蛋价格(每斤)"),
+        ("合作社的一级果收购价每斤3.5元。", "3.5元", "一级果收购价(每斤)"),
+        ("全市精瘦肉零售均价为每斤16.5元。", "16.5元", "精瘦肉零售均价(每斤)"),
+        ("按照每斤3.2元的收购价格，毛收入能有48万元。", "3.2元", "收购价格(每斤)"),
+        ("城区新房均价每平方米6800元，同比上涨2.8%。", "2.8%", "城区新房均价(每平方米)涨幅"),
+        ("每晚房价在800元左右。", "800元左右", "每晚房价"),  # (the unit first reads well as written)
+        ("订单价格比市场价每斤高出0.3元。", "0.3元", "订单价格比市场价每斤高出"),  # (a difference, not a price)
+    ],
+)
+def test_a_price_per_unit_is_named_with_its_unit(text, span, metric):
+    assert by_text(text)[span].metric == metric
+
+
 def test_a_change_of_a_change_keeps_both_named():
     got = by_text("人民币贷款余额较年初增加58.6亿元,同比多增12.3亿元。")
     assert got["12.3亿元"].metric == "人民币贷款余额较年初增加额同比多增额"

@@ -502,6 +502,12 @@ def attach_metrics(
         elif metric.endswith("签约") and f.base_unit in ("CNY", "USD"):
             metric += "金额"  # 现场签约18.3亿元
         if (
+            r.kind == "amount" and not r.delta and f.base_unit in ("CNY", "USD") and "每" in metric
+            and "(每" not in metric  # (a range's upper bound: the lower one's name, already with its unit)
+            and (per := _per_unit_metric(metric, s, f.end, hi))
+        ):
+            metric = per  # 鸡蛋每斤5.2元: 鸡蛋价格(每斤)
+        if (
             metric and (metric[:2] in _QUANTITY_OF_VERB or metric.endswith(_TRADE_VERBS))
             and r.kind not in ("growth", "share", "rank") and not r.delta
         ):
@@ -517,6 +523,38 @@ def attach_metrics(
             level_in_unit[f.base_unit] = r
             if first_level is None and r.metric and not r.in_paren:
                 first_level = r
+
+
+# Words between a price's name and its unit: 均价为每斤, 一度从每吨, 标准提高到每亩
+_LEAD_OUT = r"(?:提高|增加|上涨|调整|提升|下降|降低|下调|上调)?[到至为]|一度从|[从由是在达约仅只都也就已]"
+# A price per unit written after what is priced (鸡蛋每斤5.2元, 统货收购价每斤2.6元, 按照每斤3.2元的收购价格): named
+# with the unit in brackets, 鸡蛋价格(每斤); of goods sold by weight or by the piece a bare name is their price.
+# (每晚房价800元, 每盒售价68元 read well as written and stay so.)
+PER_UNITS = ("公斤", "千克", "平方米", "斤", "吨", "亩", "盒", "箱", "件", "只", "头", "株")
+GOODS_UNITS = frozenset({"公斤", "千克", "斤", "吨", "盒", "箱", "件", "只", "头", "株"})
+_PER_UNIT_RE = re.compile(rf"(?:按照|按)?(?P<name>[^每]*?)(?P<lead>(?:{_LEAD_OUT})*)每(?P<unit>{'|'.join(PER_UNITS)})")
+_VALUE_NOUN_ENDS = ("价", "价格", "费", "金", "资", "入", "贴", "红", "额", "本", "润", "薪", "租", "值")
+_PRICE_AFTER_RE = re.compile(r"的([^,，;；。的]{0,6}?价格?)")  # 按照每斤3.2元的收购价格: named after the figure
+_COMPARED_RE = re.compile(r"[比较高低]")
+
+
+def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
+    """鸡蛋每斤 → 鸡蛋价格(每斤), 统货收购价每斤 → 统货收购价(每斤), 均价为每斤 → 均价(每斤), 按照每斤 (…元的收购价格)
+    → 收购价格(每斤); None for a metric that does not end with a price's unit, or names nothing priced."""
+    m = _PER_UNIT_RE.fullmatch(metric)
+    if m is None:
+        return None
+    unit, name = m.group("unit"), m.group("name")
+    if not name:
+        named = _PRICE_AFTER_RE.match(s, end, hi)
+        if named is None:
+            return None  # 每吨72万元 alone: what is priced is named elsewhere
+        name = named.group(1)
+    if unit in GOODS_UNITS and not name.endswith(_VALUE_NOUN_ENDS):
+        if _COMPARED_RE.search(name):
+            return None  # 比去年同期每斤高出: a difference in price, named as written
+        name += "价格"
+    return f"{name}(每{unit})"
 
 
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")

@@ -120,8 +120,8 @@ GROWTH_ENDINGS: tuple[str, ...] = ("增速", "涨幅")
 
 
 def growth_word(level: str) -> str:
-    """涨幅 for a price (居民消费价格, 工业生产者出厂价格（PPI）), 增速 for anything else."""
-    return "涨幅" if level.endswith(PRICE_ENDINGS) else "增速"
+    """涨幅 for a price (居民消费价格, 工业生产者出厂价格（PPI）, 均价(每平方米)), 增速 for anything else."""
+    return "涨幅" if level.split("(每")[0].endswith(PRICE_ENDINGS) else "增速"
 
 
 def growth_of(level: str) -> str:
