@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TypeVar
 
-from .classify import classify, link_neighbours, real_figures, share_list_units
+from .classify import FRAME_UNITS, classify, frames_next, link_neighbours, real_figures, share_list_units
 from .fenbie import distribute_fenbie
 from .figure_periods import (
     CUTOFF_RE,
@@ -179,7 +179,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 norm.find("累计", a, b) >= 0 or norm.find("已", a, b) >= 0 or ON_SITE_RE.search(norm, a, b) is not None
             )
             over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
-        for r in recs:
+        for ri, r in enumerate(recs):
             # the last labelled period before the figure, else the one carried (never to a target or a project)
             if r.fixed_period:
                 r.period = r.fixed_period  # 比2018年的82.45亿元: the base year's level (or a 分别 list's period)
@@ -228,6 +228,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.event  # 此次集中开工项目共有20个: of the event's month
             if r.period and not r.target and period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
+            if r.fig.unit in FRAME_UNITS and ri + 1 < len(recs) and frames_next(norm, r.fig, recs[ri + 1].fig):
+                continue  # 5天共售出汽车1286辆: read with the sentence (it ends the next one's name), but no figure
             out.append(_to_indicator(text, r, sentence))
         remember_entities(ents, actx, st)
         projects = [r.project for r in recs if r.project]
