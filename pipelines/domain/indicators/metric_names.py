@@ -567,7 +567,8 @@ _RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|�
 # Verbs that name a quantity of what they act on: 生产汽车2.86万辆 is the 汽车产量 (counts and weights; money
 # stays as named: 销售收入, except trade: 出口12亿元 is the 出口额).
 _QUANTITY_OF_VERB: dict[str, str] = {
-    "生产": "产量", "销售": "销量", "出口": "出口量", "进口": "进口量", "发送": "发送量", "出栏": "出栏量",
+    "生产": "产量", "销售": "销量", "售出": "销量", "卖出": "销量", "出口": "出口量", "进口": "进口量",
+    "发送": "发送量", "出栏": "出栏量",
 }
 _TRADE_VERBS = ("出口", "进口")
 
