@@ -459,7 +459,7 @@ def test_a_price_per_unit_is_named_with_its_unit(text, span, metric):
 def test_the_time_a_figure_took_is_no_figure_but_a_duration_is():
     got = by_text("在春季车展上，5天共售出汽车1286辆。龟峰景区7天接待游客26.8万人次。")
     assert set(got) == {"1286辆", "26.8万人次"}
-    assert (got["1286辆"].metric, got["26.8万人次"].metric) == ("售出汽车数", "接待游客人数")
+    assert (got["1286辆"].metric, got["26.8万人次"].metric) == ("汽车销量", "接待游客人数")
     got = by_text("银行3天内发放贷款800万元。项目从签约到投产用时由11个月缩短至4个月。")
     assert {"3天", "11个月", "4个月", "800万元"} <= set(got)
 
