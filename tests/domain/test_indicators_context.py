@@ -657,6 +657,11 @@ def test_companies_in_general_are_not_the_company_named_before():
     assert extract(text, PUB, home_city="上饶市")[-1].subject == "上饶市"
 
 
+def test_a_short_company_name_written_twice_heads_its_clauses():
+    text = "某某光学去年营收增长27.4%。\n上饶经开区举行签约仪式。今年1-3月，某某光学实现营收9.86亿元。"
+    assert {i.subject for i in extract(text, PUB)} == {"某某光学"}
+
+
 def test_a_company_named_in_full_is_recognised_by_its_short_name():
     text = "江西永铜铜业有限公司位于铅山县。\n今年1-10月,永铜铜业完成产值91亿元。"
     found = extract(text, PUB, home_city="上饶市")

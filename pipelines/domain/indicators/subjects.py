@@ -37,7 +37,7 @@ LONG_NAME_GAP = 4
 # Organisation words that end a company / plant name.
 ORG_WORDS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司", "银行", "合作社")
 # Short company names at the head of a clause (晶科能源组件出货量…): name + one of these endings.
-SHORT_ORG_ENDINGS: tuple[str, ...] = ("能源", "科技", "锂业", "光电", "股份")
+SHORT_ORG_ENDINGS: tuple[str, ...] = ("能源", "科技", "锂业", "光电", "光学", "股份")
 SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
 SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产业行业"
 
