@@ -117,7 +117,7 @@ ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "�
                                         "万", "亿", "元", "农民", "专业",  # 投入140万元建设…工厂: no name
                                         "这家", "这个", "那家", "控股", "全资", "参股")  # 这家合作社: an anaphor
 # Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
-ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有")
+ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简称", "占")
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
 # (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团: a kind of group)
 _NOT_A_NAME_RE = re.compile(
