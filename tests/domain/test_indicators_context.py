@@ -268,6 +268,12 @@ def test_a_headline_without_one_period_carries_none():
     assert extract(two, PUB)[-1].period is None
 
 
+@pytest.mark.parametrize("headline", ["城东大道预计10月底建成通车", "新车型将于今年第四季度推向市场"])
+def test_a_period_a_headline_says_is_to_come_is_no_reports_period(headline: str):
+    text = f"{headline}\n记者在施工现场看到，项目全长6.8公里，总投资18.6亿元。\n园区有企业30家。"
+    assert {i.period for i in extract(text, PUB) if i.text != "30家"} == {None}
+
+
 def test_subject_anaphor_resolves_to_zone():
     text = "上饶经开区是省级开发区。今年前三季度,该区实现营收300亿元。"
     assert first(text).subject == "上饶经开区"

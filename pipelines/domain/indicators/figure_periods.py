@@ -60,8 +60,16 @@ def headline_period(
         return None
     a, b = head[0].start, head[-1].end
     in_head = [m for m in period_matches if a <= m.start() < b]
-    labels = {h.label for h in find_periods(s, a, b, published, year, in_head) if h.label}
+    labels = {
+        h.label for h in find_periods(s, a, b, published, year, in_head)
+        if h.label and not _FORECAST_RE.search(s, max(x.start for x in head if x.start <= h.start), h.start)
+    }
     return labels.pop() if len(labels) == 1 else None
+
+
+# A period a headline names after one of these in its line is when something is to happen (赣州大道南延伸段预计
+# 10月底建成通车, 换电车型将于今年第四季度推向市场), not the period the report is of.
+_FORECAST_RE = re.compile("预计|将|力争|计划|有望|确保|争取")
 
 
 # How far before a bare year (今年) a period within that year may stand and still be the figure's
