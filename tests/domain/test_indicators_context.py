@@ -69,6 +69,21 @@ def test_periods(text, period):
     assert first(text).period == period
 
 
+def test_the_levels_of_a_rise_over_years_are_at_their_start_and_end():
+    text = (
+        "过去五年，全县地区生产总值由2015年的198.4亿元增加到312.6亿元，年均增长7.6%；"
+        "财政总收入由28.6亿元增加到42.3亿元；累计完成固定资产投资1200亿元。"
+    )
+    got = {i.text: i.period for i in extract(text, dt.date(2021, 1, 20))}
+    assert got == {
+        "198.4亿元": "2015", "312.6亿元": "2020", "7.6%": "2016-01/2020-12",
+        "28.6亿元": "2015", "42.3亿元": "2020", "1200亿元": "2016-01/2020-12",
+    }
+    assert [i.period for i in extract("过去五年，全县各项贷款余额达到320亿元。", dt.date(2021, 1, 20))] == [
+        "asof:2020-12"  # a balance at the end of the years, not of their first
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

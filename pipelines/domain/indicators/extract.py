@@ -30,6 +30,7 @@ from .figure_periods import (
     PERIOD_CUE_RE,
     THIS_EVENT_RE,
     YEARLY_METRIC_RE,
+    YEARS_SPAN_RE,
     carried_period,
     event_months,
     event_period,
@@ -199,6 +200,13 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period  # the list's items share the period it opened with
             elif r.period is None and r.start_level is not None and r.kind in ("count", "share") and not r.target:
                 r.period = asof_now(published)  # 企业由2016年的9家增加到49家: how many there are now
+            elif r.period and not r.target and (span := YEARS_SPAN_RE.fullmatch(r.period)) and r.kind != "growth":
+                # 过去五年,地区生产总值由198.4亿元增加到312.6亿元: the levels at the span's start and end, not flows
+                # over it (a level with no year of its own before 由: the year before the span)
+                if r.start_level is not None:
+                    r.period = span.group("y2")
+                elif any(x.start_level is r for x in recs[ri + 1 :]):
+                    r.period = str(int(span.group("y")) - 1)
             if stock_cue and (stock := standing_stock(norm, r, r.period, published)) is not None:
                 r.period = stock  # 累计建成高标准农田98.6万亩: what stands now
             elif r.period and r.metric:

@@ -90,18 +90,23 @@ def since_january(period: str) -> str | None:
     return f"{y}-01" if mo == "01" else f"{y}-01/{y}-{mo}"
 
 
-_PERIOD_END_RE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})|-Q(?P<q>[1-4])|-H(?P<h>[12]))?(?:/\d{4}-(?P<m2>\d{2}))?")
+_PERIOD_END_RE = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m>\d{2})|-Q(?P<q>[1-4])|-H(?P<h>[12]))?(?:/(?P<y2>\d{4})-(?P<m2>\d{2}))?"
+)
+# Years named as a span (过去五年, “十三五”期间: 2016-01/2020-12)
+YEARS_SPAN_RE = re.compile(r"(?P<y>\d{4})-01/(?P<y2>\d{4})-12")
 
 
 def stock_or_flow(period: str, metric: str, delta: bool) -> str:
-    """A balance (余额) is a stock: at the end of the period the text gives it for; its change since the start of
-    the year (比年初增加) is a flow: from January to the balance's date."""
+    """A balance (余额) is a stock: at the end of the period the text gives it for (a total in a year's summary,
+    2248户, stays of the year); its change since the start of the year (比年初增加) is a flow: from January to
+    the balance's date."""
     if delta and "年初" in metric or metric.endswith(SINCE_JANUARY_GROWTH):
         return since_january(period) or period
     if "余额" in metric and not delta and not period.startswith("asof:"):
         m = _PERIOD_END_RE.fullmatch(period)
         if m:
-            y = m.group("y")
+            y = m.group("y2") or m.group("y")
             q, h = m.group("q"), m.group("h")
             mo = m.group("m2") or m.group("m") or (f"{3 * int(q):02d}" if q else "06" if h == "1" else "12")
             return f"asof:{y}-{mo}"
