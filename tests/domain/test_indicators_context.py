@@ -69,6 +69,18 @@ def test_periods(text, period):
     assert first(text).period == period
 
 
+@pytest.mark.parametrize(
+    ("text", "pub", "period"),
+    [
+        ("某某磁材发布2024年年度报告。截至报告期末，公司研发人员586人。", dt.date(2025, 4, 20), "asof:2024-12"),
+        ("某某磁材发布年度报告。截至报告期末，公司研发人员586人。", dt.date(2025, 4, 20), "asof:2024-12"),
+        ("某某磁材发布半年度报告。截至报告期末，公司研发人员586人。", dt.date(2025, 8, 20), "asof:2025-06"),
+    ],
+)
+def test_a_companys_report_end_is_the_end_of_the_period_it_reports_on(text, pub, period):
+    assert [i.period for i in extract(text, pub)] == [period]
+
+
 def test_the_levels_of_a_rise_over_years_are_at_their_start_and_end():
     text = (
         "过去五年，全县地区生产总值由2015年的198.4亿元增加到312.6亿元，年均增长7.6%；"

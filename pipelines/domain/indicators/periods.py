@@ -141,6 +141,17 @@ def _holiday(hol: str, y: int | None, pub: dt.date) -> str | None:
     return label
 
 
+REPORT_MONTHS = 6  # annual reports are out by April, half-year ones by August
+
+
+def report_end(year: int | None, pub: dt.date) -> str:
+    """The month a company's report (年报, 半年报) runs to: December of ``year``; with no year in scope, the year
+    before in a report published in the first half of the year, else the half year just ended."""
+    if year is not None:
+        return _ym(year, 12)
+    return _ym(pub.year - 1, 12) if pub.month <= REPORT_MONTHS else _ym(pub.year, 6)
+
+
 def _month_year(month: int, year: int | None, pub: dt.date) -> int:
     if year is not None:
         return year
@@ -168,6 +179,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<m>{_N})月(?P<d>{_N})日", "asof_day"),
     # 截至上半年末, 截至三季度末, 截至去年底: the stock at the end of that period
     (rf"截至(?:{_YEAR}年|{_REL_YEAR})?(?P<end>上半年|[一二三四1-4]季度|年)?(?:末|底)", "asof_period_end"),
+    (r"(?:截至|截止)?报告期末", "report_end"),  # a listed company's report: the end of the year (or half) it is of
     (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年|年)|目前|现已|现有|如今|眼下|现在|当前",
      "asof_now"),
     (r"(?:今年|年初)以来", "ytd"),
@@ -205,7 +217,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十报"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -361,6 +373,9 @@ def find_periods(
             label = f"{y if y is not None else pub.year}-H2"
         elif kind == "year_end":
             label = f"asof:{_ym(y if y is not None else pub.year, 12)}"
+            asof = True
+        elif kind == "report_end":
+            label = f"asof:{report_end(y, pub)}"
             asof = True
         elif kind == "past_year":
             if pub.month > PAST_YEAR_MONTHS:
