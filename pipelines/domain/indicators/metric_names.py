@@ -352,11 +352,17 @@ def attach_metrics(
             elif plan and prev is not None and prev.metric:
                 metric = f"{prev.metric}占{plan.group('plan')}比重"  # 完成投资68亿元,占年度计划的85%
             elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
-                # 其中民生支出481.9亿元,占比82.2%: a share of the whole the 其中 list breaks down
-                of = scope or (whole.metric if _is_whole_of(whole, prev) else "")
-                metric = f"{prev.metric}占{of}比重" if of else f"{prev.metric}占比"
+                # 其中民生支出481.9亿元,占比82.2%: a share of the whole the 其中 list breaks down; 占全区规上工业营收的
+                # 比重: of what is named before 的
+                # (夜间消费占总消费的比重达58%: of what is named before 占, if anything is)
+                named_of = _OF_BEFORE_SHARE_RE.search(raw_left)
+                of = named_of.group(1) if named_of else scope or (whole.metric if _is_whole_of(whole, prev) else "")
+                own = strip_metric(raw_left[: named_of.start()]) if named_of else ""
+                level = own if len(own) >= 2 else prev.metric
+                metric = f"{level}占{of}比重" if of else f"{level}占比"
             elif left.startswith("占") and prev is not None and prev.metric and len(of := _share_of(bare)) >= 2:
-                metric = f"{prev.metric}占{of}比重"  # 一般贸易进出口702.3亿元,占全市外贸总值的76.6%
+                # 一般贸易进出口702.3亿元,占全市外贸总值的76.6%; 占全省电子信息产业的15.8%: with its scope
+                metric = f"{prev.metric}占{scope}{of}比重"
             elif (
                 left.endswith("占比") and len(left) > 3 and not scope and not any(c in left for c in "在中")
                 and (of_rec := whole if _is_whole_of(whole, prev) else prev) is not None and of_rec.metric
