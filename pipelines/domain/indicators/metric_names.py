@@ -385,6 +385,8 @@ def attach_metrics(
             event = _event_after(s, f, hi) if f.unit.endswith("次") else ""
             if event:
                 metric = left + event + "次数"  # 连续22次打破纪录: the event counted
+            elif (noun := direct or (right if intro else "")) and (quantity := _quantity_of(raw_verb, noun)):
+                metric = quantity  # 卖出了2100多万台电机: 电机销量
             elif direct:
                 metric = _count_metric(_person_head(direct, f.unit), f.unit, False)
             elif right and intro:
@@ -396,7 +398,9 @@ def attach_metrics(
         elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
             intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
             if direct or (right and intro):
-                metric = _measure_metric(direct or right, f.base_unit, f.unit)
+                # 生产了1.2万吨钢材: 钢材产量
+                noun = direct or right
+                metric = _quantity_of(raw_verb, noun) or _measure_metric(noun, f.base_unit, f.unit)
         elif f.base_unit == "GW" and "项目" in right:
             product = _QUOTED_RE.sub("", right.split("项目")[0])  # 24GW高效光伏组件“新倍增”项目
             metric = (product + "产能") if product else "产能"
@@ -574,9 +578,15 @@ _RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|�
 # stays as named: 销售收入, except trade: 出口12亿元 is the 出口额).
 _QUANTITY_OF_VERB: dict[str, str] = {
     "生产": "产量", "销售": "销量", "售出": "销量", "卖出": "销量", "出口": "出口量", "进口": "进口量",
-    "发送": "发送量", "发运": "发运量", "出栏": "出栏量",
+    "发送": "发送量", "发运": "发运量", "交付": "交付量", "出栏": "出栏量",
 }
 _TRADE_VERBS = ("出口", "进口")
+
+
+def _quantity_of(raw_verb: str, noun: str) -> str:
+    """卖出了 + 电机 → 电机销量: the quantity a verb right before the figure names of the noun after it ('' if none)."""
+    verb = raw_verb[-2:]
+    return noun + _QUANTITY_OF_VERB[verb] if verb in _QUANTITY_OF_VERB and noun else ""
 
 
 def money_name(metric: str) -> str:
