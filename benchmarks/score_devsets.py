@@ -46,6 +46,8 @@ ABOUT: dict[str, str] = {
     "through one project, a township, a project push, innovation, an inland port, a zone's three years",
     "round19": "subjects and metric names: a county and its towns, a zone's firms by short name, a group and its "
     "plants, a city against its counties, a bank, a mall, a cooperative, an unnamed city, a listed company",
+    "round20": "metric names and periods: monthly and quarterly releases, a five-year review, a January review, a "
+    "bank, fiscal revenue, electricity, a harvest, a holiday, one firm's month, retail by category, a port, a box",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")

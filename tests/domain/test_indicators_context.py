@@ -107,6 +107,11 @@ def test_a_whole_year_compared_with_is_no_period(text: str):
     assert {i.period for i in extract(text, PUB)} == {"2023-01/2023-09"}
 
 
+def test_the_whole_year_after_a_half_is_the_year():
+    text = "下半年，我们将紧扣全年地区生产总值增长7%的目标，全力以赴稳增长。"
+    assert [i.period for i in extract(text, PUB)] == ["2023"]
+
+
 @pytest.mark.parametrize("text", ["该镇现有年糕加工企业68家。", "目前，全县年货市场有摊位680个。"])
 def test_a_word_starting_with_nian_is_no_yearly_figure(text: str):
     # (年产值, 年销售收入 are yearly and take no month; 年糕, 年货 are things)

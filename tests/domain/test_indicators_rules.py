@@ -456,6 +456,18 @@ def test_a_price_per_unit_is_named_with_its_unit(text, span, metric):
     assert by_text(text)[span].metric == metric
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("1—7月全市社零降幅收窄至2.6%", "2.6%", "社会消费品零售总额增速"),
+        ("上半年，全市规上工业增加值降幅收窄到1.2%。", "1.2%", "规上工业增加值增速"),
+    ],
+)
+def test_a_decline_narrowed_to_a_rate_is_that_negative_growth(text, span, metric):
+    got = by_text(text)[span]
+    assert (got.kind, got.value_base, got.metric) == ("growth", -float(span[:-1]), metric)
+
+
 def test_the_time_a_figure_took_is_no_figure_but_a_duration_is():
     got = by_text("在春季车展上，5天共售出汽车1286辆。龟峰景区7天接待游客26.8万人次。")
     assert set(got) == {"1286辆", "26.8万人次"}

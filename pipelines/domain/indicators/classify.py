@@ -134,6 +134,8 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
             if f.base_unit == "percentage_point" and "降幅" in s[f.cs : f.start]:
                 sign = -sign  # 降幅收窄6.5个百分点: the rate went up; 降幅扩大: down
             vb = sign * f.value * f.factor  # 增长三成: 成 is ten percent
+        elif f.base_unit == "percent" and _DECLINE_LEVEL_RE.search(s, f.cs, f.start):
+            kind, vb = "growth", -vb  # 社零降幅收窄至2.6%: now a decline of 2.6 %
         elif (
             f.base_unit == "percentage_point" or _GROWTH_LEVEL_RE.search(s, f.cs, f.start)
             or s.startswith(_GROWTH_NOUNS_AFTER, f.end)  # 保持20%以上增速, 实现两位数增长: a growth, named after it
@@ -190,6 +192,9 @@ _BELOW_RE = re.compile(r"(?:低于|慢于|少于)[^,，;；。]{0,16}$")
 _GROWTH_NOUNS_AFTER = (*C.GROWTH_NOUNS, *(f"的{n}" for n in C.GROWTH_NOUNS))
 _GROWTH_LEVEL_RE = re.compile(
     f"(?:{'|'.join(C.GROWTH_NOUNS)})[^,，;；]{{0,6}}?(?:{'|'.join(C.LEVEL_AFTER_GROWTH)})(?:{'|'.join(C.GROWTH_FILLER)})?$"
+)
+_DECLINE_LEVEL_RE = re.compile(
+    f"降幅[^,，;；]{{0,6}}?(?:{'|'.join(C.LEVEL_AFTER_GROWTH)})(?:{'|'.join(C.GROWTH_FILLER)})?$"
 )
 _RANK_LIST_BEFORE_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}[、和]$")
 # 排名前移2名, 比上年前移8位, 较去年同期前进了5位: a change of rank

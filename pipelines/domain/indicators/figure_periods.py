@@ -174,7 +174,8 @@ def labelled_period(
     label = h.label
     if r.project and r.kind != "count" and label is not None and DAY_LABEL_RE.fullmatch(label):
         return None  # 5月15日,在总投资106亿元的X项目施工现场: the day of the visit is no period of the project's size
-    if k > 1 and label is not None and len(label) == 4:
+    if k > 1 and label is not None and len(label) == 4 and not s.startswith("全年", h.start):
+        # (下半年,将紧扣全年增长7%的目标: 全年 says the whole year, unlike a bare 今年)
         p = labelled[k - 2]
         if h.start - p.end <= _SPECIFIC_BEFORE_YEAR and p.label and p.label.removeprefix("asof:").startswith(label):
             return p.label

@@ -331,6 +331,7 @@ def attach_metrics(
                 metric = last.metric
             elif len(metric) < 2 and para_growth:
                 metric = para_growth  # 地区生产总值增长10.2%。一季度、二季度当季分别增长16.2%、8.5%: of the same
+            metric = _DECLINE_NOUN_RE.sub("", metric)  # 社零降幅收窄至2.6%: the growth of 社零, now negative
             if metric and not metric.endswith((*GROWTH_ENDINGS, "增幅", "率")):
                 # 贷款余额286.4亿元,比年初增长6.9%: a growth since January, not over a year; 年均增长: a yearly mean
                 after_since_january = (  # 比年初增加72.8亿元,增长17.6%: the change's growth (a verb between)
@@ -567,6 +568,7 @@ def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
     return f"{name}(每{unit})"
 
 
+_DECLINE_NOUN_RE = re.compile(r"降幅(?:收窄|扩大|回落|缩小|继续收窄)?$")
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
 _VERB_GAP_MAX = 4  # ,增长 / ,增长了 / 、提高了: a comma and a verb of change between two figures
 _OF_BEFORE_SHARE_RE = re.compile(r"占([^,，;；。占的]{2,16})的?(?:比重|比例)")  # 占全部投资的比重
