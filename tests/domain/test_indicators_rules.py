@@ -468,6 +468,25 @@ def test_a_decline_narrowed_to_a_rate_is_that_negative_growth(text, span, metric
     assert (got.kind, got.value_base, got.metric) == ("growth", -float(span[:-1]), metric)
 
 
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        ("粮油食品类、饮料类、中西药品类零售额分别增长12.6%、8.9%和15.3%。",
+         ["粮油食品类零售额增速", "饮料类零售额增速", "中西药品类零售额增速"]),
+        ("工业、服务业增加值分别增长6.1%、5.2%。", ["工业增加值增速", "服务业增加值增速"]),
+        ("新能源汽车、光伏新能源两大产业用电量分别增长68.2%、42.6%。",
+         ["新能源汽车产业用电量增速", "光伏新能源产业用电量增速"]),
+    ],
+)
+def test_a_listed_items_share_the_noun_the_last_one_names(text, metrics):
+    assert [i.metric for i in extract(text, PUB)] == metrics
+
+
+def test_a_growth_after_a_change_of_it_in_points_is_of_the_same_level():
+    text = "1—8月，全市规上工业增加值增长9.4%，增速比1—7月提高0.2个百分点，居全省第3位；8月当月增长9.6%。"
+    assert by_text(text)["9.6%"].metric == "规上工业增加值增速"
+
+
 def test_the_time_a_figure_took_is_no_figure_but_a_duration_is():
     got = by_text("在春季车展上，5天共售出汽车1286辆。龟峰景区7天接待游客26.8万人次。")
     assert set(got) == {"1286辆", "26.8万人次"}

@@ -151,7 +151,11 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         whole = st.level if norm.startswith("其中", a) else None
         attach_metrics(norm, recs, periods, ents, whole, st.project, st.growth)
         st.level = last_level(recs)
-        st.growth = next((r.metric for r in reversed(recs) if r.kind == "growth" and r.metric), st.growth)
+        # (a growth in %, not a change of one in 个百分点: 增速比1—7月提高0.2个百分点;8月当月增长9.6%)
+        st.growth = next(
+            (r.metric for r in reversed(recs) if r.kind == "growth" and r.metric and r.fig.base_unit == "percent"),
+            st.growth,
+        )
         distribute_fenbie(norm, recs, in_sent_cands, periods)
         attach_yoy(recs)
         attach_targets(norm, recs, list_here)

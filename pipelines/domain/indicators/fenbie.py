@@ -29,6 +29,9 @@ _RANKING_INTRO_RE = re.compile(
 _ITEM_PREDICATE_RE = re.compile(r"(?<=..)(?:为|是|成为)[^、和及与]*$")
 # 光伏、锂电两大产业, 信丰、龙南两地: the count of the items listed, no part of their names
 _COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家]")
+# One-character endings of a list's items that the last item's noun is shared after (粮油食品类、饮料类零售额,
+# 工业、服务业增加值)
+_CLASS_ENDINGS = frozenset("类业")
 # A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
 _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
@@ -76,10 +79,12 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
 
 def _shared_tail(names: list[str]) -> str | None:
     """What the last item of a list adds after the head word the others end with (外商投资企业、国有企业进出口 →
-    进出口), or None."""
+    进出口; 粮油食品类、饮料类零售额 → 零售额: a class word of one character), or None."""
     last = names[-1]
-    for k in range(min(len(names[0]), 4), 1, -1):
+    for k in range(min(len(names[0]), 4), 0, -1):
         head = names[0][-k:]
+        if k == 1 and head not in _CLASS_ENDINGS:
+            continue
         if all(x.endswith(head) for x in names[:-1]) and (i := last.find(head)) >= 0 and len(last) - i - k >= 2:
             return last[i + k :]
     return None
@@ -133,16 +138,20 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
             elif rr.metric and last.name and rr.metric.startswith(last.name):
                 rr.metric = rr.metric[len(last.name) :]  # 广丰区、玉山县分别进出口58.3亿元…: not 玉山县's name
         return
-    names = [
-        strip_metric(_COUNTED_GROUP_RE.sub("", _ITEM_PREDICATE_RE.sub("", s[head.end if head is not None else a : b])))
+    raw = [
+        _ITEM_PREDICATE_RE.sub("", s[head.end if head is not None else a : b])
         for (a, b), head in zip(items, heads, strict=True)
     ]
+    if (group := _COUNTED_GROUP_RE.search(raw[-1])) and len(tail := raw[-1][group.end() :]) >= 2:
+        # 新能源汽车、光伏新能源、有色金属三大产业用电量: each item's 产业用电量
+        raw = [x + tail for x in raw[:-1]] + [raw[-1][: group.start()] + tail]
+    names = [strip_metric(_COUNTED_GROUP_RE.sub("", x)) for x in raw]
     # 城镇、农村居民人均可支配收入: short modifiers of one length share the last item's head noun
     n = len(names[0])
-    if n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
-        names[:-1] = [x + names[-1][n:] for x in names[:-1]]
-    elif (tail := _shared_tail(names)) is not None:
+    if (tail := _shared_tail(names)) is not None:
         names[:-1] = [x + tail for x in names[:-1]]  # 外商投资企业、国有企业进出口: 外商投资企业进出口
+    elif n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
+        names[:-1] = [x + names[-1][n:] for x in names[:-1]]
     for name, rr in zip(names, run, strict=True):
         if name:  # 全县出口: the metric is 出口
             named = name + own if len(own) >= 2 else name

@@ -327,8 +327,10 @@ def attach_metrics(
             if len(metric) < 2 and prev is not None and prev.metric:
                 metric = prev.metric
             elif len(metric) < 2 and last is not None and last.kind == "growth" and last.metric:
-                # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject
-                metric = last.metric
+                # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject (after a change of it in 个百分点,
+                # 增速比1—7月提高0.2个百分点;8月当月增长9.6%: the growth the change was of)
+                same = last_pct if last.fig.base_unit == "percentage_point" and last_pct is not None else last
+                metric = same.metric or last.metric
             elif len(metric) < 2 and para_growth:
                 metric = para_growth  # 地区生产总值增长10.2%。一季度、二季度当季分别增长16.2%、8.5%: of the same
             metric = _DECLINE_NOUN_RE.sub("", metric)  # 社零降幅收窄至2.6%: the growth of 社零, now negative
