@@ -482,6 +482,11 @@ def test_a_listed_items_share_the_noun_the_last_one_names(text, metrics):
     assert [i.metric for i in extract(text, PUB)] == metrics
 
 
+def test_a_growth_over_the_year_before_last_is_named_after_its_level():
+    text = "“去年我们实现了48.6亿元的营收，比前年增长21.3%。”"
+    assert by_text(text, dt.date(2024, 1, 17))["21.3%"].metric == "营收增速"
+
+
 def test_a_growth_after_a_change_of_it_in_points_is_of_the_same_level():
     text = "1—8月，全市规上工业增加值增长9.4%，增速比1—7月提高0.2个百分点，居全省第3位；8月当月增长9.6%。"
     assert by_text(text)["9.6%"].metric == "规上工业增加值增速"
