@@ -81,6 +81,12 @@ def test_a_companys_report_end_is_the_end_of_the_period_it_reports_on(text, pub,
     assert [i.period for i in extract(text, pub)] == [period]
 
 
+def test_a_yearly_mean_growth_of_a_rise_between_named_years_is_over_the_years_after_the_first():
+    text = "全县地区生产总值由2016年的218.6亿元增加到2021年的356.2亿元，年均增长7.8%。"
+    got = {i.text: i.period for i in extract(text, dt.date(2022, 1, 11))}
+    assert got == {"218.6亿元": "2016", "356.2亿元": "2021", "7.8%": "2017-01/2021-12"}
+
+
 def test_the_levels_of_a_rise_over_years_are_at_their_start_and_end():
     text = (
         "过去五年，全县地区生产总值由2015年的198.4亿元增加到312.6亿元，年均增长7.6%；"
@@ -247,7 +253,8 @@ def test_the_year_a_rise_starts_from_dates_only_its_start():
     )
     got = {i.text: i for i in extract(text, PUB)}
     assert got["86亿元"].period == "2016"
-    assert {got[t].period for t in ("215亿元", "20.1%", "4.2亿元", "9.6亿元", "38家")} == {"2022"}
+    assert {got[t].period for t in ("215亿元", "4.2亿元", "9.6亿元", "38家")} == {"2022"}
+    assert got["20.1%"].period == "2017-01/2022-12"  # a yearly mean over the years of the rise
     assert got["215亿元"].metric == got["86亿元"].metric
 
 

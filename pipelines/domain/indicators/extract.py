@@ -204,6 +204,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period  # the list's items share the period it opened with
             elif r.period is None and r.start_level is not None and r.kind in ("count", "share") and not r.target:
                 r.period = asof_now(published)  # 企业由2016年的9家增加到49家: how many there are now
+            elif r.kind == "growth" and "年均" in (r.metric or "") and (rise := _rise_years(recs[:ri])):
+                r.period = rise  # 由2016年的218.6亿元增加到2021年的356.2亿元,年均增长7.8%: over 2017-2021
             elif r.period and not r.target and (span := YEARS_SPAN_RE.fullmatch(r.period)) and r.kind != "growth":
                 # 过去五年,地区生产总值由198.4亿元增加到312.6亿元: the levels at the span's start and end, not flows
                 # over it (a level with no year of its own before 由: the year before the span)
@@ -275,6 +277,18 @@ def _is_whole_paragraph(sents: list[Span], si: int) -> bool:
     return (si == 0 or sents[si - 1].paragraph != sents[si].paragraph) and (
         si + 1 == len(sents) or sents[si + 1].paragraph != sents[si].paragraph
     )
+
+
+def _rise_years(before: list[FigureRecord]) -> str | None:
+    """The years of the last rise from one year's level to another's before a yearly mean growth (2016 to 2021:
+    2017-01/2021-12), or None."""
+    end = next((x for x in reversed(before) if x.start_level is not None), None)
+    if end is None or end.start_level is None:
+        return None
+    first, last = end.start_level.period, end.period
+    if not (first and last and first.isdigit() and last.isdigit() and len(first) == len(last) == 4):
+        return None
+    return f"{int(first) + 1}-01/{last}-12" if first < last else None
 
 
 def _by_sentence(items: list[_T], starts: list[int], sents: list[Span], sent_starts: list[int]) -> dict[int, list[_T]]:
