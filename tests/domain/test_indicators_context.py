@@ -453,6 +453,16 @@ def test_what_stands_before_a_company_or_site_word_but_is_no_name(text: str, spa
     assert [i.subject for i in extract(text, PUB) if i.text == span] == [subject]
 
 
+def test_a_county_named_in_full_then_by_its_short_name_at_a_clauses_head():
+    text = "瑞金市发展红色旅游。\n瑞晶电子落户瑞金经开区。\n截至3月底，瑞金拥有红色培训机构68家。"
+    got = {i.text: i for i in extract(text, PUB)}
+    assert (got["68家"].subject, got["68家"].metric) == ("瑞金市", "红色培训机构数")
+    # (a short name inside a longer word is none: 瑞金电子信息产业 names the industry)
+    assert [i.metric for i in extract("瑞金市发展红色旅游。瑞金电子信息产业集聚企业57家。", PUB)] == [
+        "瑞金电子信息产业集聚企业数"
+    ]
+
+
 def test_a_mine_named_after_its_place_and_its_anaphor():
     text = "德兴市推进铜产业升级。德兴铜矿是露天铜矿。前三季度，该矿生产铜精矿含铜10.9万吨。"
     assert [i.subject for i in extract(text, PUB)] == ["德兴铜矿"]

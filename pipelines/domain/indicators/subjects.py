@@ -492,6 +492,7 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
             raw.append(Entity(k, after, word, "org"))
     whole = lo == 0 and hi == len(text)
     raw.extend(_text_counties(text) if whole else _counties(text, lo, hi))
+    raw.extend(_bare_counties(text, lo, hi))
     names = _text_company_names(text) if whole else _company_names(text, lo, hi)
     raw.extend(Entity(end - len(name), end, name, "org") for name, end in names)
     raw.extend(_sites(text, lo, hi))
@@ -564,6 +565,27 @@ def _counties(text: str, lo: int, hi: int) -> list[Entity]:
             if text[k - 2 : k] in pl and not text.startswith(("委", "政府"), k + 1):
                 out.append(Entity(k - 2, k + 1, text[k - 2 : k + 1], "zone"))
             k = text.find(c, k + 1, hi)
+    return out
+
+
+# What follows a county's short name written alone as a clause's topic (瑞金拥有红色培训机构68家, 龙南还投入资金…)
+BARE_PLACE_NEXT: tuple[str, ...] = (
+    "还", "拥有", "推出", "是", "已", "共", "全年", "今年", "去年", "将", "把", "坚持", "先后", "累计", "新增", "现有",
+    "目前", "，", ",",
+)
+
+
+def _bare_counties(text: str, lo: int, hi: int) -> list[Entity]:
+    """A county named in full somewhere in the text (瑞金市) and by its short name alone at the head of a clause
+    elsewhere (瑞金拥有…, 龙南还投入…): the county, there too."""
+    out = []
+    for full in {e.name for e in _text_counties(text) if e.name and e.name[:2] not in CITIES}:
+        short = full[:2]
+        k = text.find(short, lo, hi)
+        while k >= 0:
+            if text.startswith(BARE_PLACE_NEXT, k + 2) and (k == 0 or not _is_name_char(text[k - 1])):
+                out.append(Entity(k, k + 2, full, "zone"))
+            k = text.find(short, k + 2, hi)
     return out
 
 
