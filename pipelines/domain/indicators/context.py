@@ -382,6 +382,8 @@ NOUN_STOP: tuple[str, ...] = (
     "迸发", "渐渐", "施工", "现场", "散落", "脱贫", "顺利", "逐步", "不断", "持续", "同时", "分别",
     "零的", "帮扶", "打破", "成为", "等", "刚刚", "林立", "满负荷", "来回", "往来", "穿梭", "轰鸣",
 )
+# Nouns that start with a word of NOUN_STOP (8个夜间消费集聚区: a kind of zone, not 集聚 the verb).
+NOUN_STOP_NOUNS: tuple[str, ...] = ("集聚区", "聚集区")
 # Text before a figure is cut after the last of these: what precedes is another predicate.
 METRIC_CUT_AFTER: tuple[str, ...] = ("了", "把", "让", "使", "我们", "他们", "记者", "介绍", "表示", "看到",
                                      "：", ":", "…", "——", "建成后", "投产后", "达产后", "竣工后", "成为")

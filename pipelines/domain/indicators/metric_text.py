@@ -82,7 +82,7 @@ _TRAILING_RE = re.compile(
 )
 _LEADING_RE = re.compile(f"^(?:{alternation(C.METRIC_LEADING)})")
 _INFIX_RE = re.compile(f"(?:{alternation(C.METRIC_INFIX_DELETE)})(?!率)")  # (完成率, 实现率: words)
-_NOUN_STOP_RE = re.compile(alternation(C.NOUN_STOP))
+_NOUN_STOP_RE = re.compile(f"(?!{alternation(C.NOUN_STOP_NOUNS)})(?:{alternation(C.NOUN_STOP)})")
 INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
 # (Chinese quotation marks stay: “专精特新”企业 is a name; an unmatched one goes in _balance_quotes)
 _QUOTES = " \t\"()（）—-\n\u2029"
