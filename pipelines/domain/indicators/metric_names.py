@@ -398,6 +398,13 @@ def attach_metrics(
                 metric = metric + prev.metric  # 规上企业达到312家,其中上半年新增17家: 新增规上企业数
             elif metric and r.kind == "count":
                 metric = _count_metric(metric, f.unit, True)
+            elif not metric and r.kind == "count" and f.unit[-1:] in _POPULATION_UNITS:
+                # 全村共412户1736人: its households and its people; 其中脱贫户68户253人: the people of those households
+                of_households = prev is not None and prev.fig.unit.endswith("户") and not r.gap and f.unit[-1] == "人"
+                if of_households and prev is not None:
+                    metric = (prev.metric or "").removesuffix("数").removesuffix("户") + "人口"
+                elif raw_left.endswith(_HAVING_WORDS):
+                    metric = _POPULATION_UNITS[f.unit[-1]]
         elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
             intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
             if direct or (right and intro):
@@ -570,6 +577,9 @@ def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
     return f"{name}(每{unit})"
 
 
+# What a bare count of households or people after 全村共, 全镇有 … is (and of people right after the households)
+_POPULATION_UNITS = {"户": "户数", "人": "人口"}
+_HAVING_WORDS = ("共", "有", "共有", "总共")
 _DECLINE_NOUN_RE = re.compile(r"降幅(?:收窄|扩大|回落|缩小|继续收窄)?$")
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
 _VERB_GAP_MAX = 4  # ,增长 / ,增长了 / 、提高了: a comma and a verb of change between two figures
