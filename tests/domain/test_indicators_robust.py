@@ -57,3 +57,19 @@ def test_the_same_text_gives_the_same_records_in_every_process() -> None:
         for seed in range(8)
     }
     assert len(runs) == 1 and json.loads(runs.pop())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该区建立“链长制”，由1名区领导牵头、1个专班服务、1张图谱招商。",
+        "县四套班子领导挂点联系企业。",
+    ],
+)
+def test_ways_of_working_and_leading_bodies_are_no_figures(text: str) -> None:
+    assert extract(text, dt.date(2023, 8, 16)) == []
+
+
+def test_counts_of_one_that_are_no_list_stay_figures() -> None:
+    got = [i.text for i in extract("园区新增1家上市公司，引进1个新能源项目。", dt.date(2023, 8, 16))]
+    assert got == ["1家", "1个"]

@@ -30,8 +30,11 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
     # (almost all) spares each figure those searches, and leaves only the rules of a few units
     cue = _NON_ECONOMIC_CUE_RE.search(s, sent.start, sent.end) is not None
     titled = s.find("《", sent.start, sent.end) >= 0  # (most sentences quote no document title)
+    ones = _one_each(s, figs)
     out: list[Figure] = []
     for f in figs:
+        if f in ones:
+            continue  # 由1名区领导牵头、1个专班服务、1张图谱招商: a way of working, one of each, no figures
         if titled and s.count("《", sent.start, f.start) > s.count("》", sent.start, f.start):
             continue  # 《金融支持科技型企业高质量发展十二条措施》: a document's title, not a figure
         if f.chinese and not f.rank and _in_short_quote(s, f, sent):
@@ -67,6 +70,21 @@ def frames_next(s: str, f: Figure, nxt: Figure) -> bool:
         nxt.start - f.end <= _FRAME_GAP and nxt.unit != f.unit  # (由11个月缩短至4个月: two durations)
         and s[f.end : f.end + 1] not in "内的里后前来" and _FRAME_BREAK_RE.search(s, f.end, nxt.start) is None
     )
+
+
+_ONE_EACH_MIN = 3  # items in a list of "one of each"
+_ONE_EACH_GAP = 12  # characters between them at most
+
+
+def _one_each(s: str, figs: list[Figure]) -> list[Figure]:
+    """The figures of a list of one of each (1名领导、1个专班、1张图谱): three or more counts of 1 in a row, each
+    after a 、; none in most sentences."""
+    ones = [f for f in figs if f.value == 1 and f.base_unit == "count"]
+    if len(ones) < _ONE_EACH_MIN:
+        return []
+    if all(b.start - a.end <= _ONE_EACH_GAP and s.find("、", a.end, b.start) >= 0 for a, b in pairwise(ones)):
+        return ones
+    return []
 
 
 def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:
