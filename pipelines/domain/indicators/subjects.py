@@ -49,7 +49,7 @@ SITE_WORDS: tuple[str, ...] = (
 # verbs: the name comes after (占: 夜间消费额占景区总收入的45%)
 SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占")
 PLACE_SITE_WORDS = ("站", "港", "铜矿", "钨矿", "金矿")  # only after a place (上饶站, 德兴铜矿; not 加油站, 香港)
-SITE_NAME_MAX = 6
+SITE_NAME_MAX = 8
 SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
 SITE_KIND_WORDS = ("重点", "热门", "主要", "知名", "周边", "境内", "域内")  # 重点景区人气旺盛: a kind, no name
 _SITE_NAME_CUTS = (*SITE_WORDS, *SITE_NAME_AFTER)  # what a site's name starts after
