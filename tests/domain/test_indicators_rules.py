@@ -482,6 +482,19 @@ def test_a_listed_items_share_the_noun_the_last_one_names(text, metrics):
     assert [i.metric for i in extract(text, PUB)] == metrics
 
 
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("增速方面，玉山县、弋阳县、横峰县位居前三，分别增长6.9%、6.5%、6.2%。", None),
+        ("上饶经开区、广信区、弋阳县工业用电量增速位列全市前三，分别为36.2%、21.4%和19.8%。", "工业用电量增速"),
+    ],
+)
+def test_places_listed_with_their_ranking_take_the_figures_after_fenbie(text, metric):
+    got = [i for i in extract(text, PUB) if i.unit == "%"]
+    assert [i.subject for i in got] == [p for p in ("上饶经开区", "广信区", "玉山县", "弋阳县", "横峰县") if p in text]
+    assert {(i.kind, i.metric) for i in got} == {("growth", metric)}
+
+
 def test_a_growth_over_the_year_before_last_is_named_after_its_level():
     text = "“去年我们实现了48.6亿元的营收，比前年增长21.3%。”"
     assert by_text(text, dt.date(2024, 1, 17))["21.3%"].metric == "营收增速"

@@ -10,7 +10,7 @@ import re
 
 from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
-from .context import MOM_WORDS, YEAR_ON_YEAR_BASES
+from .context import GROWTH_NOUNS, MOM_WORDS, YEAR_ON_YEAR_BASES
 from .metric_names import money_name
 from .metric_text import growth_of, strip_metric
 from .periods import PeriodHit
@@ -32,6 +32,8 @@ _COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家]
 # One-character endings of a list's items that the last item's noun is shared after (粮油食品类、饮料类零售额,
 # 工业、服务业增加值)
 _CLASS_ENDINGS = frozenset("类业")
+# The ranking a list's items are given after their names (位居前三, 位列全市前三, 分列第一、二位)
+_RANKED_RE = re.compile(r"(?:位居|位列|分列|排名|居|列)[^,，;；。]*$")
 # A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
 _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
@@ -60,7 +62,8 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
             # 排名前三的是信州区、鄱阳县、广丰区，分别为…: the list ends the clause before 分别 (one without figures)
             before = _list_start(s, max(r.sent.start, k - CONTEXT_WINDOW), k - 1)
             before = max(before, s.rfind("是", before, k - 1) + 1)  # (排名前三的是: the list starts after 是)
-            if not any(x.fig.end > before and x.fig.start < k for x in recs):
+            # (a rank may stand there: 玉山县、弋阳县、横峰县位居前三，分别增长…)
+            if not any(x.fig.end > before and x.fig.start < k and x.kind != "rank" for x in recs):
                 start, k_list = before, k - 1
         items = [m.span() for m in _FENBIE_ITEM_RE.finditer(s, start, k_list)]
         if len(items) == len(run) > 1 and (labels := _item_periods(items, periods)):
@@ -124,15 +127,20 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
         last, (_, last_end), r0 = heads[-1], items[-1], run[0]
         assert last is not None
         # 信州区、广丰区地区生产总值分别为…, 龙南经开区、全南县电子信息产业分别实现主营业务收入…
-        metric = strip_metric(_COUNTED_GROUP_RE.sub("", s[last.end : last_end]))
+        # (玉山县、弋阳县工业用电量增速位列全市前二，分别为…: the ranking said of them is no part of the name)
+        named = _RANKED_RE.sub("", _COUNTED_GROUP_RE.sub("", s[last.end : last_end]))
+        metric = strip_metric(named)
         if len(own) >= 2:
             metric += own
+        growths = named.endswith(GROWTH_NOUNS)  # 工业用电量增速位列全市前三，分别为36.2%…: growths
         first = items[0][0]
         if not metric and (intro := _RANKING_INTRO_RE.search(s, _list_start(s, r0.sent.start, first), first)):
             metric = strip_metric(intro.group("name"))  # 地区生产总值总量排名前三的是信州区、鄱阳县、广丰区,分别为…
         for e, rr in zip(heads, run, strict=True):
             assert e is not None
             rr.subject = e.name
+            if growths and rr.kind == "share":
+                rr.kind = "growth"
             if metric:
                 rr.metric = _growth_name(metric, rr)
             elif rr.metric and last.name and rr.metric.startswith(last.name):
