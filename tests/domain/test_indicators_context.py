@@ -464,6 +464,12 @@ def test_a_county_named_in_full_then_by_its_short_name_at_a_clauses_head():
     ]
 
 
+def test_places_of_a_list_of_figures_each_take_their_own():
+    text = "1-3月，全市新开工亿元以上项目146个，其中鄱阳县24个、余干县19个。"
+    got = {i.text: (i.subject, i.metric) for i in extract(text, PUB)}
+    assert got["19个"] == ("余干县", "新开工亿元以上项目数") and got["24个"][0] == "鄱阳县"
+
+
 def test_a_mine_named_after_its_place_and_its_anaphor():
     text = "德兴市推进铜产业升级。德兴铜矿是露天铜矿。前三季度，该矿生产铜精矿含铜10.9万吨。"
     assert [i.subject for i in extract(text, PUB)] == ["德兴铜矿"]

@@ -151,6 +151,8 @@ def city_of_county() -> dict[str, str]:
 # A place right after one of these is a location, not the subject (在上饶, 落户上饶经开区).
 PLACE_BAD_BEFORE: tuple[str, ...] = ("在", "于", "向", "与", "和", "到", "至", "从", "对", "落户", "集聚", "入", "赴",
                                      "原", "及", "、", "全", "来", "扎根", "融入")
+# The last character of a figure (a digit or a unit): a place after it and 、 starts the next item of a list
+_FIGURE_LAST = frozenset("0123456789%个家项元户人亩吨台辆座所处条套名位次列")
 # An entity followed by one of these is a member of a list (金力永磁、品钛集团等…), not the subject.
 LIST_AFTER: tuple[str, ...] = ("、", "等", "和", "及", "与")
 
@@ -675,8 +677,11 @@ def find_entities(
             continue  # nested in (or overlapping) a longer name already kept
         if text.startswith(LIST_AFTER, e.end):
             continue
-        if e.type in ("city", "zone", "village") and text.endswith(PLACE_BAD_BEFORE, lo, e.pos):
-            continue
+        if (
+            e.type in ("city", "zone", "village") and text.endswith(PLACE_BAD_BEFORE, lo, e.pos)
+            and not (text[e.pos - 1] == "、" and e.pos - 2 >= lo and text[e.pos - 2] in _FIGURE_LAST)
+        ):
+            continue  # (鄱阳县24个、余干县19个: after a figure and 、, the next item's place)
         if e.pos - lo <= _TOPIC_SCAN:  # (most entities) one regex over the sentence up to the entity
             topic = _TOPIC_SENTENCE_HEAD_RE.fullmatch(text, lo, e.pos) is not None
         else:
