@@ -108,6 +108,29 @@ def attach_subjects(
                 fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
             name = fallback
         r.subject = by_count[k] = name
+    if s.find("分列", lo, hi) >= 0:  # (most sentences have no 分列)
+        _ranks_of_a_list(s, recs)
+
+
+def _ranks_of_a_list(s: str, recs: list[FigureRecord]) -> None:
+    """鄱阳县24个、余干县19个，分列第一、二位: the ranks after 分列 go, in order, to the subjects of the figures
+    listed before them, one each."""
+    i = 0
+    while i < len(recs):
+        r = recs[i]
+        if r.kind != "rank" or s.find("分列", r.fig.cs, r.fig.start) < 0:
+            i += 1
+            continue
+        j = i
+        while j < len(recs) and recs[j].kind == "rank":
+            j += 1
+        run = recs[i:j]
+        listed = [x for x in recs[:i] if x.kind != "rank"][-len(run) :]
+        subjects = [x.subject for x in listed]
+        if len(listed) == len(run) > 1 and None not in subjects and len(set(subjects)) == len(subjects):
+            for rank, subject in zip(run, subjects, strict=True):
+                rank.subject = subject
+        i = j
 
 
 # A project's site where something is counted: 在X工程施工现场, 在X项目建设工地
