@@ -449,6 +449,7 @@ def test_a_prices_change_is_named_its_rise_and_any_other_growth_its_rate(text, s
         ("按照每斤3.2元的收购价格，毛收入能有48万元。", "3.2元", "收购价格(每斤)"),
         ("城区新房均价每平方米6800元，同比上涨2.8%。", "2.8%", "城区新房均价(每平方米)涨幅"),
         ("每晚房价在800元左右。", "800元左右", "每晚房价"),  # (the unit first reads well as written)
+        ("每年可产茶油40公斤以上，按每公斤120元算。", "120元", "价格(每公斤)"),  # a price reckoned with
         ("订单价格比市场价每斤高出0.3元。", "0.3元", "订单价格比市场价每斤高出"),  # (a difference, not a price)
     ],
 )

@@ -146,14 +146,16 @@ METRIC_ABBREVIATIONS: dict[str, str] = {
     "固投": "固定资产投资",
     "社零": "社会消费品零售总额",
     "社零额": "社会消费品零售总额",
+    "社零总额": "社会消费品零售总额",
 }
-_ABBREVIATION_FIRST = frozenset(w[0] for w in METRIC_ABBREVIATIONS)
+# An abbreviation opens the metric or names the whole of a share (工业投资占固投比重)
+_ABBREVIATION_RE = re.compile(f"(?:^|(?<=占))(?:{'|'.join(sorted(METRIC_ABBREVIATIONS, key=len, reverse=True))})")
+_ABBREVIATION_CORES = tuple({w[:2] for w in METRIC_ABBREVIATIONS})  # (社零, 固投: one of them in every abbreviation)
 
 
 def _expand_abbreviation(metric: str) -> str:
-    """营收 → 营业收入, 营收增速 → 营业收入增速 (a whole metric, or one with its growth suffix)."""
-    head = metric.removesuffix("增速")
-    return METRIC_ABBREVIATIONS[head] + metric[len(head) :] if head in METRIC_ABBREVIATIONS else metric
+    """社零总额 → 社会消费品零售总额, 社零增速 → 社会消费品零售总额增速, 工业投资占固投比重 → …占固定资产投资比重."""
+    return _ABBREVIATION_RE.sub(lambda m: METRIC_ABBREVIATIONS[m.group(0)], metric)
 
 
 _MULT_ONLY_COUNT_RE = re.compile("|".join(MULT_ONLY_COUNT_WORDS))
@@ -440,7 +442,7 @@ def attach_metrics(
         if raw_left.endswith("以") and s.startswith("的", f.end) and r.kind != "rank":  # (以第一名的成绩: a rank)
             # 以686亿元的品牌价值位居第6位, 以12亿元的营收位居全市第一: what follows 的 is measured
             metric = right_noun(s, f.end + 1, hi, fig_starts, fig_ends) or metric
-        if metric[:1] in _ABBREVIATION_FIRST:  # (most metrics: no abbreviation starts with their first character)
+        if any(w in metric for w in _ABBREVIATION_CORES):  # (most metrics have none)
             metric = _expand_abbreviation(metric)
         if raw_left.endswith(PROJECT_SIZE_WORDS) or (
             f.qualifier is not None and raw_left.endswith(_PROJECT_SIZE_QUALIFIED)  # 总投资约85亿元
@@ -552,7 +554,9 @@ _LEAD_OUT = r"(?:提高|增加|上涨|调整|提升|下降|降低|下调|上调)
 # (每晚房价800元, 每盒售价68元 read well as written and stay so.)
 PER_UNITS = ("公斤", "千克", "平方米", "斤", "吨", "亩", "盒", "箱", "件", "只", "头", "株")
 GOODS_UNITS = frozenset({"公斤", "千克", "斤", "吨", "盒", "箱", "件", "只", "头", "株"})
-_PER_UNIT_RE = re.compile(rf"(?:按照|按)?(?P<name>[^每]*?)(?P<lead>(?:{_LEAD_OUT})*)每(?P<unit>{'|'.join(PER_UNITS)})")
+_PER_UNIT_RE = re.compile(
+    rf"(?P<at>按照|按)?(?P<name>[^每]*?)(?P<lead>(?:{_LEAD_OUT})*)每(?P<unit>{'|'.join(PER_UNITS)})"
+)
 _VALUE_NOUN_ENDS = ("价", "价格", "费", "金", "资", "入", "贴", "红", "额", "本", "润", "薪", "租", "值")
 _PRICE_AFTER_RE = re.compile(r"的([^,，;；。的]{0,6}?价格?)")  # 按照每斤3.2元的收购价格: named after the figure
 _COMPARED_RE = re.compile(r"[比较高低]")
@@ -567,9 +571,9 @@ def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
     unit, name = m.group("unit"), m.group("name")
     if not name:
         named = _PRICE_AFTER_RE.match(s, end, hi)
-        if named is None:
-            return None  # 每吨72万元 alone: what is priced is named elsewhere
-        name = named.group(1)
+        if named is None and not m.group("at"):
+            return None  # 每吨72万元 alone: what is priced is named elsewhere (按每公斤120元算: a price, reckoned)
+        name = named.group(1) if named else ""
     if unit in GOODS_UNITS and not name.endswith(_VALUE_NOUN_ENDS):
         if _COMPARED_RE.search(name):
             return None  # 比去年同期每斤高出: a difference in price, named as written
