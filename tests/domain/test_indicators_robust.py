@@ -70,6 +70,11 @@ def test_ways_of_working_and_leading_bodies_are_no_figures(text: str) -> None:
     assert extract(text, dt.date(2023, 8, 16)) == []
 
 
+@pytest.mark.parametrize("text", ["总投资6亿元的三台山文旅综合体开工。", "从八大类看，食品烟酒类价格上涨。"])
+def test_a_numeral_in_a_name_or_a_breakdown_is_no_figure(text: str) -> None:
+    assert [i.text for i in extract(text, dt.date(2023, 8, 16))] == (["6亿元"] if "6亿元" in text else [])
+
+
 def test_counts_of_one_that_are_no_list_stay_figures() -> None:
     got = [i.text for i in extract("园区新增1家上市公司，引进1个新能源项目。", dt.date(2023, 8, 16))]
     assert got == ["1家", "1个"]

@@ -53,6 +53,8 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
             continue  # 对排名后3位的县进行约谈: a rule's bottom places, no figure
         if f.rank and s.startswith(_ORDINAL_NOUNS, f.end):
             continue  # 进入第三个年头, 第二批: an ordinal, not a rank
+        if f.chinese and (s[f.end : f.end + 1] in _NAME_AFTER_NUMERAL or s.startswith("看", f.end)):
+            continue  # 三台山, 五龙湖: a name; 从八大类看: how a report breaks down, no figure
         out.append(f)
     return out
 
@@ -85,6 +87,10 @@ def _one_each(s: str, figs: list[Figure]) -> list[Figure]:
     if all(b.start - a.end <= _ONE_EACH_GAP and s.find("、", a.end, b.start) >= 0 for a, b in pairwise(ones)):
         return ones
     return []
+
+
+# Characters after a Chinese numeral and its unit that make them a name (三台山, 九连山, 五指峰)
+_NAME_AFTER_NUMERAL = frozenset("山河湖江岭峰岛寺桥")
 
 
 def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:
