@@ -667,7 +667,7 @@ def _level_of(last: FigureRecord | None, prev: FigureRecord | None) -> str:
 
 
 # 由A增加到B: A opens the clause with 由, B follows a verb of change + 到/至
-_TO_RE = re.compile(r"(?:增加|提高|增长|扩大|上升|提升|跃升|攀升|跨越|下降|减少|降低|缩小|增|降)(?:到|至)")
+_TO_RE = re.compile(r"(?:增加|提高|增长|扩大|上升|提升|跃升|攀升|跨越|发展|壮大|下降|减少|降低|缩小|增|降)(?:到|至)")
 
 
 def _growth_base(r: FigureRecord | None) -> str:
