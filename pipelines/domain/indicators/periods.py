@@ -206,6 +206,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (rf"(?:(?P<y>\d{{4}})年)?(?P<m1>{_N})月?{_DASH}(?P<m2>{_N})月(?:份)?", "month_range"),
     (r"(?P<q>[一二三四1-4])季度", "quarter"),
     (rf"(?P<m>{_N})月(?:末|底)(?!前)", "asof_month"),  # 6月末,全市贷款余额…
+    (rf"(?P<m>{_N})月份?以来", "since_month"),  # 今年1月以来,全市已帮助…: a flow from that month to the article's
     (rf"(?P<m>{_N})月份?(?!\d|{_N}?日|底|末)", "month"),
     # 11月1日至11日, 1月1日至9月30日: the days of a flow, labelled by their months
     (rf"(?P<m>{_N})月(?P<d>{_N})日{_DASH}(?:(?P<m2>{_N})月)?(?P<d2>{_N})日", "day_range"),
@@ -328,6 +329,12 @@ def find_periods(
             if y is None or y > pub.year:
                 continue
             label = f"{_ym(y, 1)}/{_ym(pub.year, pub.month)}"
+        elif kind == "since_month":
+            mo = _num(_g(m, i, "m") or "0")
+            if not 1 <= mo <= 12:
+                continue
+            first, now = _ym(_month_year(mo, None, pub), mo), _ym(pub.year, pub.month)
+            label = first if first == now else f"{first}/{now}"
         elif kind == "rel_month":
             k = pub.year * 12 + pub.month - 1 + RELATIVE_MONTHS[_g(m, i, "relm") or "本月"]
             label = _ym(k // 12, k % 12 + 1)
