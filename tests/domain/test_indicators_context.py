@@ -473,6 +473,18 @@ def test_places_of_a_list_of_figures_each_take_their_own():
     assert [(i.text, i.subject) for i in ranked if i.kind == "rank"] == [("第一", "鄱阳县"), ("二位", "余干县")]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("德兴市新开工项目9个。其中，5亿元以上项目4个，投资42.3亿元。", "42.3亿元"),
+        ("全市省大中型项目186个，完成投资128.5亿元。", "128.5亿元"),
+        ("该区又引进了年产15GW光伏边框、年产2万吨光伏胶膜等项目，总投资30亿元。", "30亿元"),
+    ],
+)
+def test_a_kind_of_project_is_no_project_subject(text: str, span: str):
+    assert all("项目" not in (i.subject or "") for i in extract(text, PUB) if i.text == span)
+
+
 def test_a_mine_named_after_its_place_and_its_anaphor():
     text = "德兴市推进铜产业升级。德兴铜矿是露天铜矿。前三季度，该矿生产铜精矿含铜10.9万吨。"
     assert [i.subject for i in extract(text, PUB)] == ["德兴铜矿"]

@@ -88,7 +88,8 @@ _PROJECT_TOPIC_RE = re.compile(
     r"([^,，;；。:：“”、\s的]{2,22}?(?:项目|(?:高速公路|高速|铁路|快速路|特大桥|大桥|标段|工程)(?:项目)?))"
 )
 PROJECT_GROUP_WORDS: tuple[str, ...] = ("此次", "本次", "集中", "这些", "该", "各", "重大", "重点", "开工", "签约",
-                                         "在建", "续建", "竣工", "入库", "储备", "招商", "产业", "引进", "已")
+                                         "在建", "续建", "竣工", "入库", "储备", "招商", "产业", "引进", "已",
+                                         "大中型", "以上")  # 省大中型项目, 5亿元以上项目: kinds of project
 PROJECT_GROUP_BEFORE = "个批等类"  # 5个项目, 一批项目, 光伏等项目, 各类项目
 PROJECT_NAME_MIN = 4  # characters before 项目: 新能源项目 is a kind of project, 鄱余高等级公路项目 a name
 
@@ -112,12 +113,16 @@ def project_topic(s: str, lo: int, end: int) -> str | None:
     return name
 
 
-def _project_name(raw: str) -> str:
-    """A project's name as written after its size, without the verb and capacity it may open with."""
+_PROJECT_KIND_ENDINGS = ("等项目", "以上项目")
+
+
+def _project_name(raw: str) -> str | None:
+    """A project's name as written after its size, without the verb and capacity it may open with; None for a
+    kind of project (光伏胶膜等项目, 5亿元以上项目)."""
     name = raw.strip("“”")
     while (m := _PROJECT_NAME_LEAD_RE.match(name)) and len(name) - m.end() >= PROJECT_NAME_MIN + 2:
         name = name[m.end() :]
-    return name
+    return None if name.endswith(_PROJECT_KIND_ENDINGS) else name
 
 
 # What a project yields once done (建成后, 全面投产后, 达产后) is the project's, like its size, and so is what is

@@ -115,13 +115,14 @@ CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技�
 # name is a phrase before a bare 公司 (2024年第一季度公司实现…, 今年全市新增公司1200家).
 ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "所属", "上市", "子公司", "母公司", "分公司",
                                         "万", "亿", "元", "农民", "专业",  # 投入140万元建设…工厂: no name
-                                        "这家", "这个", "那家", "控股", "全资", "参股")  # 这家合作社: an anaphor
+                                        "这家", "这个", "那家", "控股", "全资", "参股",  # 这家合作社: an anaphor
+                                        "我们", "咱们")  # 我们公司的二期厂房: the speaker's company
 # Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
 ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简称", "占")
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
 # (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团: a kind of group)
 _NOT_A_NAME_RE = re.compile(
-    r"^(?:今年|去年|年|目前|如今|现在|当前|眼下|日前|近日|近年)|获得|帮助|季度|月份|月末|月底|上半年|下半年"
+    r"^(?:今年|去年|年|目前|如今|现在|当前|眼下|日前|近日|近年)|获得|帮助|入股|季度|月份|月末|月底|上半年|下半年"
     r"|全市|全县|全区|全省|新增|新设|注册|[后时]公司$|企业集团$"
 )
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
