@@ -485,6 +485,12 @@ def test_a_kind_of_project_is_no_project_subject(text: str, span: str):
     assert all("项目" not in (i.subject or "") for i in extract(text, PUB) if i.text == span)
 
 
+def test_what_drove_a_count_is_not_its_subject_and_shang_xia_you_is_no_qualifier():
+    text = "赣州经开区新能源汽车产业加速集聚。在驰远电机的带动下，今年以来已有5家上下游配套企业落户。"
+    [got] = extract(text, PUB)
+    assert (got.text, got.qualifier, got.subject, got.metric) == ("5家", None, "赣州经开区", "上下游配套企业数")
+
+
 def test_a_mine_named_after_its_place_and_its_anaphor():
     text = "德兴市推进铜产业升级。德兴铜矿是露天铜矿。前三季度，该矿生产铜精矿含铜10.9万吨。"
     assert [i.subject for i in extract(text, PUB)] == ["德兴铜矿"]

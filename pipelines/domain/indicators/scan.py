@@ -65,6 +65,8 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "以下": "under",
     "以内": "under",
 }
+# Words that start with a suffix qualifier (5家上下游配套企业: 上下游, the supply chain, not 上下 "about")
+SUFFIX_WORDS = frozenset({"上下游"})
 _MAX_UNIT_LEN = max(len(u) for u in UNITS)
 # First characters of whatever may follow the number of a figure: 余/多, a multiplier, a unit or %.
 _AFTER_NUMBER_FIRST = frozenset({*AFTER_NUMBER_QUALIFIERS, *(w[0] for w in MULTIPLIERS), *(u[0] for u in UNITS), "%"})
@@ -368,7 +370,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         p += 1
     # suffix qualifiers
     w = s[p : p + _SUFFIX_LEN]  # every suffix qualifier has this length: one lookup
-    if w in SUFFIX_QUALIFIERS and p + _SUFFIX_LEN <= hi:
+    if w in SUFFIX_QUALIFIERS and p + _SUFFIX_LEN <= hi and s[p : p + _SUFFIX_LEN + 1] not in SUFFIX_WORDS:
         qualifier = SUFFIX_QUALIFIERS[w]
         p += _SUFFIX_LEN
     if info is None:

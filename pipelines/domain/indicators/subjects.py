@@ -154,6 +154,8 @@ PLACE_BAD_BEFORE: tuple[str, ...] = ("在", "于", "向", "与", "和", "到", "
                                      "原", "及", "、", "全", "来", "扎根", "融入")
 # The last character of a figure (a digit or a unit): a place after it and 、 starts the next item of a list
 _FIGURE_LAST = frozenset("0123456789%个家项元户人亩吨台辆座所处条套名位次列")
+# What follows an entity that drove what the clause counts (在驰远电机的带动下), not its subject
+DRIVER_AFTER: tuple[str, ...] = ("的带动下", "带动下", "的引领下", "的推动下")
 # An entity followed by one of these is a member of a list (金力永磁、品钛集团等…), not the subject.
 LIST_AFTER: tuple[str, ...] = ("、", "等", "和", "及", "与")
 
@@ -676,8 +678,8 @@ def find_entities(
     for e in raw:
         if out and e.pos < out[-1].end:
             continue  # nested in (or overlapping) a longer name already kept
-        if text.startswith(LIST_AFTER, e.end):
-            continue
+        if text.startswith(LIST_AFTER, e.end) or text.startswith(DRIVER_AFTER, e.end):
+            continue  # (在驰远电机的带动下,已有5家…落户: what drove it, not what the figures are of)
         if (
             e.type in ("city", "zone", "village") and text.endswith(PLACE_BAD_BEFORE, lo, e.pos)
             and not (text[e.pos - 1] == "、" and e.pos - 2 >= lo and text[e.pos - 2] in _FIGURE_LAST)
