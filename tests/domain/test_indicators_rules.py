@@ -496,6 +496,11 @@ def test_places_listed_with_their_ranking_take_the_figures_after_fenbie(text, me
     assert {(i.kind, i.metric) for i in got} == {("growth", metric)}
 
 
+def test_a_mark_passed_between_a_level_and_its_growth_takes_no_yoy():
+    got = by_text("去年，全区财政总收入60.38亿元，首次突破60亿元大关，增长7.6%。", dt.date(2024, 1, 17))
+    assert (got["60.38亿元"].yoy_pct, got["60亿元"].yoy_pct) == (7.6, None)
+
+
 def test_a_growth_over_the_year_before_last_is_named_after_its_level():
     text = "“去年我们实现了48.6亿元的营收，比前年增长21.3%。”"
     assert by_text(text, dt.date(2024, 1, 17))["21.3%"].metric == "营收增速"

@@ -10,7 +10,7 @@ from .context import SINCE_JANUARY_GROWTH, YEAR_ON_YEAR_BASES
 from .records import FigureRecord, alternation
 
 _YOY_GAP = re.compile(
-    r"^(?:标准煤|标煤)?[)）]?[,，、]?(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
+    r"^(?:标准煤|标煤|大关|台阶|关口)?[)）]?[,，、]?(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
     rf"(?:{alternation((*YEAR_ON_YEAR_BASES, '与上年相比'))})?"
     r"(?:增长|增加|增速|增幅|提高|上升|上涨|下降|减少|回落|降低|下滑|下跌)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
@@ -27,7 +27,7 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
     else:
         return  # only a growth gives a yoy (most sentences have none)
     for i, r in enumerate(recs):
-        if r.kind in ("growth", "share", "rank") or r.delta:
+        if r.kind in ("growth", "share", "rank") or r.delta or i and _passed_mark(recs[i - 1], r):
             continue
         for j in range(i + 1, len(recs)):
             g = recs[j]  # g.gap: the text since the figure before g (r, or a change skipped over)
@@ -47,4 +47,11 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
                 break
             if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(g.gap):  # …,占财政总收入的78%,同比增长5%
                 continue
+            if _passed_mark(r, g):
+                continue  # 60.38亿元,首次突破60亿元大关,增长7.6%: the mark it passed, skipped over
             break
+
+
+def _passed_mark(level: FigureRecord, g: FigureRecord) -> bool:
+    """Whether ``g`` is a mark the level before it passed (60.38亿元,首次突破60亿元大关): no level of its own."""
+    return g.fig.qualifier == "over" and g.metric == level.metric and bool(_DELTA_GAP.fullmatch(g.gap))
