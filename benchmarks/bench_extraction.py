@@ -123,6 +123,10 @@ def _hostile() -> list[tuple[str, str]]:
     fenbie = "分别增长" + "、".join(f"{i % 97 + 1}.{i % 10}%" for i in range(10_000)) + "。"
     cn_nums = ("三千二百万" * (mb // 5 + 1))[:mb]
     anaphors = "全市" * (mb // 2)  # one sentence of 500,000 subject words (was quadratic: 78 s at 200 KB)
+
+    def clauses(piece: str, n: int = 200_000) -> str:  # one sentence of a clause repeated
+        return (piece * (n // len(piece) + 1))[:n]
+
     return [
         ("1 MB of digits", digits),
         ("1 MB of Chinese without punctuation", no_punct),
@@ -130,6 +134,11 @@ def _hostile() -> list[tuple[str, str]]:
         ("extra: 1 MB of figures without punctuation (125,000 figures; linear, ~25 µs/figure)", mixed),
         ("extra: 1 MB of Chinese numerals without a break (linear)", cn_nums),
         ("extra: 1 MB of subject words (全市) in one sentence (linear)", anaphors),
+        # (each of these was quadratic in one version or another: a rule comparing each figure with all the others)
+        ("extra: 200 KB sentence of 1名领导、 (a list of one of each)", clauses("1名领导、")),
+        ("extra: 200 KB sentence of 鄱阳县24个，分列第一， (ranks after 分列)", clauses("鄱阳县24个，分列第一，")),
+        ("extra: 200 KB sentence of 1月以来增长3%， (figures beside period phrases)", clauses("1月以来增长3%，")),
+        ("extra: 200 KB sentence of 总投资5亿元建设…项目， (targets)", clauses("总投资5亿元建设年产3万吨建材项目，")),
     ]
 
 

@@ -78,3 +78,17 @@ def test_a_numeral_in_a_name_or_a_breakdown_is_no_figure(text: str) -> None:
 def test_counts_of_one_that_are_no_list_stay_figures() -> None:
     got = [i.text for i in extract("园区新增1家上市公司，引进1个新能源项目。", dt.date(2023, 8, 16))]
     assert got == ["1家", "1个"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年新增国家级专精特新企业1家、省级1家、市级1家。", ["1家", "1家", "1家"]),  # counts of what was added
+        ("由1名区领导牵头、1个专班服务、1张图谱招商，目前已引进1个项目。", ["1个"]),  # the run, then a figure
+        ("新建三座桥，治理五条河。", ["三座", "五条"]),  # counted places, no names
+        ("工期缩短30天节约资金200万元。", ["30天", "200万元"]),  # a duration changed is a figure
+    ],
+)
+def test_rules_for_what_is_no_figure_keep_what_is(text: str, expected: list[str]) -> None:
+    assert [i.text for i in extract(text, dt.date(2024, 5, 1))] == expected
+

@@ -8,6 +8,7 @@ decided on the records they make.
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import pairwise
 
@@ -30,10 +31,11 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
     # (almost all) spares each figure those searches, and leaves only the rules of a few units
     cue = _NON_ECONOMIC_CUE_RE.search(s, sent.start, sent.end) is not None
     titled = s.find("《", sent.start, sent.end) >= 0  # (most sentences quote no document title)
+    period_starts = [h.start for h in periods]  # (the sentence's period phrases, in order and apart)
     ones = _one_each(s, figs)
     out: list[Figure] = []
     for f in figs:
-        if f in ones:
+        if f.start in ones:
             continue  # 由1名区领导牵头、1个专班服务、1张图谱招商: a way of working, one of each, no figures
         if titled and s.count("《", sent.start, f.start) > s.count("》", sent.start, f.start):
             continue  # 《金融支持科技型企业高质量发展十二条措施》: a document's title, not a figure
@@ -45,7 +47,7 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
             s, f, sent.end, cue
         ):
             continue
-        if periods and any(h.start <= f.start < h.end for h in periods):
+        if periods and (k := bisect.bisect_right(period_starts, f.start)) and f.start < periods[k - 1].end:
             continue  # 国庆7天假期: a number inside a period phrase is part of the period
         if f.start > sent.start and s[f.start - 1] == "每":
             continue  # 每10股派发现金红利3.5元, 每万人: the base of a rate
@@ -53,7 +55,10 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
             continue  # 对排名后3位的县进行约谈: a rule's bottom places, no figure
         if f.rank and s.startswith(_ORDINAL_NOUNS, f.end):
             continue  # 进入第三个年头, 第二批: an ordinal, not a rank
-        if f.chinese and (s[f.end : f.end + 1] in _NAME_AFTER_NUMERAL or s.startswith("看", f.end)):
+        if f.chinese and (
+            s[f.end : f.end + 1] in _NAME_AFTER_NUMERAL and f.unit[-1:] not in _CLASSIFIERS_OF_PLACES
+            or s.startswith("看", f.end)
+        ):
             continue  # 三台山, 五龙湖: a name; 从八大类看: how a report breaks down, no figure
         out.append(f)
     return out
@@ -62,6 +67,7 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
 # Durations that may frame the figure after them (5天共售出汽车1286辆) …
 FRAME_UNITS = frozenset({"天", "个月", "周"})
 _FRAME_GAP = 12  # … within this many characters of it, in the same clause
+_DURATION_CHANGE_RE = re.compile(r"(?:缩短|提前|延长|压缩|减少|节约|节省)了?$")
 _FRAME_BREAK_RE = re.compile(r"[,，;；。:：、\n]")
 
 
@@ -70,6 +76,7 @@ def frames_next(s: str, f: Figure, nxt: Figure) -> bool:
     31.6万人次), not a figure of its own; 3天内, 用了5个月 …, with a break before the next figure, are figures."""
     return (
         nxt.start - f.end <= _FRAME_GAP and nxt.unit != f.unit  # (由11个月缩短至4个月: two durations)
+        and not _DURATION_CHANGE_RE.search(s, f.cs, f.start)  # (工期缩短30天节约资金200万元: a change, a figure)
         and s[f.end : f.end + 1] not in "内的里后前来" and _FRAME_BREAK_RE.search(s, f.end, nxt.start) is None
     )
 
@@ -78,19 +85,34 @@ _ONE_EACH_MIN = 3  # items in a list of "one of each"
 _ONE_EACH_GAP = 12  # characters between them at most
 
 
-def _one_each(s: str, figs: list[Figure]) -> list[Figure]:
-    """The figures of a list of one of each (1名领导、1个专班、1张图谱): three or more counts of 1 in a row, each
-    after a 、; none in most sentences."""
-    ones = [f for f in figs if f.value == 1 and f.base_unit == "count"]
-    if len(ones) < _ONE_EACH_MIN:
-        return []
-    if all(b.start - a.end <= _ONE_EACH_GAP and s.find("、", a.end, b.start) >= 0 for a, b in pairwise(ones)):
-        return ones
-    return []
+def _one_each(s: str, figs: list[Figure]) -> set[int]:
+    """The positions of the figures of a list of one of each (由1名领导牵头、1个专班服务、1张图谱招商): three or
+    more counts of 1 in a row, each with its noun right after it and a 、 before the next (省级1家、市级1家 counts
+    what was added); none in most sentences."""
+    out: set[int] = set()
+    run: list[Figure] = []
+    for f in figs:
+        one = f.value == 1 and f.base_unit == "count" and f.end < len(s) and _is_han(s[f.end])
+        if one and run and not (f.start - run[-1].end <= _ONE_EACH_GAP and s.find("、", run[-1].end, f.start) >= 0):
+            run = []  # (too far from the one before: a new run)
+        if one:
+            run.append(f)
+            if len(run) == _ONE_EACH_MIN:
+                out.update(g.start for g in run)
+            elif len(run) > _ONE_EACH_MIN:
+                out.add(f.start)
+        else:
+            run = []
+    return out
 
 
 # Characters after a Chinese numeral and its unit that make them a name (三台山, 九连山, 五指峰)
 _NAME_AFTER_NUMERAL = frozenset("山河湖江岭峰岛寺桥")
+_CLASSIFIERS_OF_PLACES = frozenset("座条个处家所道片")  # 新建三座桥, 治理五条河: counted, no name
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:

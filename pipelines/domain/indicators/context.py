@@ -154,10 +154,8 @@ METRIC_TRAILING: tuple[str, ...] = (
     "是",
     "有",
     "共有",
-    "只有",  # 员工只有80人
+    "只有",  # 员工只有80人 (有 alone is stripped first: 只有 is looked for before it below)
     "仅有",
-    "只",  # (员工只有: 有 first, then 只)
-    "仅",
     "共",
     "总计",
     "合计",

@@ -184,6 +184,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 norm.find("累计", a, b) >= 0 or norm.find("已", a, b) >= 0 or ON_SITE_RE.search(norm, a, b) is not None
             )
             over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
+        rise_starts = {id(x.start_level) for x in recs if x.start_level is not None}  # (the 由 levels of 由A到B)
+        last_rise: FigureRecord | None = None  # the last level a rise went to (由A增加到B: B), its period set
         for ri, r in enumerate(recs):
             # the last labelled period before the figure, else the one carried (never to a target or a project)
             if r.fixed_period:
@@ -204,14 +206,14 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.period  # the list's items share the period it opened with
             elif r.period is None and r.start_level is not None and r.kind in ("count", "share") and not r.target:
                 r.period = asof_now(published)  # 企业由2016年的9家增加到49家: how many there are now
-            elif r.kind == "growth" and "年均" in (r.metric or "") and (rise := _rise_years(recs[:ri])):
+            elif r.kind == "growth" and "年均" in (r.metric or "") and last_rise and (rise := _rise_years(last_rise)):
                 r.period = rise  # 由2016年的218.6亿元增加到2021年的356.2亿元,年均增长7.8%: over 2017-2021
             elif r.period and not r.target and (span := YEARS_SPAN_RE.fullmatch(r.period)) and r.kind != "growth":
                 # 过去五年,地区生产总值由198.4亿元增加到312.6亿元: the levels at the span's start and end, not flows
                 # over it (a level with no year of its own before 由: the year before the span)
                 if r.start_level is not None:
                     r.period = span.group("y2")
-                elif any(x.start_level is r for x in recs[ri + 1 :]):
+                elif id(r) in rise_starts:
                     r.period = str(int(span.group("y")) - 1)
             if stock_cue and (stock := standing_stock(norm, r, r.period, published)) is not None:
                 r.period = stock  # 累计建成高标准农田98.6万亩: what stands now
@@ -242,6 +244,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.event  # 此次集中开工项目共有20个: of the event's month
             if r.period and not r.target and period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
+            if r.start_level is not None:
+                last_rise = r
             if r.fig.unit in FRAME_UNITS and ri + 1 < len(recs) and frames_next(norm, r.fig, recs[ri + 1].fig):
                 continue  # 5天共售出汽车1286辆: read with the sentence (it ends the next one's name), but no figure
             out.append(_to_indicator(text, r, sentence))
@@ -279,11 +283,10 @@ def _is_whole_paragraph(sents: list[Span], si: int) -> bool:
     )
 
 
-def _rise_years(before: list[FigureRecord]) -> str | None:
-    """The years of the last rise from one year's level to another's before a yearly mean growth (2016 to 2021:
-    2017-01/2021-12), or None."""
-    end = next((x for x in reversed(before) if x.start_level is not None), None)
-    if end is None or end.start_level is None:
+def _rise_years(end: FigureRecord) -> str | None:
+    """The years of a rise from one year's level to another's (``end``: the level it rose to), as the span of a
+    yearly mean growth after it (2016 to 2021: 2017-01/2021-12), or None."""
+    if end.start_level is None:
         return None
     first, last = end.start_level.period, end.period
     if not (first and last and first.isdigit() and last.isdigit() and len(first) == len(last) == 4):

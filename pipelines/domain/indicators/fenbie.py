@@ -33,7 +33,7 @@ _COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家]
 # 工业、服务业增加值)
 _CLASS_ENDINGS = frozenset("类业")
 # The ranking a list's items are given after their names (位居前三, 位列全市前三, 分列第一、二位)
-_RANKED_RE = re.compile(r"(?:位居|位列|分列|排名|居|列)[^,，;；。]*$")
+_RANKED_RE = re.compile(r"(?:位居|位列|分列|排名|(?:居|列)(?:全[省市县区国])?(?:第|前|后|首))[^,，;；。]*$")
 # A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
 _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 

@@ -115,17 +115,20 @@ def attach_subjects(
 def _ranks_of_a_list(s: str, recs: list[FigureRecord]) -> None:
     """鄱阳县24个、余干县19个，分列第一、二位: the ranks after 分列 go, in order, to the subjects of the figures
     listed before them, one each."""
+    levels: list[FigureRecord] = []  # the figures before, ranks aside (kept as the loop goes: read once)
     i = 0
     while i < len(recs):
         r = recs[i]
         if r.kind != "rank" or s.find("分列", r.fig.cs, r.fig.start) < 0:
+            if r.kind != "rank":
+                levels.append(r)
             i += 1
             continue
         j = i
         while j < len(recs) and recs[j].kind == "rank":
             j += 1
         run = recs[i:j]
-        listed = [x for x in recs[:i] if x.kind != "rank"][-len(run) :]
+        listed = levels[-len(run) :]
         subjects = [x.subject for x in listed]
         if len(listed) == len(run) > 1 and None not in subjects and len(set(subjects)) == len(subjects):
             for rank, subject in zip(run, subjects, strict=True):

@@ -113,6 +113,8 @@ def project_topic(s: str, lo: int, end: int) -> str | None:
     return name
 
 
+# A name read after a project's size is a kind of project only when it ends so (光伏胶膜等项目, 5亿元以上项目); the
+# broader PROJECT_GROUP_WORDS are for the noun a sentence opens with (产业园项目 is a name after 总投资…建设)
 _PROJECT_KIND_ENDINGS = ("等项目", "以上项目")
 
 
@@ -155,7 +157,8 @@ METRIC_ABBREVIATIONS: dict[str, str] = {
 }
 # An abbreviation opens the metric or names the whole of a share (工业投资占固投比重)
 _ABBREVIATION_RE = re.compile(f"(?:^|(?<=占))(?:{'|'.join(sorted(METRIC_ABBREVIATIONS, key=len, reverse=True))})")
-_ABBREVIATION_CORES = tuple({w[:2] for w in METRIC_ABBREVIATIONS})  # (社零, 固投: one of them in every abbreviation)
+# (社零, 固投: one of them is in every abbreviation)
+_ABBREVIATION_CORES = tuple(sorted({w[:2] for w in METRIC_ABBREVIATIONS}))
 
 
 def _expand_abbreviation(metric: str) -> str:
@@ -410,8 +413,8 @@ def attach_metrics(
                 of_households = prev is not None and prev.fig.unit.endswith("户") and not r.gap and f.unit[-1] == "人"
                 if of_households and prev is not None:
                     metric = (prev.metric or "").removesuffix("数").removesuffix("户") + "人口"
-                elif raw_left.endswith(_HAVING_WORDS):
-                    metric = _POPULATION_UNITS[f.unit[-1]]
+                elif raw_left.endswith(_HAVING_WORDS) and _PLACE_SCOPE_RE.search(s, cs, f.start):
+                    metric = _POPULATION_UNITS[f.unit[-1]]  # (该企业共800人: no population)
         elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
             intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
             if direct or (right and intro):
@@ -558,13 +561,13 @@ _LEAD_OUT = r"(?:提高|增加|上涨|调整|提升|下降|降低|下调|上调)
 # with the unit in brackets, 鸡蛋价格(每斤); of goods sold by weight or by the piece a bare name is their price.
 # (每晚房价800元, 每盒售价68元 read well as written and stay so.)
 PER_UNITS = ("公斤", "千克", "平方米", "斤", "吨", "亩", "盒", "箱", "件", "只", "头", "株")
-GOODS_UNITS = frozenset({"公斤", "千克", "斤", "吨", "盒", "箱", "件", "只", "头", "株"})
+GOODS_UNITS = frozenset(PER_UNITS) - {"平方米", "亩"}
 _PER_UNIT_RE = re.compile(
     rf"(?P<at>按照|按)?(?P<name>[^每]*?)(?P<lead>(?:{_LEAD_OUT})*)每(?P<unit>{'|'.join(PER_UNITS)})"
 )
 _VALUE_NOUN_ENDS = ("价", "价格", "费", "金", "资", "入", "贴", "红", "额", "本", "润", "薪", "租", "值")
 _PRICE_AFTER_RE = re.compile(r"的([^,，;；。的]{0,6}?价格?)")  # 按照每斤3.2元的收购价格: named after the figure
-_COMPARED_RE = re.compile(r"[比较高低]")
+_COMPARED_RE = re.compile(r"比|较|高[出于]|低[于了]")
 
 
 def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
@@ -588,7 +591,8 @@ def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
 
 # What a bare count of households or people after 全村共, 全镇有 … is (and of people right after the households)
 _POPULATION_UNITS = {"户": "户数", "人": "人口"}
-_HAVING_WORDS = ("共", "有", "共有", "总共")
+_HAVING_WORDS = ("共", "有")  # (共有, 总共 end with them)
+_PLACE_SCOPE_RE = re.compile(r"[全该本][村镇乡县市区]|[村镇乡]")  # 全村共412户, 湖塘村有…
 _DECLINE_NOUN_RE = re.compile(r"降幅(?:收窄|扩大|回落|缩小|继续收窄)?$")
 _SINCE_JANUARY_RE = re.compile(r"[比较]年初")
 _VERB_GAP_MAX = 4  # ,增长 / ,增长了 / 、提高了: a comma and a verb of change between two figures

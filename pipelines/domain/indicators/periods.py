@@ -141,13 +141,13 @@ def _holiday(hol: str, y: int | None, pub: dt.date) -> str | None:
     return label
 
 
-REPORT_MONTHS = 6  # annual reports are out by April, half-year ones by August
+REPORT_MONTHS = 6  # annual reports are out by April, half-year ones by August (quarterly ones are read as these)
 
 
 def report_end(year: int | None, pub: dt.date) -> str:
-    """The month a company's report (年报, 半年报) runs to: December of ``year``; with no year in scope, the year
-    before in a report published in the first half of the year, else the half year just ended."""
-    if year is not None:
+    """The month a company's report (年报, 半年报) runs to: December of ``year`` (a year before the article's); else
+    last December in a report published in the first half of the year, or the half year just ended."""
+    if year is not None and year < pub.year:
         return _ym(year, 12)
     return _ym(pub.year - 1, 12) if pub.month <= REPORT_MONTHS else _ym(pub.year, 6)
 
@@ -333,7 +333,8 @@ def find_periods(
             mo = _num(_g(m, i, "m") or "0")
             if not 1 <= mo <= 12:
                 continue
-            first, now = _ym(_month_year(mo, None, pub), mo), _ym(pub.year, pub.month)
+            # (去年3月以来: from that year's March; a bare 3月以来: the latest March)
+            first, now = _ym(_month_year(mo, y if y_txt or rel else None, pub), mo), _ym(pub.year, pub.month)
             label = first if first == now else f"{first}/{now}"
         elif kind == "rel_month":
             k = pub.year * 12 + pub.month - 1 + RELATIVE_MONTHS[_g(m, i, "relm") or "本月"]

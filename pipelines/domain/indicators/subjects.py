@@ -113,7 +113,7 @@ CITY_BAD_AFTER: tuple[str, ...] = ("日报", "新闻", "经开区", "经济技�
 
 # What no company name starts with (上市公司, 旗下公司 are kinds of company), and words that show a would-be
 # name is a phrase before a bare 公司 (2024年第一季度公司实现…, 今年全市新增公司1200家).
-ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "旗下", "所属", "上市", "子公司", "母公司", "分公司",
+ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "上市", "子公司", "母公司", "分公司",
                                         "万", "亿", "元", "农民", "专业",  # 投入140万元建设…工厂: no name
                                         "这家", "这个", "那家", "控股", "全资", "参股",  # 这家合作社: an anaphor
                                         "我们", "咱们")  # 我们公司的二期厂房: the speaker's company
@@ -548,8 +548,9 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
         if k - 1 >= lo and text[k - 1 : k + 1] in places():
             name = text[k - 1] + name  # 于都农商银行: a place whose first character is a function word (于)
         for cut in ORG_NAME_CUTS:
-            if (c := name.find(cut)) >= 0:
+            if (c := name.rfind(cut)) >= 0:
                 name = name[c + len(cut) :]
+        k = m.end() - len(name)  # (where the name starts now)
         if (
             len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name)
             and not _COUNTED_AFTER_RE.match(text, m.end())  # 建成烘干加工厂1座: a kind, counted, not a name
@@ -584,8 +585,12 @@ def _bare_counties(text: str, lo: int, hi: int) -> list[Entity]:
     """A county named in full somewhere in the text (瑞金市) and by its short name alone at the head of a clause
     elsewhere (瑞金拥有…, 龙南还投入…): the county, there too."""
     out = []
-    for full in {e.name for e in _text_counties(text) if e.name and e.name[:2] not in CITIES}:
+    fulls = list(dict.fromkeys(e.name for e in _text_counties(text) if e.name and e.name[:2] not in CITIES))
+    shorts = Counter(full[:2] for full in fulls)
+    for full in fulls:  # (in text order: the same answer whatever the string hash seed)
         short = full[:2]
+        if shorts[short] > 1:
+            continue  # 南康区原为南康市: which one 南康 is, the text does not say
         k = text.find(short, lo, hi)
         while k >= 0:
             if text.startswith(BARE_PLACE_NEXT, k + 2) and (k == 0 or not _is_name_char(text[k - 1])):
@@ -709,7 +714,8 @@ def find_entities(
 
 
 _TIME_OR_CONNECTIVE = (
-    r"(?:[^,，;；:：。]{0,12}?(?:年|月|日|季度|以来|期间|目前|至今|如今|上午|下午|当前|后))?"  # (投产后公司…)
+    # (投产后公司…: a time after an event, not any word ending in 后, 最后 or 落后)
+    r"(?:[^,，;；:：。]{0,12}?(?:年|月|日|季度|以来|期间|目前|至今|如今|上午|下午|当前|(?:投产|建成|达产|竣工|此|之)后))?"
     r"(?:其中|同时|此外|另外|据悉|据了解|而|但|并|还|也|如今|目前)?"
     r"(?:位于[^,，;；:：。的]{1,12}的)?"  # 位于章贡区的赣州数字产业园已入驻…: where the topic stands
 )

@@ -54,4 +54,7 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
 
 def _passed_mark(level: FigureRecord, g: FigureRecord) -> bool:
     """Whether ``g`` is a mark the level before it passed (60.38亿元,首次突破60亿元大关): no level of its own."""
-    return g.fig.qualifier == "over" and g.metric == level.metric and bool(_DELTA_GAP.fullmatch(g.gap))
+    return (
+        g.fig.qualifier == "over" and level.metric is not None and g.metric == level.metric
+        and bool(_DELTA_GAP.fullmatch(g.gap))
+    )
