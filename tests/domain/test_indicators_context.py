@@ -88,6 +88,14 @@ def test_a_yearly_mean_growth_of_a_rise_between_named_years_is_over_the_years_af
     assert got == {"218.6亿元": "2016", "356.2亿元": "2021", "7.8%": "2017-01/2021-12"}
 
 
+def test_a_years_end_named_with_its_year_is_a_stock_and_a_past_deadline_no_target():
+    text = "2016年，试验区数字经济企业仅有12家，到2020年底已增加到586家。"
+    [_, got] = extract(text, dt.date(2021, 8, 20))
+    assert (got.period, got.target) == ("asof:2020-12", False)
+    [ahead] = extract("到2025年，全市数字经济企业将达到1000家。", dt.date(2021, 8, 20))
+    assert ahead.target
+
+
 def test_the_levels_of_a_rise_over_years_are_at_their_start_and_end():
     text = (
         "过去五年，全县地区生产总值由2015年的198.4亿元增加到312.6亿元，年均增长7.6%；"

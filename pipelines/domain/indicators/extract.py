@@ -158,7 +158,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         )
         distribute_fenbie(norm, recs, in_sent_cands, periods)
         attach_yoy(recs)
-        attach_targets(norm, recs, list_here)
+        attach_targets(norm, recs, list_here, published.year)
         if in_target_list or st.section_targets:
             for r in recs:
                 r.target = True

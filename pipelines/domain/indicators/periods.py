@@ -213,6 +213,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
     (rf"(?P<y1>(?:19|20)\d{{2}})年?{_DASH}(?P<y2>(?:19|20)\d{{2}})年", "year_range"),
     (rf"{_YEAR}年以来", "since_year"),  # 2018年以来累计建设…: a flow from that January to the article's month
+    (rf"{_YEAR}年(?:末|底)(?!前)", "year_end"),  # 到2020年底已增加到586家: the stock at that year's end
     (rf"{_YEAR}年", "year"),
 ]
 PERIOD_RULES = WORD_RULES + NUMBER_RULES

@@ -46,13 +46,19 @@ _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 
 
 _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
+
+
+def _past_deadline(cue: str, year: int) -> bool:
+    """到2020年 in an article of 2021: a time gone by, no deadline."""
+    return cue.startswith("到") and cue[1:5].isdigit() and int(cue[1:5]) < year
 _LIST_JOINS = "、和及"
 
 
-def attach_targets(s: str, recs: list[FigureRecord], list_here: bool) -> None:
+def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int) -> None:
     """Which figures are targets, forecasts or aspirations rather than actuals.
 
-    ``list_here``: whether the sentence has a target list opener (TARGET_LIST_RE). Every window searched
+    ``list_here``: whether the sentence has a target list opener (TARGET_LIST_RE); ``year``: the article's (a
+    deadline before it, 到2020年底已增加到586家, is one met). Every window searched
     below lies inside the sentence, so where the sentence has no cue (most) no figure's window has one:
     one search per sentence spares the per-figure ones."""
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
@@ -65,7 +71,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool) -> None:
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
         tail = s[f.end : f.ce] if cue_here or r.kind == "capacity" else ""  # (read only by the rules needing these)
         t = False
-        if cue_here and _TARGET_RE.search(s, cs, start):
+        if cue_here and (cue := _TARGET_RE.search(s, cs, start)) and not _past_deadline(cue.group(0), year):
             t = True
         # every strong cue is a target cue, none of which is in s[cs:start]: only one starting before cs is left
         elif chong_here and s.endswith("冲", cs, start) or cue_here and _STRONG_CUE_RE.search(
