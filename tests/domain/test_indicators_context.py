@@ -477,8 +477,9 @@ def test_places_of_a_list_of_figures_each_take_their_own():
     text = "1-3月，全市新开工亿元以上项目146个，其中鄱阳县24个、余干县19个。"
     got = {i.text: (i.subject, i.metric) for i in extract(text, PUB)}
     assert got["19个"] == ("余干县", "新开工亿元以上项目数") and got["24个"][0] == "鄱阳县"
-    ranked = extract(text.replace("。", "，分列第一、二位。"), PUB)
-    assert [(i.text, i.subject) for i in ranked if i.kind == "rank"] == [("第一", "鄱阳县"), ("二位", "余干县")]
+    for ranking in ("分列第一、二位", "分居全市第一、二位"):
+        ranked = extract(text.replace("。", f"，{ranking}。"), PUB)
+        assert [(i.text, i.subject) for i in ranked if i.kind == "rank"] == [("第一", "鄱阳县"), ("二位", "余干县")]
 
 
 @pytest.mark.parametrize(

@@ -108,18 +108,21 @@ def attach_subjects(
                 fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
             name = fallback
         r.subject = by_count[k] = name
-    if s.find("分列", lo, hi) >= 0:  # (most sentences have no 分列)
+    if s.find("分列", lo, hi) >= 0 or s.find("分居", lo, hi) >= 0:  # (most sentences have neither)
         _ranks_of_a_list(s, recs)
 
 
+_RANKS_OF_A_LIST_RE = re.compile("分列|分居")
+
+
 def _ranks_of_a_list(s: str, recs: list[FigureRecord]) -> None:
-    """鄱阳县24个、余干县19个，分列第一、二位: the ranks after 分列 go, in order, to the subjects of the figures
-    listed before them, one each."""
+    """鄱阳县24个、余干县19个，分列第一、二位 (分居全市第一、二位): the ranks after 分列 go, in order, to the
+    subjects of the figures listed before them, one each."""
     levels: list[FigureRecord] = []  # the figures before, ranks aside (kept as the loop goes: read once)
     i = 0
     while i < len(recs):
         r = recs[i]
-        if r.kind != "rank" or s.find("分列", r.fig.cs, r.fig.start) < 0:
+        if r.kind != "rank" or not _RANKS_OF_A_LIST_RE.search(s, r.fig.cs, r.fig.start):
             if r.kind != "rank":
                 levels.append(r)
             i += 1

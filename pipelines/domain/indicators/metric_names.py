@@ -285,8 +285,11 @@ def attach_metrics(
             left = metric_before_period(s, f, periods, ents, prev_end, ends) or left
         fm = _FROM_BEFORE_RE.search(s, cs, f.start) if you_here else None  # 由8万元, 由2015年的116家, 从520人
         if fm:
+            # (after the clause's last entity or period phrase before 由: 今年店面从1家扩展到3家 names 店面)
             e = last_before(ents, ends[1], fm.start()) if ents else None
-            named = strip_metric(s[max(cs, e.end) if e is not None else cs : fm.start()])
+            h = last_before(periods, ends[0], fm.start()) if periods else None
+            named_from = max(cs, e.end if e is not None else cs, h.end if h is not None else cs)
+            named = strip_metric(s[named_from : fm.start()])
             if len(named) >= 2:
                 left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
         if len(left) < 2 and cs > lo and s[cs - 1] in "：:":
@@ -676,7 +679,9 @@ def _level_of(last: FigureRecord | None, prev: FigureRecord | None) -> str:
 
 
 # 由A增加到B: A opens the clause with 由, B follows a verb of change + 到/至
-_TO_RE = re.compile(r"(?:增加|提高|增长|扩大|上升|提升|跃升|攀升|跨越|发展|壮大|下降|减少|降低|缩小|增|降)(?:到|至)")
+_TO_RE = re.compile(
+    r"(?:增加|提高|增长|扩大|上升|提升|跃升|攀升|跨越|发展|壮大|扩展|下降|减少|降低|缩小|增|降)(?:到|至)"
+)
 
 
 def _growth_base(r: FigureRecord | None) -> str:
