@@ -157,8 +157,8 @@ METRIC_ABBREVIATIONS: dict[str, str] = {
 }
 # An abbreviation opens the metric or names the whole of a share (工业投资占固投比重)
 _ABBREVIATION_RE = re.compile(f"(?:^|(?<=占))(?:{'|'.join(sorted(METRIC_ABBREVIATIONS, key=len, reverse=True))})")
-# (社零, 固投: one of them is in every abbreviation)
-_ABBREVIATION_CORES = tuple(sorted({w[:2] for w in METRIC_ABBREVIATIONS}))
+# (社零, 固投: one of them is in every abbreviation; one search tells most metrics have none)
+_ABBREVIATION_CORE_RE = re.compile("|".join(sorted({w[:2] for w in METRIC_ABBREVIATIONS})))
 
 
 def _expand_abbreviation(metric: str) -> str:
@@ -453,7 +453,7 @@ def attach_metrics(
         if raw_left.endswith("以") and s.startswith("的", f.end) and r.kind != "rank":  # (以第一名的成绩: a rank)
             # 以686亿元的品牌价值位居第6位, 以12亿元的营收位居全市第一: what follows 的 is measured
             metric = right_noun(s, f.end + 1, hi, fig_starts, fig_ends) or metric
-        if any(w in metric for w in _ABBREVIATION_CORES):  # (most metrics have none)
+        if _ABBREVIATION_CORE_RE.search(metric):
             metric = _expand_abbreviation(metric)
         if raw_left.endswith(PROJECT_SIZE_WORDS) or (
             f.qualifier is not None and raw_left.endswith(_PROJECT_SIZE_QUALIFIED)  # 总投资约85亿元
