@@ -309,6 +309,12 @@ def test_a_reports_headline_period_covers_its_paragraphs_that_name_none():
     ]
 
 
+def test_a_year_written_bare_in_a_headline_is_the_reports():
+    text = "数说南康2024\n1月18日，南康区召开经济工作会议。2025年，该区将力争增长6%左右。\n【5.8%】地区生产总值增速"
+    got = {i.text: i.period for i in extract(text, dt.date(2025, 1, 21))}
+    assert got["5.8%"] == "2024"
+
+
 def test_a_headline_without_one_period_carries_none():
     feature = "园区建设热火朝天\n上半年，园区营收20亿元。\n园区有企业30家。"
     assert [i.period for i in extract(feature, PUB)] == ["2023-H1", None]

@@ -64,12 +64,16 @@ def headline_period(
         h.label for h in find_periods(s, a, b, published, year, in_head)
         if h.label and not _FORECAST_RE.search(s, max(x.start for x in head if x.start <= h.start), h.start)
     }
+    if not labels:
+        # 数说南康2024: a headline's year written bare (no 年), one, not after the article
+        labels = {m.group(0) for m in _BARE_YEAR_RE.finditer(s, a, b) if int(m.group(0)) <= published.year}
     return labels.pop() if len(labels) == 1 else None
 
 
 # A period a headline names after one of these in its line is when something is to happen (赣州大道南延伸段预计
 # 10月底建成通车, 换电车型将于今年第四季度推向市场), not the period the report is of.
 _FORECAST_RE = re.compile("预计|将|力争|计划|有望|确保|争取")
+_BARE_YEAR_RE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.%年万亿])")
 
 
 # How far before a bare year (今年) a period within that year may stand and still be the figure's
