@@ -44,6 +44,8 @@ ABOUT: dict[str, str] = {
     "city and province, dense 分别 lists, annual results, holidays, villages, a fair, a work report, a 数说 box",
     "round17": "long features like the seeds: zones and their chains, a county's industry, a full park, red tape "
     "through one project, a township, a project push, innovation, an inland port, a zone's three years",
+    "round18": "held out: written blind this stop, kept aside unread while rounds 19–20 drove the rules, scored "
+    "once with the final rules, misses never looked at",
     "round19": "subjects and metric names: a county and its towns, a zone's firms by short name, a group and its "
     "plants, a city against its counties, a bank, a mall, a cooperative, an unnamed city, a listed company",
     "round20": "metric names and periods: monthly and quarterly releases, a five-year review, a January review, a "

@@ -32,7 +32,7 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
     cue = _NON_ECONOMIC_CUE_RE.search(s, sent.start, sent.end) is not None
     titled = s.find("《", sent.start, sent.end) >= 0  # (most sentences quote no document title)
     period_starts = [h.start for h in periods]  # (the sentence's period phrases, in order and apart)
-    ones = _one_each(s, figs)
+    ones = _one_each(s, figs) if len(figs) >= _ONE_EACH_MIN else _NONE  # (most sentences have fewer figures)
     out: list[Figure] = []
     for f in figs:
         if f.start in ones:
@@ -82,6 +82,7 @@ def frames_next(s: str, f: Figure, nxt: Figure) -> bool:
 
 
 _ONE_EACH_MIN = 3  # items in a list of "one of each"
+_NONE: frozenset[int] = frozenset()
 _ONE_EACH_GAP = 12  # characters between them at most
 
 
