@@ -96,6 +96,17 @@ def test_a_years_end_named_with_its_year_is_a_stock_and_a_past_deadline_no_targe
     assert ahead.target
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年3月，公司投资2.3亿元的智能化生产基地项目开工建设。",  # the month a project started: no period of its size
+        "二期预计明年底建成，全部达产后可新增年销售收入120亿元。",  # what it yields once done: no date of its own
+    ],
+)
+def test_a_projects_size_and_what_it_yields_once_done_have_no_period(text: str):
+    assert [i.period for i in extract(text, PUB)] == [None]
+
+
 def test_the_levels_of_a_rise_over_years_are_at_their_start_and_end():
     text = (
         "过去五年，全县地区生产总值由2015年的198.4亿元增加到312.6亿元，年均增长7.6%；"

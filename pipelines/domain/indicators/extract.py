@@ -26,6 +26,7 @@ from .figure_periods import (
     LEAD_OPENERS,
     MONTH_PERIOD_RE,
     ON_SITE_RE,
+    ONCE_DONE_RE,
     OVER_YEARS_RE,
     PERIOD_CUE_RE,
     THIS_EVENT_RE,
@@ -242,6 +243,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 and THIS_EVENT_RE.search(norm, a, r.fig.start)
             ):
                 r.period = st.event  # 此次集中开工项目共有20个: of the event's month
+            if r.period and r.target and ONCE_DONE_RE.search(norm, r.fig.cs, r.fig.start):
+                r.period = None  # 二期预计明年底建成,全部达产后可新增年销售收入120亿元: once done, no date of its own
             if r.period and not r.target and period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             if r.start_level is not None:

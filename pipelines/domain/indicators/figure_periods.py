@@ -80,6 +80,9 @@ _BARE_YEAR_RE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.%年万亿])")
 # (截至5月底,今年新签约项目开工率达到65.2%: asof May).
 _SPECIFIC_BEFORE_YEAR = 12
 DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")  # a day (5月15日): a visit's, never a project size's
+# What a project yields once done (建成后, 全面达产后): a target with no date of its own
+ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|满产|竣工)后")
+_DAY_OR_MONTH_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}|\d{4}-\d{2}")  # (a day, or a month's flow: not 目前's stock)
 
 
 _ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})")
@@ -176,8 +179,10 @@ def labelled_period(
             return carried
         h = labelled[k - 1]
     label = h.label
-    if r.project and r.kind != "count" and label is not None and DAY_LABEL_RE.fullmatch(label):
-        return None  # 5月15日,在总投资106亿元的X项目施工现场: the day of the visit is no period of the project's size
+    if r.project and r.kind != "count" and label is not None and _DAY_OR_MONTH_RE.fullmatch(label):
+        # 5月15日,在总投资106亿元的X项目施工现场; 今年3月,公司投资2.3亿元的X项目开工: the day of a visit or the
+        # month of a start is no period of the project's size
+        return None
     if k > 1 and label is not None and len(label) == 4 and not s.startswith("全年", h.start):
         # (下半年,将紧扣全年增长7%的目标: 全年 says the whole year, unlike a bare 今年)
         p = labelled[k - 2]
