@@ -183,6 +183,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"(?:截至|截止)(?:目前|当前|现在|今天)|至今(?!\d|[一二三四五六七八九十]+年|年)|目前|现已|现有|如今|眼下|现在|当前",
      "asof_now"),
     (r"(?:今年|年初)以来", "ytd"),
+    (r"(?P<rel>去年|上年)以来", "since_year"),  # 去年以来,全县新建学校19所: from last January to the article's month
     (r"(?P<relm>下个月|下月|本月|(?<![月份])当月|上个月|上月)", "rel_month"),  # 8月当月 is August
     (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
     (rf"前(?P<n>{_N})个?月", "first_months"),
