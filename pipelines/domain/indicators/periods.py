@@ -215,6 +215,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (rf"(?P<y1>(?:19|20)\d{{2}})年?{_DASH}(?P<y2>(?:19|20)\d{{2}})年", "year_range"),
     (rf"{_YEAR}年以来", "since_year"),  # 2018年以来累计建设…: a flow from that January to the article's month
     (rf"{_YEAR}年(?:末|底)(?!前)", "year_end"),  # 到2020年底已增加到586家: the stock at that year's end
+    (rf"{_YEAR}年初(?!以来)", "year_start"),  # 2022年初,园区有闲置厂房32万平方米: the stock at that year's start
     (rf"{_YEAR}年", "year"),
 ]
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
@@ -383,6 +384,9 @@ def find_periods(
             label = f"{y if y is not None else pub.year}-H2"
         elif kind == "year_end":
             label = f"asof:{_ym(y if y is not None else pub.year, 12)}"
+            asof = True
+        elif kind == "year_start":
+            label = f"asof:{_ym(y if y is not None else pub.year, 1)}"
             asof = True
         elif kind == "report_end":
             label = f"asof:{report_end(y, pub)}"
