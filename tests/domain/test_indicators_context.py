@@ -30,6 +30,7 @@ def first(text: str, pub: dt.date = PUB):
         ("今年3月以来,全县引进项目12个。", "2023-03/2023-10"),  # from that month to the article's
         ("去年以来,全县引进项目12个。", "2022-01/2023-10"),  # from last January to the article's month
         ("2022年初,园区有闲置厂房32万平方米。", "asof:2022-01"),  # what stood at that year's start
+        ("五年累计实施重点项目586个。", "2018-01/2022-12"),  # the years before the article's (like 过去五年)
         ("去年,全县引进项目12个。", "2022"),
         ("2019年,全县引进项目12个。", "2019"),
         ("今年上半年,全县引进项目12个。", "2023-H1"),

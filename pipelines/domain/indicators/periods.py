@@ -200,7 +200,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"一年来", "past_year"),  # 一年来 in a report of the year's first months: the year before
     (r"新的一年", "new_year"),  # 新的一年,主要预期目标: the year a report's targets are for
     # (N年来 only with a Chinese numeral: a phrase starting with a digit is read by the number table)
-    (r"(?:过去|近)(?P<n>[二三四五六七八九十]|\d{1,2})年|(?P<n2>[二三四五六七八九十])年来", "past_years"),
+    (r"(?:过去|近)(?P<n>[二三四五六七八九十]|\d{1,2})年|(?P<n2>[二三四五六七八九十])年(?:来|间|累计)", "past_years"),
     (r"年(?:末|底)(?!前)", "year_end"),  # 年末全市…: the stock at the end of the year in scope
 ]
 NUMBER_RULES: list[tuple[str, str]] = [
