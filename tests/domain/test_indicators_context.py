@@ -520,6 +520,23 @@ def test_what_drove_a_count_is_not_its_subject_and_shang_xia_you_is_no_qualifier
     assert (got.text, got.qualifier, got.subject, got.metric) == ("5家", None, "赣州经开区", "上下游配套企业数")
 
 
+def test_an_events_story_gives_its_figures_to_the_event_by_its_fullest_name():
+    text = (
+        "上饶（深圳）招商推介会签约项目36个\n"
+        "5月21日，2024上饶（深圳）数字经济与先进制造业招商推介会在深圳举行。推介会现场共签约项目36个，"
+        "总投资412.6亿元。\n本届推介会还发布了投资机会清单120项。"
+    )
+    event = "2024上饶（深圳）数字经济与先进制造业招商推介会"
+    got = extract(text, dt.date(2024, 5, 22))
+    assert {i.subject for i in got} == {event}
+    assert [i.metric for i in got if i.text == "36个"] == ["签约项目数", "现场共签约项目数"]
+
+
+def test_a_ceremony_is_no_event_and_a_bare_event_word_names_none():
+    text = "德兴市举行2018年第二批工业项目集中签约仪式，共签约工业项目9个。该区还将举办2场专题推介会。"
+    assert {i.subject for i in extract(text, PUB)} == {"德兴市"}
+
+
 def test_a_mine_named_after_its_place_and_its_anaphor():
     text = "德兴市推进铜产业升级。德兴铜矿是露天铜矿。前三季度，该矿生产铜精矿含铜10.9万吨。"
     assert [i.subject for i in extract(text, PUB)] == ["德兴铜矿"]

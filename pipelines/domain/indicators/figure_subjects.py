@@ -12,12 +12,14 @@ import re
 
 from .records import FigureRecord, ReadingState
 from .sentences import Span
-from .subjects import HEAD_ONLY_ANAPHORS, PROVINCE, ArticleContext, Entity, find_entities
+from .subjects import HEAD_ONLY_ANAPHORS, PROVINCE, ArticleContext, Entity, event_word, find_entities
 
 
 def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
     assert st.last is not None
     if e.name is not None:
+        if e.type == "site" and actx.main_subject and (word := event_word(e.name)) and actx.main_subject.endswith(word):
+            return actx.main_subject  # 上饶（深圳）招商推介会 in a story of 2024上饶（深圳）…招商推介会: the one event
         return e.name
     typ = e.type.removeprefix("anaphor:")
     if typ == "zone":

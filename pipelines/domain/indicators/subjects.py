@@ -54,6 +54,12 @@ SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区
 SITE_KIND_WORDS = ("重点", "热门", "主要", "知名", "周边", "境内", "域内")  # 重点景区人气旺盛: a kind, no name
 _SITE_NAME_CUTS = (*SITE_WORDS, *SITE_NAME_AFTER)  # what a site's name starts after
 
+# Events an article may be about (2023婺源秋季乡村文化旅游节暨农特产品展销会, 春季车展): their figures are theirs, as a
+# site's are; a name runs back from the word over up to EVENT_NAME_MAX characters (digits and brackets too:
+# 2024上饶（深圳）…招商推介会). Signing and groundbreaking ceremonies (集中签约活动) are the place's, not events.
+EVENT_WORDS: tuple[str, ...] = ("推介会", "展销会", "博览会", "交易会", "招聘会", "车展", "嘉年华", "旅游节", "文化节")
+EVENT_NAME_MAX = 24
+EVENT_NAME_STOP = "的在和及对为是由从向把被将于等了着、，,。：:；;“”\"\n 　【】"
 # Anaphors → the entity type they refer back to.
 ANAPHORS: dict[str, str] = {
     "该区": "zone",
@@ -88,6 +94,8 @@ ANAPHORS: dict[str, str] = {
     "集团": "org",  # the same (集团实现营业收入86.2亿元)
     "该机场": "site",
     "该景区": "site",
+    "本届活动": "site",  # (本届展销会, 此次推介会 …: see _EVENT_ANAPHORS, added below)
+    "此次活动": "site",
     "该港": "site",
     "该矿": "site",
     "景区": "site",  # only at the head of a clause (景区单日接待游客4.8万人次)
@@ -95,9 +103,10 @@ ANAPHORS: dict[str, str] = {
     "全省": "province",
     "我省": "province",
 }
+ANAPHORS.update({f"{this}{word}": "site" for this in ("本届", "此次", "本次", "") for word in EVENT_WORDS})
 # Bare words that point back at the company, group, cooperative or site named before only as a clause's topic
 # (公司实现营收…; 新增公司1200家 is companies in general).
-HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区")
+HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", *EVENT_WORDS)  # (推介会现场共签约项目36个)
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
@@ -328,6 +337,12 @@ def article_context(text: str) -> ArticleContext:
             main = org
     aliases = _aliases(text, shorts, short_counts)
     main = dict(aliases).get(main, main) if main else main  # (a company's story: by the name it uses for it)
+    headline = text[: text.find("\n")] if "\n" in text else text
+    if (event := next(iter(_events(headline, 0, len(headline))), None)) is not None:
+        # 2023婺源秋季乡村文化旅游节暨农特产品展销会落幕: an event's story, its figures the event's, by the fullest
+        # name the story gives it (上饶（深圳）招商推介会 in the headline, 2024上饶（深圳）…招商推介会 in the lead)
+        word = event_word(event.name or "") or ""
+        main = max((e.name for e in _events(text, 0, len(text)) if e.name and e.name.endswith(word)), key=len)
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages, org_aliases=aliases,
                           short_orgs=short_orgs, county_city=county_city,
                           towns=frozenset(town_counts), main_town=main_town)
@@ -501,8 +516,40 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
     names = _text_company_names(text) if whole else _company_names(text, lo, hi)
     raw.extend(Entity(end - len(name), end, name, "org") for name, end in names)
     raw.extend(_sites(text, lo, hi))
+    raw.extend(_events(text, lo, hi))
     raw.sort(key=lambda e: (e.pos, -e.end))
     return raw
+
+
+_EVENT_RE = re.compile("|".join(EVENT_WORDS))
+
+
+def event_word(name: str) -> str | None:
+    """The event word a name ends with (…招商推介会: 推介会), or None."""
+    return next((w for w in EVENT_WORDS if name.endswith(w)), None)
+
+
+def _events(text: str, lo: int, hi: int) -> list[Entity]:
+    """Named events (第五届中国（于都）纺织服装博览会, 春季车展): the name before an event word, up to
+    EVENT_NAME_MAX characters of it (no bare 推介会: the name has two characters at least)."""
+    out: list[Entity] = []
+    for m in _EVENT_RE.finditer(text, lo, hi):
+        k = m.start()
+        a = k
+        stop = max(lo, k - EVENT_NAME_MAX)
+        while a > stop and text[a - 1] not in EVENT_NAME_STOP and (
+            _is_han(text[a - 1]) or text[a - 1] in _EVENT_NAME_MARKS
+        ):
+            a -= 1
+        cut = max((i + len(w) for w in _EVENT_NAME_CUTS if (i := text.rfind(w, a, k)) >= 0), default=a)
+        if k - cut >= 2 and not text.startswith(_EVENT_NAME_BAD_START, cut):
+            out.append(Entity(cut, m.end(), text[cut : m.end()], "site"))
+    return out
+
+
+_EVENT_NAME_MARKS = "0123456789（）()·"
+_EVENT_NAME_BAD_START = ("本届", "此次", "本次", "各类", "专场", "场")
+_EVENT_NAME_CUTS = ("举行", "举办", "召开", "开幕", "参加", "参展")  # 在深圳举行招商推介会: the name starts after
 
 
 def _sites(text: str, lo: int, hi: int) -> list[Entity]:
