@@ -532,6 +532,15 @@ def test_an_events_story_gives_its_figures_to_the_event_by_its_fullest_name():
     assert [i.metric for i in got if i.text == "36个"] == ["签约项目数", "现场共签约项目数"]
 
 
+def test_an_events_headline_figures_are_of_the_month_its_lead_dates():
+    text = (
+        "2023婺源秋季乡村文化旅游节暨农特产品展销会落幕\n\n5天吸引游客41.6万人次 现场签约18.3亿元\n"
+        "本报讯 10月28日,为期5天的2023婺源秋季乡村文化旅游节暨农特产品展销会在婺源县江湾镇落下帷幕。"
+    )
+    got = extract(text, dt.date(2023, 10, 30))
+    assert {(i.period, i.subject) for i in got} == {("2023-10", "2023婺源秋季乡村文化旅游节暨农特产品展销会")}
+
+
 def test_a_ceremony_is_no_event_and_a_bare_event_word_names_none():
     text = "德兴市举行2018年第二批工业项目集中签约仪式，共签约工业项目9个。该区还将举办2场专题推介会。"
     assert {i.subject for i in extract(text, PUB)} == {"德兴市"}

@@ -33,8 +33,10 @@ from .figure_periods import (
     YEARLY_METRIC_RE,
     YEARS_SPAN_RE,
     carried_period,
+    event_month,
     event_months,
     event_period,
+    headline_lines,
     headline_period,
     is_flow,
     is_plan_year,
@@ -55,7 +57,7 @@ from .periods import asof_now, find_periods, reference_year, scan_periods
 from .records import FigureRecord, ReadingState
 from .scan import scan_figures
 from .sentences import Span, mask_tags, split_sentences
-from .subjects import article_context, entity_candidates, find_entities
+from .subjects import article_context, entity_candidates, event_word, find_entities
 from .targets import TARGET_LIST_RE, attach_targets
 from .yoy import attach_yoy
 
@@ -79,9 +81,15 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     cands = entity_candidates(norm, actx)
     # a report's period, stated in its headline, or the year an early-year review looks back on: the period of
     # the figures of its paragraphs that name none
-    report_period = headline_period(norm, sents, period_matches, published, default_year) or (
+    head = headline_lines(norm, sents)
+    report_period = headline_period(norm, head, period_matches, published, default_year) or (
         str(default_year) if default_year is not None else None
     )
+    # an event's story: its headline's figures are of the event's month, which its lead dates
+    headline_month = (
+        event_month(norm, sents, head, period_matches, published) if event_word(actx.main_subject or "") else None
+    )
+    head_end = head[-1].end if head else 0
     # one pass each over the whole text; a sentence without a figure only updates the state
     # (scan_figures' own number search is the test for a number candidate: no second pass for it)
     sent_starts = [x.start for x in sents]
@@ -243,6 +251,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 and THIS_EVENT_RE.search(norm, a, r.fig.start)
             ):
                 r.period = st.event  # 此次集中开工项目共有20个: of the event's month
+            if r.period is None and headline_month and r.fig.start < head_end and not r.target:
+                r.period = headline_month  # 展销会落幕 / 5天吸引游客41.6万人次: of the month the lead dates
             if r.period and r.target and ONCE_DONE_RE.search(norm, r.fig.cs, r.fig.start):
                 r.period = None  # 二期预计明年底建成,全部达产后可新增年销售收入120亿元: once done, no date of its own
             if r.period and not r.target and period_year(r.period) > published.year:

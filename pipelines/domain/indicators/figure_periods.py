@@ -30,21 +30,13 @@ def period_year(label: str) -> int:
 
 
 # The longest first line read as a headline (a lead sentence is longer, or ends with 。).
-HEADLINE_MAX_CHARS = 40
+HEADLINE_MAX_CHARS = 60
 HEADLINE_LINES = 3  # 引题, 主题, 副题
 
 
-def headline_period(
-    s: str, sents: list[Span], period_matches: list[re.Match[str]], published: dt.date, year: int | None
-) -> str | None:
-    """The one period a report's headline names (一季度全市全社会用电量同比增长9.8%, 玉山县上半年经济运行稳中有进).
-
-    A statistical report states its period in the headline and the lead, then goes on without it
-    (从贸易方式看，一般贸易进出口702.3亿元…): the paragraphs after the headline start with that period
-    instead of none. A feature story's headline names no period, and its paragraphs keep their own.
-    """
-    # the headline: its first line and the short lines right after it (引题, 主题, 副题: 汽车、餐饮消费回暖明显 /
-    # 前7月我市社会消费品零售总额增长7.9%), up to the first that is a lead sentence or ends with 。
+def headline_lines(s: str, sents: list[Span]) -> list[Span]:
+    """The headline's sentences: its first line and the short lines right after it (引题, 主题, 副题: 汽车、餐饮消费
+    回暖明显 / 前7月我市社会消费品零售总额增长7.9%), up to the first that is a lead sentence or ends with 。"""
     head: list[Span] = []
     k = 0
     while k < len(sents) and sents[k].paragraph - sents[0].paragraph < HEADLINE_LINES:
@@ -56,7 +48,20 @@ def headline_period(
             break
         head += line
         k += len(line)
-    if not head or len(head) == len(sents):
+    return head if len(head) < len(sents) else []
+
+
+def headline_period(
+    s: str, head: list[Span], period_matches: list[re.Match[str]], published: dt.date, year: int | None
+) -> str | None:
+    """The one period a report's headline (``head``: its sentences) names (一季度全市全社会用电量同比增长9.8%,
+    玉山县上半年经济运行稳中有进).
+
+    A statistical report states its period in the headline and the lead, then goes on without it
+    (从贸易方式看，一般贸易进出口702.3亿元…): the paragraphs after the headline start with that period
+    instead of none. A feature story's headline names no period, and its paragraphs keep their own.
+    """
+    if not head:
         return None
     a, b = head[0].start, head[-1].end
     in_head = [m for m in period_matches if a <= m.start() < b]
@@ -68,6 +73,23 @@ def headline_period(
         # 数说南康2024: a headline's year written bare (no 年), one, not after the article
         labels = {m.group(0) for m in _BARE_YEAR_RE.finditer(s, a, b) if int(m.group(0)) <= published.year}
     return labels.pop() if len(labels) == 1 else None
+
+
+def event_month(
+    s: str, sents: list[Span], head: list[Span], period_matches: list[re.Match[str]], published: dt.date
+) -> str | None:
+    """The month of the event an event's story is about: that of the first day its lead names (10月28日,为期5天的
+    …展销会落下帷幕: 2023-10), for the headline's figures, which come before it (5天吸引游客41.6万人次)."""
+    if not head:
+        return None
+    lead = [x for x in sents if x.paragraph == sents[len(head)].paragraph] if len(head) < len(sents) else []
+    if not lead:
+        return None
+    a, b = lead[0].start, lead[-1].end
+    in_lead = [m for m in period_matches if a <= m.start() < b]
+    day = next((h.label for h in find_periods(s, a, b, published, None, in_lead) if h.label
+                and DAY_LABEL_RE.fullmatch(h.label)), None)
+    return day[5:12] if day else None
 
 
 # A period a headline names after one of these in its line is when something is to happen (赣州大道南延伸段预计

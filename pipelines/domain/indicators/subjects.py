@@ -338,7 +338,7 @@ def article_context(text: str) -> ArticleContext:
     aliases = _aliases(text, shorts, short_counts)
     main = dict(aliases).get(main, main) if main else main  # (a company's story: by the name it uses for it)
     headline = text[: text.find("\n")] if "\n" in text else text
-    if (event := next(iter(_events(headline, 0, len(headline))), None)) is not None:
+    if (event := max(_events(headline, 0, len(headline)), key=lambda e: e.end - e.pos, default=None)) is not None:
         # 2023婺源秋季乡村文化旅游节暨农特产品展销会落幕: an event's story, its figures the event's, by the fullest
         # name the story gives it (上饶（深圳）招商推介会 in the headline, 2024上饶（深圳）…招商推介会 in the lead)
         word = event_word(event.name or "") or ""
