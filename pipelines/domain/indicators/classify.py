@@ -16,7 +16,7 @@ from . import context as C
 from .base_year import base_year_comparison, years_window
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
-from .scan import Figure
+from .scan import Figure, is_han
 from .sentences import Span
 
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」"}
@@ -93,7 +93,7 @@ def _one_each(s: str, figs: list[Figure]) -> set[int]:
     out: set[int] = set()
     run: list[Figure] = []
     for f in figs:
-        one = f.value == 1 and f.base_unit == "count" and f.end < len(s) and _is_han(s[f.end])
+        one = f.value == 1 and f.base_unit == "count" and f.end < len(s) and is_han(s[f.end])
         if one and run and not (f.start - run[-1].end <= _ONE_EACH_GAP and s.find("、", run[-1].end, f.start) >= 0):
             run = []  # (too far from the one before: a new run)
         if one:
@@ -110,10 +110,6 @@ def _one_each(s: str, figs: list[Figure]) -> set[int]:
 # Characters after a Chinese numeral and its unit that make them a name (三台山, 九连山, 五指峰)
 _NAME_AFTER_NUMERAL = frozenset("山河湖江岭峰岛寺桥")
 _CLASSIFIERS_OF_PLACES = frozenset("座条个处家所道片")  # 新建三座桥, 治理五条河: counted, no name
-
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
 
 
 def _in_short_quote(s: str, f: Figure, sent: Span) -> bool:

@@ -28,7 +28,6 @@ from .metric_text import (
     cut_left,
     growth_of,
     growth_word,
-    is_han,
     last_before,
     level_of,
     metric_before_period,
@@ -37,7 +36,7 @@ from .metric_text import (
 )
 from .periods import RISE_START_WORDS, PeriodHit
 from .records import FigureRecord
-from .scan import CONTEXT_WINDOW, Figure
+from .scan import CONTEXT_WINDOW, Figure, is_han
 from .subjects import Entity
 from .targets import PLAN_SHARE_RE
 

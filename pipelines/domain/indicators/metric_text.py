@@ -270,7 +270,3 @@ def _paren_end(s: str, j: int, hi: int) -> int:
         if s[k] in "(（。；;":
             return -1
     return -1
-
-
-def is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"

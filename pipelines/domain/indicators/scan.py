@@ -287,7 +287,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
             before = s[num_start - 2 : num_start - 1] if num_start - 2 >= lo else ""
             # inside a code, a version or a date; 20%-30% and 30-50亿元 are ranges (a date's or a phone
             # number's second part has no unit, so it is no figure anyway)
-            if not (prev == "-" and (before == "%" or before.isdigit() or _is_han(before or "a"))):
+            if not (prev == "-" and (before == "%" or before.isdigit() or is_han(before or "a"))):
                 return None
     if len(num_txt) > MAX_NUMBER_CHARS:
         return None  # 1 MB of digits, serial numbers: not a figure
@@ -360,7 +360,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         if not mult:
             return _range_lower_bound(s, m, value, qualifier, lo, hi, chinese)
         follow = s[p : p + 1]
-        if mult in ("百", "千") or (follow and _is_han(follow) and follow not in MULT_ONLY_FOLLOW):
+        if mult in ("百", "千") or (follow and is_han(follow) and follow not in MULT_ONLY_FOLLOW):
             return None  # 7万方, 百台…: an unknown unit after the multiplier
         mult_only = True
     if chinese and value <= 1 and not mult:
@@ -400,7 +400,8 @@ _FIGURE_NEXT = frozenset({*_AFTER_NUMBER_FIRST, *RANGE_CONNECTORS, *_SEVERAL_ORD
 MULT_ONLY_FOLLOW = "级的产企项人以"
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
+    """A CJK unified ideograph (the basic block the papers print in)."""
     return "\u4e00" <= ch <= "\u9fff"
 
 

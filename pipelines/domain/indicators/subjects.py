@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .scan import is_han
+
 _HAN = r"\u4e00-\u9fff"
 
 # Zone words (long form → printed form).
@@ -414,13 +416,13 @@ def _village_names(text: str) -> frozenset[str]:
     i = text.find("村", 2)
     while i >= 0:
         p = i - 3
-        if p >= last and text[p] in "镇乡" and _is_han(text[p + 1]) and _is_han(text[p + 2]) and (
+        if p >= last and text[p] in "镇乡" and is_han(text[p + 1]) and is_han(text[p + 2]) and (
             text[i - 1] not in _VILLAGE_WORD_LAST  # (城镇和农村居民: no village 和农村)
         ):
             out.add(text[p + 1 : i])
             last = i + 1
         elif (
-            _is_han(text[i - 2]) and text[i - 1] not in _VILLAGE_WORD_LAST and _is_han(text[i - 1])
+            is_han(text[i - 2]) and text[i - 1] not in _VILLAGE_WORD_LAST and is_han(text[i - 1])
             and text[i - 2 : i] not in VILLAGE_KINDS
         ):
             seen[text[i - 2 : i]] += 1
@@ -477,14 +479,10 @@ def _short_org_mentions(text: str) -> list[tuple[str, int]]:
     last = 0
     for m in _SHORT_ORG_END_RE.finditer(text):
         p = m.start() - 2
-        if p >= last and _is_han(text[p]) and _is_han(text[p + 1]):
+        if p >= last and is_han(text[p]) and is_han(text[p + 1]):
             last = m.end()
             out.append((text[p:last], last))
     return out
-
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
 
 
 def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | None = None) -> list[Entity]:
@@ -538,7 +536,7 @@ def _events(text: str, lo: int, hi: int) -> list[Entity]:
         a = k
         stop = max(lo, k - EVENT_NAME_MAX)
         while a > stop and text[a - 1] not in EVENT_NAME_STOP and (
-            _is_han(text[a - 1]) or text[a - 1] in _EVENT_NAME_MARKS
+            is_han(text[a - 1]) or text[a - 1] in _EVENT_NAME_MARKS
         ):
             a -= 1
         cut = max((i + len(w) for w in _EVENT_NAME_CUTS if (i := text.rfind(w, a, k)) >= 0), default=a)
@@ -566,7 +564,7 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
             continue
         a = k
         stop = max(lo, k - SITE_NAME_MAX)
-        while a > stop and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in NAME_STOP:  # (_is_han, inline)
+        while a > stop and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in NAME_STOP:  # (is_han, inline)
             a -= 1
         name = text[a:k]
         for w in _SITE_NAME_CUTS:  # 旅游景区江湾景区, 力争打造产业集群: the name starts after
