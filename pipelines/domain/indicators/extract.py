@@ -193,7 +193,6 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 norm.find("累计", a, b) >= 0 or norm.find("已", a, b) >= 0 or ON_SITE_RE.search(norm, a, b) is not None
             )
             over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
-        rise_starts = {id(x.start_level) for x in recs if x.start_level is not None}  # (the 由 levels of 由A到B)
         last_rise: FigureRecord | None = None  # the last level a rise went to (由A增加到B: B), its period set
         for ri, r in enumerate(recs):
             # the last labelled period before the figure, else the one carried (never to a target or a project)
@@ -222,7 +221,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 # over it (a level with no year of its own before 由: the year before the span)
                 if r.start_level is not None:
                     r.period = span.group("y2")
-                elif id(r) in rise_starts:
+                elif r.starts_rise:
                     r.period = str(int(span.group("y")) - 1)
             if stock_cue and (stock := standing_stock(norm, r, r.period, published)) is not None:
                 r.period = stock  # 累计建成高标准农田98.6万亩: what stands now

@@ -498,6 +498,7 @@ def attach_metrics(
             elif from_level is not None and from_level.fig.base_unit == f.base_unit and _TO_RE.search(s, cs, f.start):
                 metric = from_level.metric or metric
                 r.start_level = from_level
+                from_level.starts_rise = True
         if r.delta:
             metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
         cmp = base_year_comparison(s, f) if base_years_here else None

@@ -32,6 +32,7 @@ class FigureRecord:
     target: bool = False
     project: str | None = None  # 投资 X 亿元的 Y 项目: Y 项目
     start_level: FigureRecord | None = None  # of the 到 figure of 由A增加到B: A (whose period is not B's)
+    starts_rise: bool = False  # A of 由A增加到B: some figure's start_level
     # the period the rules fixed for it: of a base year's level (比2018年的82.45亿元, base_year.py), or the i-th period
     # of a 分别 list (一季度、二季度当季分别增长16.2%、8.5%, fenbie.py)
     fixed_period: str | None = None

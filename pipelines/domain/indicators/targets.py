@@ -65,7 +65,6 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
     cue_here = _TARGET_RE.search(s, lo, hi) is not None  # (strong cues and 目标/计划/预计 are target cues too)
     chong_here = s.find("冲", lo, hi) >= 0
     prev_target = False
-    rise_starts = {id(x.start_level) for x in recs if x.start_level is not None}  # (once, not once per figure)
     for r in recs:
         f = r.fig
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
@@ -96,7 +95,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
             or _PLAN_PROGRESS_RE.search(s, cs, start)
         ):
             t = False  # 占年度计划的85%, 超年度计划12.4个百分点: progress made against a plan is an actual
-        if t and (r.metric and r.metric.endswith("门槛") or id(r) in rise_starts):
+        if t and (r.metric and r.metric.endswith("门槛") or r.starts_rise):
             t = False  # 10亿元以上项目5个: a threshold is no goal; 将由4.6张提高到5.8张: the level it starts from
         r.target = t
         prev_target = t
