@@ -43,15 +43,13 @@ _BY_YEAR = r"到(?<![加长高升大降少低]到)20\d\d年"
 _STRIVE = r"争取(?!上级|省级|中央|国家|各类|到|省以上|省级以上)"
 _TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}|{_STRIVE}")  # a target cue or verb: one search
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
-
-
 _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
+_LIST_JOINS = "、和及"
 
 
 def _past_deadline(cue: str, year: int) -> bool:
     """到2020年 in an article of 2021: a time gone by, no deadline."""
     return cue.startswith("到") and cue[1:5].isdigit() and int(cue[1:5]) < year
-_LIST_JOINS = "、和及"
 
 
 def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int) -> None:
