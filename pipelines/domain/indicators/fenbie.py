@@ -175,7 +175,7 @@ _FENBIE_COMPARISON = re.compile(
 def _fenbie_over_figures(s: str, before: list[FigureRecord], run: list[FigureRecord]) -> None:
     """营收12亿元、利润1亿元，分别增长18%、25%: the growths name the figures listed just before them, one each,
     and are their year-on-year changes."""
-    levels = [r for r in before if r.kind not in ("growth", "share", "rank") and not r.delta][-len(run) :]
+    levels = _levels_before(before, len(run))
     if len(levels) != len(run):
         return
     cmp = base_year_comparison(s, run[0].fig)
@@ -196,12 +196,17 @@ def _fenbie_over_figures(s: str, before: list[FigureRecord], run: list[FigureRec
             growth.subject = level.subject
 
 
+def _levels_before(before: list[FigureRecord], n: int) -> list[FigureRecord]:
+    """The last ``n`` levels among the figures before a 分别 run (no growths, shares, ranks or changes)."""
+    return [r for r in before if r.kind not in ("growth", "share", "rank") and not r.delta][-n:]
+
+
 _MAX_RATE_NAME = 5  # 完成率, 增长率, 开工率, 年度完成率
 
 
 def _rates_of_figures(before: list[FigureRecord], run: list[FigureRecord], rate: str) -> None:
     """完成率分别为80%、77.8%: each rate is of the figure listed before it, named after it (危桥改造完成率)."""
-    levels = [r for r in before if r.kind not in ("growth", "share", "rank") and not r.delta][-len(run) :]
+    levels = _levels_before(before, len(run))
     if len(levels) != len(run) or any(r.fig.base_unit != "percent" for r in run):
         return
     for level, r in zip(levels, run, strict=True):
