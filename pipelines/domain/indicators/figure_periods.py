@@ -87,9 +87,8 @@ def event_month(
         return None
     a, b = lead[0].start, lead[-1].end
     in_lead = [m for m in period_matches if a <= m.start() < b]
-    day = next((h.label for h in find_periods(s, a, b, published, None, in_lead) if h.label
-                and DAY_LABEL_RE.fullmatch(h.label)), None)
-    return day[5:12] if day else None
+    day = next((h.label for h in find_periods(s, a, b, published, None, in_lead) if is_day(h.label)), None)
+    return day_month(day) if day else None
 
 
 # A period a headline names after one of these in its line is when something is to happen (赣州大道南延伸段预计
@@ -101,7 +100,19 @@ _BARE_YEAR_RE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.%年万亿])")
 # How far before a bare year (今年) a period within that year may stand and still be the figure's
 # (截至5月底,今年新签约项目开工率达到65.2%: asof May).
 _SPECIFIC_BEFORE_YEAR = 12
-DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")  # a day (5月15日): a visit's, never a project size's
+_DAY_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}")
+
+
+def is_day(label: str | None) -> bool:
+    """Whether a period label is a day (5月15日: asof:YYYY-MM-DD): a visit's, never a project size's."""
+    return label is not None and _DAY_LABEL_RE.fullmatch(label) is not None
+
+
+def day_month(label: str) -> str:
+    """The month of a day's label (asof:YYYY-MM-DD → YYYY-MM)."""
+    return label[5:12]
+
+
 # What a project yields once done (建成后, 全面达产后): a target with no date of its own
 ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|满产|竣工)后")
 _DAY_OR_MONTH_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}|\d{4}-\d{2}")  # (a day, or a month's flow: not 目前's stock)
@@ -194,7 +205,7 @@ def labelled_period(
         if not k:
             return carried
     h = labelled[k - 1]
-    while h.label is not None and DAY_LABEL_RE.fullmatch(h.label) and h.start > r.sent.start and h.end < r.fig.cs:
+    while is_day(h.label) and h.start > r.sent.start and h.end < r.fig.cs:
         # 接待游客8.65万人次,其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: not of June 23
         k -= 1
         if not k:
@@ -233,7 +244,7 @@ def carried_period(s: str, labelled: list[PeriodHit], sent: Span, before: str | 
     inside it (其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: the next is of the holiday) nor a month
     set apart from the report's (7月当月,全市规上工业增加值增长6.5%。全市规上工业企业实现营业收入…: 1—7月)."""
     for h in reversed(labelled):
-        if h.label and DAY_LABEL_RE.fullmatch(h.label) and h.start > sent.start:
+        if is_day(h.label) and h.start > sent.start:
             continue
         if s.startswith("当月", h.end):
             continue
@@ -258,12 +269,12 @@ def event_months(s: str, labelled: list[PeriodHit]) -> list[PeriodHit]:
     started at an event is of its month, not a stock on its day); with a day, a quarter or a month inside the
     event's name is none (2月20日,全市举行2024年第一季度重大项目集中开工活动,共开工项目168个: of February; its
     year stays, to date the day)."""
-    if not any(h.label and DAY_LABEL_RE.fullmatch(h.label) for h in labelled):
+    if not any(is_day(h.label) for h in labelled):
         return labelled
     out: list[PeriodHit] = []
     for h in labelled:
-        if h.label and DAY_LABEL_RE.fullmatch(h.label):
-            out.append(replace(h, label=h.label[5:12]))  # asof:YYYY-MM-DD → YYYY-MM
+        if h.label and is_day(h.label):
+            out.append(replace(h, label=day_month(h.label)))
         elif h.label and len(h.label) == 4 or not _EVENT_NAME_END_RE.match(s, h.end):
             out.append(h)
     return out
@@ -273,11 +284,11 @@ def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None
     """The period a sentence without figures gives the figures after it in its paragraph: the month of the event
     it dates (3月10日,瑞金市…签约活动举行。活动现场签约项目18个: of March), or the period it names (a day
     aside: 5月15日,记者在现场看到 dates no figure after it)."""
-    days = [h.label for h in periods if h.label and DAY_LABEL_RE.fullmatch(h.label)]
+    days = [h.label for h in periods if h.label and is_day(h.label)]
     if days and EVENT_RE.search(s, a, b):
-        return days[0][5:12]  # asof:YYYY-MM-DD → YYYY-MM
+        return day_month(days[0])
     # any other period it names (2019年,…; 今年中秋国庆“双节”8天假期(9月29日至10月6日),我市文旅市场持续火热。)
-    last = next((h.label for h in reversed(periods) if h.label and not DAY_LABEL_RE.fullmatch(h.label)), None)
+    last = next((h.label for h in reversed(periods) if h.label and not is_day(h.label)), None)
     return last
 
 
