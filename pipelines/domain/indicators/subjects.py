@@ -275,10 +275,12 @@ def article_context(text: str) -> ArticleContext:
     city_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "city")
     main_zone = zone_counts.most_common(1)[0][0] if zone_counts else None
     city_short = _short_name(city)
+    city_mentions = mentions[city_short] if city_short else 0
+    headline = text.partition("\n")[0]
     main: str | None = city
     if main_zone:
         n_zone = sum(zone_counts.values())
-        n_city = max(0, mentions[city_short] - n_zone) + city_refs if city else 0
+        n_city = max(0, city_mentions - n_zone) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
     orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
@@ -300,7 +302,7 @@ def article_context(text: str) -> ArticleContext:
     county_counts = Counter(
         {name: _mentions_outside(text, name[:2], companies) + own_refs[name] for name in named_counties}
     )
-    county = _main_county(county_counts, mentions[city_short] if city_short else 0, city_refs)
+    county = _main_county(county_counts, city_mentions, city_refs)
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
     county_city = county if county and county.endswith("市") else None
@@ -315,7 +317,6 @@ def article_context(text: str) -> ArticleContext:
     village_counts: Counter[str] = Counter()
     if villages:  # (most stories name none: their references go uncounted)
         village_refs = sum(map(text.count, _VILLAGE_REFS))
-        headline = text[: text.find("\n")] if "\n" in text else text
         # (in the order they are first named: of two named as often, the first is the story's; and the same
         # answer in every process, where a set's order changes with the string hash seed)
         village_counts = Counter({
@@ -328,7 +329,7 @@ def article_context(text: str) -> ArticleContext:
     # a company's story (晶科能源发布年报…, 金隆集团是…): its unnamed figures are the company's
     if companies and main in (city, county, main_zone):
         org, n = companies.most_common(1)[0]
-        rivals = (mentions[city_short] if city_short else 0) + city_refs
+        rivals = city_mentions + city_refs
         if main == main_zone:  # 走进位于龙南经开区的…公司: a company's story told where it stands
             rivals = max(rivals, sum(zone_counts.values()) + zone_refs)
         elif main == county:  # a county's story with one of its companies (its short name may be the company's)
@@ -339,7 +340,6 @@ def article_context(text: str) -> ArticleContext:
             main = org
     aliases = _aliases(text, shorts, short_counts)
     main = dict(aliases).get(main, main) if main else main  # (a company's story: by the name it uses for it)
-    headline = text[: text.find("\n")] if "\n" in text else text
     if (event := max(_events(headline, 0, len(headline)), key=lambda e: e.end - e.pos, default=None)) is not None:
         # 2023婺源秋季乡村文化旅游节暨农特产品展销会落幕: an event's story, its figures the event's, by the fullest
         # name the story gives it (上饶（深圳）招商推介会 in the headline, 2024上饶（深圳）…招商推介会 in the lead)
