@@ -110,7 +110,7 @@ def attach_subjects(
                 fallback, have_fallback = _fallback_subject(s, r.sent, actx, st, sents, si, cands_at), True
             name = fallback
         r.subject = by_count[k] = name
-    if s.find("分列", lo, hi) >= 0 or s.find("分居", lo, hi) >= 0:  # (most sentences have neither)
+    if _RANKS_OF_A_LIST_RE.search(s, lo, hi):  # (most sentences have neither word)
         _ranks_of_a_list(s, recs)
 
 
