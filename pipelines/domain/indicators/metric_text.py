@@ -245,8 +245,8 @@ def right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[in
         if close < 0:
             break
         inner = s[j + 1 : close - 1]
-        if "、" not in inner and "，" not in inner and "," not in inner:
-            parts.append(s[j:close])  # 村(居): an alias stays
+        if "、" not in inner and "，" not in inner and "," not in inner or _ADMIN_KINDS_RE.fullmatch(inner):
+            parts.append(s[j:close])  # 村(居), 县(市、区): an alias, or the kinds of unit a count spans, stays
             masked.append("□" * (close - j))
         j = close  # an enumeration in parentheses (培育、特色) is dropped
         k = bisect.bisect_left(fig_starts, j)
@@ -260,6 +260,10 @@ def right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[in
             noun = noun[k + 1 :]  # the head noun after the size: 机械压机, 产业集群
     noun = noun.removesuffix("之一")
     return _balance_quotes(noun).strip(" \"")
+
+
+# The kinds of administrative unit a count spans, in brackets after the first: 县(市、区), 省(区、市)
+_ADMIN_KINDS_RE = re.compile("[省市县区乡镇村居]、[省市县区乡镇村居](?:、[省市县区乡镇村居])?")
 
 
 def _paren_end(s: str, j: int, hi: int) -> int:
