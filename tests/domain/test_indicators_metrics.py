@@ -27,6 +27,10 @@ def metric_of(text: str, span: str) -> str | None:
         # the kinds of unit a count spans stay with it
         ("该市下辖7个县(市、区)。", "7个", "县(市、区)数"),
         ("货物发往全国19个省（区、市）。", "19个", "省（区、市）数"),
+        # units counted, then a measure of each: the count is of the units
+        ("全乡9个行政村村集体经济收入都超过了8万元。", "9个", "行政村数"),
+        ("目前，该县213个建制村宽带覆盖率达到100%。", "213个", "建制村数"),
+        ("全镇建成4个村级光伏电站。", "4个", "村级光伏电站数"),
         ("园区培育3个百亿级产业集群。", "3个", "百亿级产业集群数"),
         ("该镇有2台共500吨位的起重机。", "2台", "起重机数"),
         # person classifiers: 人数; 工/才 words take 数
@@ -104,6 +108,18 @@ def test_rank_keeps_the_scope_where_written_and_a_move_keeps_the_ranking():
     assert got["第八"] == "全省县级市排名"
     assert got["第五"] == "全省县级市排名"
     assert metric_of("申报项目数居全省第三。", "第三") == "申报项目数全省排名"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("全县31个村集体经济收入均达到15万元。", "15万元", "村集体经济收入"),
+        ("各乡镇招商引资项目数均在5个以上。", "5个以上", "各乡镇招商引资项目数"),
+        ("全县农民人均达到1.6万元。", "1.6万元", "农民人均"),
+    ],
+)
+def test_adverb_jun_is_stripped_but_not_from_per_capita(text, span, metric):
+    assert metric_of(text, span) == metric
 
 
 def test_quotes_in_metric_are_balanced():

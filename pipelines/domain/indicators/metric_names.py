@@ -25,6 +25,7 @@ from .classify import DELTA_RE, GAP_MAX, RANGE_GAP, RANK_MOVE_RE
 from .metric_text import (
     GROWTH_ENDINGS,
     INTRO_VERBS,
+    counted_units,
     cut_left,
     growth_of,
     growth_word,
@@ -312,6 +313,8 @@ def attach_metrics(
             or raw_verb.endswith(C.AMOUNT_INTRO_VERBS)
         )
         right = right_noun(s, f.end, hi, fig_starts, fig_ends) if reads_right else ""
+        if right and r.kind == "count":
+            right = counted_units(right)
         # 3条生产线, 85吨钢材: a noun written right after the unit is what the figure counts or measures
         direct = right if (
             right and not s.startswith("的", f.end) and f.unit[-1:] not in "万亿千百"

@@ -150,6 +150,8 @@ def strip_metric(m: str) -> str:
             split = True
     if split:
         m = _strip_ends(m)
+    if m[-1:] == "均" and len(m) > 2 and m[-2] not in "人亩户年日月周平":
+        m = m[:-1]  # 集体经济收入均达到: an adverb, after what the verbs were stripped from (人均, 平均: a noun's end)
     if m.endswith("总数") and len(m) > 3:
         m = m[:-2] + "数"  # 平台总数 → 平台数
     m = _balance_quotes(m)
@@ -264,6 +266,18 @@ def right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[in
 
 # The kinds of administrative unit a count spans, in brackets after the first: 县(市、区), 省(区、市)
 _ADMIN_KINDS_RE = re.compile("[省市县区乡镇村居]、[省市县区乡镇村居](?:、[省市县区乡镇村居])?")
+
+
+# Units a count counts, followed by what is said of each: 14个行政村村集体经济收入全部超过10万元 counts villages
+_UNITS_THEN_MEASURE_RE = re.compile(
+    r"(?:行政村|建制村|自然村|村庄|村（居）|村\(居\)|社区|乡镇|乡（镇）|县（市、区）|县\(市、区\)|村)(?=.*?(?:收入|率|产值))"
+)
+
+
+def counted_units(noun: str) -> str:
+    """The units a count counts when the noun after it goes on to a measure of each (建制村快递服务覆盖率 → 建制村)."""
+    m = _UNITS_THEN_MEASURE_RE.match(noun)
+    return m.group() if m else noun
 
 
 def _paren_end(s: str, j: int, hi: int) -> int:
