@@ -503,6 +503,31 @@ def test_places_of_a_list_of_figures_each_take_their_own():
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "subject", "metric"),
+    [
+        # the places listed before a top N, in its clause or opening a clause before it, share it
+        ("上半年，德兴市、万年县出口额增速分列全市前两位。", "前两位", "德兴市、万年县", "出口额增速全市排名"),
+        (
+            "从各地看，铅山县、玉山县、弋阳县分别增长9.1%、8.7%和8.2%，位居全市前三。", "前三",
+            "铅山县、玉山县、弋阳县", None,
+        ),
+        # or listed right after it
+        ("税收收入排名前两位的是信州区、广丰区。", "前两位", "信州区、广丰区", "税收收入排名"),
+    ],
+)
+def test_a_top_n_of_as_many_listed_places_is_theirs(text: str, span: str, subject: str, metric: str | None):
+    got = {i.text: i for i in extract(text, PUB)}
+    assert got[span].subject == subject
+    if metric:
+        assert got[span].metric == metric
+
+
+def test_a_top_n_needs_as_many_places_as_it_ranks():
+    got = {i.text: i for i in extract("德兴市、万年县出口额增速均进入全市前三。", PUB)}
+    assert got["前三"].subject != "德兴市、万年县"
+
+
+@pytest.mark.parametrize(
     ("text", "span"),
     [
         ("德兴市新开工项目9个。其中，5亿元以上项目4个，投资42.3亿元。", "42.3亿元"),

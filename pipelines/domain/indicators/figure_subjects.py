@@ -112,6 +112,11 @@ def attach_subjects(
         r.subject = by_count[k] = name
     if _RANKS_OF_A_LIST_RE.search(s, lo, hi):  # (most sentences have neither word)
         _ranks_of_a_list(s, recs)
+    in_sent = cands_at.get(si)
+    if in_sent and len(in_sent) > 1:  # (a list of places: at least two)
+        for r in recs:
+            if r.kind == "rank" and s.startswith("前", r.fig.start):
+                _top_of_listed_places(s, r, in_sent)
 
 
 _RANKS_OF_A_LIST_RE = re.compile("分列|分居")
@@ -139,6 +144,39 @@ def _ranks_of_a_list(s: str, recs: list[FigureRecord]) -> None:
             for rank, subject in zip(run, subjects, strict=True):
                 rank.subject = subject
         i = j
+
+
+# Between a rank 前N and the places listed after it: 排名前三的是信州区、鄱阳县、广丰区
+_TOP_THEN_LIST_RE = re.compile("的(?:是|为|依次是|依次为|分别是|分别为)")
+_LIST_JOINS = "、和及与"
+_CLAUSE_BREAK_RE = re.compile("[,，;；:：]")
+
+
+def _top_of_listed_places(s: str, r: FigureRecord, cands: list[Entity]) -> None:
+    """南康区、信丰县、赣县区规上工业增加值增速分列全市前三位 (总量排名前三的是A、B、C): a top N shared by N places
+    listed in its clause (before it or right after it) or opening a clause before it is theirs together."""
+    n = int(r.fig.value)
+    places = [e for e in cands if e.type == "zone" and e.name]
+    runs: list[list[Entity]] = []  # places joined by 、/和: a list
+    for e in places:
+        if runs and e.pos - runs[-1][-1].end == 1 and s[e.pos - 1] in _LIST_JOINS:
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    f = r.fig
+    for run in runs:
+        if len(run) != n:
+            continue
+        # (in the same clause, or a clause of the sentence opens with the list: 分地区看,章贡区、南康区分别完成…,
+        # 位居全市前二)
+        before = run[-1].end <= f.start and (
+            _CLAUSE_BREAK_RE.search(s, run[-1].end, f.start) is None
+            or run[0].pos == r.sent.start or s[run[0].pos - 1] in ",，;；:："
+        )
+        after = run[0].pos >= f.end and _TOP_THEN_LIST_RE.fullmatch(s, f.end, run[0].pos) is not None
+        if before or after:
+            r.subject = "、".join(e.name for e in run if e.name)
+            return
 
 
 # A project's site where something is counted: 在X工程施工现场, 在X项目建设工地

@@ -38,7 +38,7 @@ from .metric_text import (
 from .periods import RISE_START_WORDS, PeriodHit
 from .records import FigureRecord
 from .scan import CONTEXT_WINDOW, Figure, is_han
-from .subjects import Entity
+from .subjects import Entity, places
 from .targets import PLAN_SHARE_RE
 
 
@@ -750,6 +750,9 @@ def _strip_rank_verbs(thing: str) -> str:
     return thing
 
 
+_RANKED_RATES = (*GROWTH_ENDINGS, "增幅")
+
+
 def _rank_metric(
     s: str, r: FigureRecord, lo: int, left: str, prev: FigureRecord | None, last: FigureRecord | None
 ) -> str:
@@ -764,10 +767,14 @@ def _rank_metric(
     for sc in C.RANK_SCOPES:
         left = left.replace(sc, "")
     bare = _strip_rank_verbs(left)
+    if len(bare) > 2 and bare[2] in "区县市" and bare[:2] in places():
+        bare = bare[3:]  # A、B、赣县区规上工业增加值增速分列全市前三位: the places ranked are the subject
     thing = strip_metric(bare)
+    if thing and (rate := next((g for g in _RANKED_RATES if bare.endswith(g)), None)) and not thing.endswith(rate):
+        thing += rate  # 规上工业增加值增速居全市第2位: the growth is ranked, not the level
     if len(thing) < 2 and not after:
         if bare in C.GROWTH_NOUNS and last is not None and last.kind == "growth" and last.metric:
             thing = last.metric  # 同比增长12.3%,增速位居全市第一: the growth just given is ranked
         else:
-            thing = prev.metric if prev is not None and prev.metric else ""
+            thing = prev.metric if prev is not None and prev.metric else bare if bare in C.GROWTH_NOUNS else ""
     return f"{thing}{scope}{after}排名"
