@@ -363,6 +363,25 @@ def test_a_news_items_lead_frames_the_periods_of_its_paragraphs():
     assert got["386万人次"].period == got["28万人次"].period == "2023-10"
 
 
+def test_a_lead_frames_its_paragraphs_with_its_latest_period_not_a_comparison():
+    text = (
+        "假日经济升温\n本报讯 端午假期,全县接待游客52万人次。去年端午假期,全县接待游客41万人次。\n"
+        "乡村游受追捧。篁岭景区接待游客9万人次。"
+    )
+    assert by_text(text, pub=dt.date(2023, 6, 25))["9万人次"].period == "2023-06"
+    # (a story's past in its lead frames nothing: 2016年返乡创业)
+    text = "返乡创业记\n本报讯 2016年,他返乡创办了一家茶厂,当年收购鲜叶3吨。\n茶厂有员工46人。"
+    assert by_text(text, pub=dt.date(2023, 6, 25))["46人"].period != "2016"
+
+
+def test_a_single_day_at_a_sentences_start_does_not_carry():
+    text = (
+        "假日经济\n本报讯 国庆假期,全县接待游客52万人次。10月3日,全县单日接待游客9万人次。"
+        "假期中,葛仙村接待游客6万人次。"
+    )
+    assert by_text(text, pub=dt.date(2023, 10, 8))["6万人次"].period != "asof:2023-10-03"
+
+
 def test_a_lead_at_a_balances_date_frames_nothing():
     text = "本报讯 截至11月末,该行各项贷款余额218.6亿元。\n服务网点延伸到乡村,该行在29个乡镇设立金融服务站。"
     assert by_text(text, pub=dt.date(2022, 12, 5))["29个"].period is None
@@ -403,3 +422,8 @@ def test_periods_listed_before_fenbie_and_single_quarters():
 def test_two_holidays_in_one_break():
     got = by_text("今年中秋国庆“双节”8天假期,全市接待游客1286万人次。", pub=dt.date(2023, 10, 8))
     assert got["1286万人次"].period == "2023-09/2023-10"
+
+
+def test_a_list_of_last_years_does_not_make_a_february_brief_a_review_of_last_year():
+    text = "1月份,全县出口2.1亿元。\n近日,该县3家企业入选2023年度省级“专精特新”企业名单。"
+    assert by_text(text, pub=dt.date(2024, 2, 9))["2.1亿元"].period == "2024-01"

@@ -42,6 +42,7 @@ from .figure_periods import (
     is_plan_year,
     labelled_period,
     over_years,
+    period_end,
     period_in_label,
     period_year,
     since_january,
@@ -98,11 +99,21 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     out: list[Indicator] = []
     st = ReadingState(last={})
     in_lead = False  # reading a news item's lead (本报讯…): what period it names frames the report
+    # the most recent period the lead names (not one it compares with: 中秋国庆假期…。去年国庆假期,…), of this year
+    # or the last (not a story's past: 2015年从深圳返乡创业)
+    lead_period: str | None = None
     for si, sent in enumerate(sents):
+        if (
+            in_lead and st.period and not st.period.startswith("asof:")
+            and period_year(st.period) >= published.year - 1
+            and (lead_period is None or period_end(st.period) > period_end(lead_period))
+        ):
+            lead_period = st.period
         if sent.paragraph != st.para:
-            if in_lead and report_period is None and st.period and not st.period.startswith("asof:"):
+            if in_lead and report_period is None and lead_period:
                 # 本报讯 今年中秋国庆“双节”8天假期(9月29日至10月6日),…: the holiday's, in every paragraph after it
-                report_period = st.period
+                report_period = lead_period
+            lead_period = None
             in_lead = norm.startswith(LEAD_OPENERS, sent.start) and report_period is None and si > 0
             year = st.section_year if st.section_year is not None else default_year
             # (under 一、2018年主要成绩 the section's year, not the 2019 of the headline's 2019年政府工作报告)

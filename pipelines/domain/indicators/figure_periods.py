@@ -29,6 +29,17 @@ def period_year(label: str) -> int:
     return int(label.removeprefix("asof:")[:4])
 
 
+def period_end(label: str) -> str:
+    """The last month a flow's period label covers (2023 → 2023-12, 2023-H1 → 2023-06, 2023-Q3 → 2023-09,
+    2023-09/2023-10 → 2023-10), to order periods by how recent they are."""
+    last = label.rsplit("/", 1)[-1]
+    if len(last) == 4:
+        return f"{last}-12"
+    if last[5] in "HQ":
+        return f"{last[:4]}-{int(last[6]) * (6 if last[5] == 'H' else 3):02d}"
+    return last[:7]
+
+
 # The longest first line read as a headline (a lead sentence is longer, or ends with 。).
 HEADLINE_MAX_CHARS = 60
 HEADLINE_LINES = 3  # 引题, 主题, 副题
@@ -244,7 +255,8 @@ def carried_period(s: str, labelled: list[PeriodHit], sent: Span, before: str | 
     inside it (其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: the next is of the holiday) nor a month
     set apart from the report's (7月当月,全市规上工业增加值增长6.5%。全市规上工业企业实现营业收入…: 1—7月)."""
     for h in reversed(labelled):
-        if is_day(h.label) and h.start > sent.start:
+        # (10月2日,全市单日接待游客216.8万人次。假期中,…: a day the sentence says is one, wherever it stands)
+        if is_day(h.label) and (h.start > sent.start or s.find("单日", h.end, sent.end) >= 0):
             continue
         if s.startswith("当月", h.end):
             continue

@@ -121,7 +121,9 @@ def reference_year(text: str, pub: dt.date) -> int:
     article of the year's first months (an annual report, a work report) that names that year more often."""
     if pub.month > 4:
         return pub.year
-    last, this = text.count(f"{pub.year - 1}年"), text.count(f"{pub.year}年")
+    # (2020年度第二批…名单: the year a list or an award is of, not a year reported on)
+    last = text.count(f"{pub.year - 1}年") - text.count(f"{pub.year - 1}年度")
+    this = text.count(f"{pub.year}年") - text.count(f"{pub.year}年度")
     # (a tie goes to last year in January and February, 2019年…的成绩, 2020年将力争…: the review and its targets;
     # later, to the year the article names first: 2023年,我市科技创新能力持续提升…2024年,将…)
     tie_to_last = last and last == this and (
