@@ -147,6 +147,42 @@ def test_a_word_starting_with_nian_is_no_yearly_figure(text: str):
     assert [i.period for i in extract(text, PUB)] == ["asof:2023-10"]
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # spans since a plan or a congress run to the article's month (published 2023-10-20)
+        ("“十三五”以来，全县新增高新技术企业37家。", "2016-01/2023-10"),
+        ("党的十九大以来，全县累计完成交通投资96亿元。", "2018-01/2023-10"),
+        # a run of quarters from the first is the year to date
+        ("一至三季度，全县实现税收9.8亿元。", "2023-01/2023-09"),
+        ("1至3季度，全县实现税收9.8亿元。", "2023-01/2023-09"),
+        # the summer is July and August, of the year named
+        ("暑期，全县接待游客86万人次。", "2023-07/2023-08"),
+        ("去年暑假期间，全县接待游客71万人次。", "2022-07/2022-08"),
+    ],
+)
+def test_spans_named_by_an_era_a_run_of_quarters_or_the_summer(text: str, period: str):
+    assert [i.period for i in extract(text, PUB)] == [period]
+
+
+def test_a_summers_market_or_class_is_no_period():
+    assert [i.period for i in extract("受益于暑期旅游市场，全县餐饮收入增长8%。", PUB)] != ["2023-07/2023-08"]
+
+
+def test_the_same_period_a_year_before():
+    text = "1—8月，全县规上工业实现营收86.5亿元，上年同期为71.2亿元，增长21.5%；利润增长9.2%，上年同期增速为6.1%。"
+    got = {i.text: i for i in extract(text, PUB)}
+    assert (got["86.5亿元"].period, got["86.5亿元"].yoy_pct) == ("2023-01/2023-08", 21.5)
+    last_year = got["71.2亿元"]
+    assert (last_year.period, last_year.yoy_pct) == ("2022-01/2022-08", None)
+    assert last_year.metric == "规上工业营收(上年同期)"
+    assert got["21.5%"].metric == "规上工业营收增速"
+    assert (got["6.1%"].period, got["6.1%"].metric) == ("2022-01/2022-08", "利润增速(上年同期)")
+    # (a ratio to last year's same period is this year's)
+    ratio = extract("1—8月，全县订单量恢复到去年同期的95%。", PUB)
+    assert [i.period for i in ratio] == ["2023-01/2023-08"]
+
+
 def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 

@@ -58,6 +58,28 @@ def base_year_comparison(s: str, f: Figure) -> re.Match[str] | None:
     return m if _CHANGE_RE.search(m.group("rest")) else None
 
 
+# What names a figure as the same period's a year before: 上年同期为13.5亿元, 去年同期增速为10.6%
+_SAME_PERIOD_BEFORE_RE = re.compile(r"(?:上年|去年)同期(?:增速|增幅)?(?:为|是|的|仅为|只有|达|有)?$")
+
+
+def is_year_before(s: str, f: Figure) -> bool:
+    """Whether ``f`` is the level (or growth) of the same period a year before: 营收16.2亿元,上年同期为13.5亿元
+    (not a ratio to it: 相当于上年同期的1.8倍, 恢复到去年同期的110%)."""
+    lo = max(f.cs, f.start - 10)
+    if s.find("同期", lo, f.start) < 0 or f.unit == "倍":
+        return False
+    m = _SAME_PERIOD_BEFORE_RE.search(s, lo, f.start)
+    return m is not None and not (f.base_unit == "percent" and m.group().endswith("的"))
+
+
+def a_year_before(period: str) -> str:
+    """The same period a year earlier: 2018-01/2018-11 → 2017-01/2017-11, asof:2024-05 → asof:2023-05."""
+    return _YEAR_RE.sub(lambda m: str(int(m.group()) - 1), period)
+
+
+_YEAR_RE = re.compile(r"\d{4}")
+
+
 def years_window(s: str, f: Figure) -> str | None:
     """6年间, 五年来: the span of years a growth in the clause before ``f`` is over."""
     m = _YEARS_WINDOW_RE.search(s, f.cs, f.start)

@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 
 from . import context as C
-from .base_year import base_year_comparison, years_window
+from .base_year import base_year_comparison, is_year_before, years_window
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
 from .scan import Figure, is_han
@@ -212,7 +212,9 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
         a = f.ws  # brackets opened within reach (no rule reads further than CONTEXT_WINDOW)
         opened = s.count("（", a, f.start) + s.count("(", a, f.start)
         in_paren = opened > 0 and opened > s.count("）", a, f.start) + s.count(")", a, f.start)  # (most open none)
-    return FigureRecord(f, kind, vb, sent, mom, delta, in_paren)
+    rec = FigureRecord(f, kind, vb, sent, mom, delta, in_paren)
+    rec.year_before = is_year_before(s, f)
+    return rec
 
 
 # The cue of a change over a year (同比增长1.2倍, 比上年增长1倍, 今年出口额增长1倍): a growth in 倍 is then a yearly

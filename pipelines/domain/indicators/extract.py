@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TypeVar
 
+from .base_year import a_year_before
 from .classify import FRAME_UNITS, classify, frames_next, link_neighbours, real_figures, share_list_units
 from .fenbie import distribute_fenbie
 from .figure_periods import (
@@ -265,6 +266,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = headline_month  # 展销会落幕 / 5天吸引游客41.6万人次: of the month the lead dates
             if r.period and r.target and ONCE_DONE_RE.search(norm, r.fig.cs, r.fig.start):
                 r.period = None  # 二期预计明年底建成,全部达产后可新增年销售收入120亿元: once done, no date of its own
+            if r.year_before and r.period:
+                r.period = a_year_before(r.period)  # 实现营收16.2亿元,上年同期为13.5亿元: of 1—9月 a year before
             if r.period and not r.target and period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             if r.start_level is not None:

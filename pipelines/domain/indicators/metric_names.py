@@ -548,6 +548,14 @@ def attach_metrics(
             and r.kind not in ("growth", "share", "rank") and not r.delta
         ):
             metric, last_object = _verb_object_noun(metric, f.base_unit, last_object)
+        if r.year_before:
+            same = last_pct if r.kind == "growth" else prev
+            if same is not None and same.metric:
+                # 利润总额142.6亿元,增长7.8%,上年同期为132.3亿元: last year's level of the same (what follows it
+                # still refers to this year's)
+                r.metric = f"{same.metric}(上年同期)"
+                last = r
+                continue
         r.metric = metric or None
         last = r
         if f.base_unit == "percent":

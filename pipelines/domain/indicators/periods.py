@@ -113,6 +113,11 @@ QUARTERS: dict[str, str] = {"一": "1", "二": "2", "三": "3", "四": "4",
                             "1": "1", "2": "2", "3": "3", "4": "4"}
 
 
+# The first year after a Party congress (党的十八大以来: since the congress of November 2012, from 2013) and the first
+# year of a five-year plan (“十四五”以来: 2021), by their names
+ERA_STARTS: dict[str, int] = {"十八大": 2013, "十九大": 2018, "二十大": 2023}
+PLAN_STARTS: dict[str, int] = {"十二": 2011, "十三": 2016, "十四": 2021, "十五": 2026}
+
 REVIEW_MONTHS = 2  # the months of the year's reviews of the year before (年终总结, 政府工作报告)
 
 
@@ -186,6 +191,10 @@ WORD_RULES: list[tuple[str, str]] = [
      "asof_now"),
     (r"(?:今年|年初)以来", "ytd"),
     (r"(?P<rel>去年|上年)以来", "since_year"),  # 去年以来,全县新建学校19所: from last January to the article's month
+    # “十四五”以来, 党的十八大以来: from the plan's (or the congress's next) January to the article's month
+    (r"(?:党的)?(?P<congress>十八大|十九大|二十大)以来|“?(?P<plan>十[二三四五])五”?(?:时期)?以来", "since_era"),
+    # 暑期,全县接待游客…: July and August (not a summer's market or class: 受益于暑期旅游市场, 暑期班)
+    (rf"(?:{_REL_YEAR})?暑(?:期|假)(?=[,，、期里中内])", "summer"),
     (r"(?P<relm>下个月|下月|本月|(?<![月份])当月|上个月|上月)", "rel_month"),  # 8月当月 is August
     (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
     (rf"前(?P<n>{_N})个?月", "first_months"),
@@ -206,6 +215,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"年(?:末|底)(?!前)", "year_end"),  # 年末全市…: the stock at the end of the year in scope
 ]
 NUMBER_RULES: list[tuple[str, str]] = [
+    (r"[一1](?:季度)?[至到~—－-](?P<q>[二三四2-4])季度", "first_quarters"),  # 一至三季度: 前三季度
     (rf"(?:(?P<y>\d{{4}})年)?(?P<m1>{_N})月?{_DASH}(?P<m2>{_N})月(?:份)?", "month_range"),
     (r"(?P<q>[一二三四1-4])季度", "quarter"),
     (rf"(?P<m>{_N})月(?:末|底)(?!前)", "asof_month"),  # 6月末,全市贷款余额…
@@ -223,7 +233,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十报"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十报党暑"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -334,6 +344,15 @@ def find_periods(
             if y is None or y > pub.year:
                 continue
             label = f"{_ym(y, 1)}/{_ym(pub.year, pub.month)}"
+        elif kind == "since_era":
+            congress, plan = _g(m, i, "congress"), _g(m, i, "plan")
+            first = ERA_STARTS[congress] if congress else PLAN_STARTS[plan or "十四"]
+            if first > pub.year:
+                continue
+            label = f"{_ym(first, 1)}/{_ym(pub.year, pub.month)}"
+        elif kind == "summer":
+            yy = y if y is not None and (y_txt or rel) else pub.year if pub.month >= 7 else pub.year - 1
+            label = f"{_ym(yy, 7)}/{_ym(yy, 8)}"
         elif kind == "since_month":
             mo = _num(_g(m, i, "m") or "0")
             if not 1 <= mo <= 12:

@@ -37,6 +37,8 @@ class FigureRecord:
     # of a 分别 list (一季度、二季度当季分别增长16.2%、8.5%, fenbie.py)
     fixed_period: str | None = None
     label: str = ""  # 【4606.2亿元】去年全市地区生产总值: the 数说 label after the bracketed figure (with its 】)
+    # 上年同期为114.9亿元: the level (or growth) of the same period a year before, beside this year's
+    year_before: bool = False
 
 
 @dataclass(slots=True)

@@ -27,7 +27,7 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
     else:
         return  # only a growth gives a yoy (most sentences have none)
     for i, r in enumerate(recs):
-        if r.kind in ("growth", "share", "rank") or r.delta or i and _passed_mark(recs[i - 1], r):
+        if r.kind in ("growth", "share", "rank") or r.delta or r.year_before or i and _passed_mark(recs[i - 1], r):
             continue
         for j in range(i + 1, len(recs)):
             g = recs[j]  # g.gap: the text since the figure before g (r, or a change skipped over)
@@ -47,8 +47,10 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
                 break
             if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(g.gap):  # …,占财政总收入的78%,同比增长5%
                 continue
-            if _passed_mark(r, g):
-                continue  # 60.38亿元,首次突破60亿元大关,增长7.6%: the mark it passed, skipped over
+            if _passed_mark(r, g) or g.year_before and _DELTA_GAP.fullmatch(g.gap):
+                # 60.38亿元,首次突破60亿元大关,增长7.6%: the mark it passed; 2.13亿元,上年同期为1.62亿元,增长31.5%:
+                # last year's level; both skipped over
+                continue
             break
 
 
