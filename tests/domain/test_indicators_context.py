@@ -328,7 +328,23 @@ def test_progress_against_a_plan_is_no_target():
 
 def test_the_plan_a_share_is_of_is_not_its_period():
     ind = extract("1-8月,全县税收12亿元,完成年度预算的81.3%。", PUB)[-1]
-    assert (ind.metric, ind.period) == ("税收占年度预算比重", "2023-01/2023-08")
+    assert (ind.metric, ind.period) == ("税收完成年度预算进度", "2023-01/2023-08")
+
+
+def test_progress_against_a_plan_whose_amount_is_named_inside():
+    text = "1—9月，全县税收收入完成28.4亿元，完成全年31.5亿元目标任务的90.2%，比序时进度快15.2个百分点。"
+    got = {i.text: i for i in extract(text, PUB)}
+    share, ahead, plan = got["90.2%"], got["15.2个百分点"], got["31.5亿元"]
+    assert (share.metric, share.period, share.target) == ("税收收入完成全年目标进度", "2023-01/2023-09", False)
+    assert (ahead.period, ahead.target) == ("2023-01/2023-09", False)
+    assert (plan.period, plan.target) == ("2023", True)
+    text = "上半年，全县列入年度计划的86个重点项目完成投资52亿元，占全年计划投资90亿元的57.8%。"
+    got = {i.text: i for i in extract(text, PUB)}
+    assert not got["86个"].target and not got["52亿元"].target
+    assert (got["57.8%"].metric, got["57.8%"].period) == ("重点项目投资占全年计划比重", "2023-H1")
+    # (a share of a level whose name holds 预算 is no progress against a budget)
+    got = {i.text: i for i in extract("其中民生支出68亿元，占一般公共预算支出的80.1%。", PUB)}
+    assert got["80.1%"].metric == "民生支出占一般公共预算支出比重"
 
 
 def test_a_period_end_followed_by_another_period_phrase():

@@ -266,6 +266,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = headline_month  # 展销会落幕 / 5天吸引游客41.6万人次: of the month the lead dates
             if r.period and r.target and ONCE_DONE_RE.search(norm, r.fig.cs, r.fig.start):
                 r.period = None  # 二期预计明年底建成,全部达产后可新增年销售收入120亿元: once done, no date of its own
+            if r.progress_of is not None and r.progress_of.period:
+                r.period = r.progress_of.period  # 1—11月…完成全年目标的96.2%: of 1—11月, not the plan's year
             if r.year_before and r.period:
                 r.period = a_year_before(r.period)  # 实现营收16.2亿元,上年同期为13.5亿元: of 1—9月 a year before
             if r.period and not r.target and period_year(r.period) > published.year:

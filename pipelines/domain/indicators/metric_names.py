@@ -39,7 +39,7 @@ from .periods import RISE_START_WORDS, PeriodHit
 from .records import FigureRecord
 from .scan import CONTEXT_WINDOW, Figure, is_han
 from .subjects import Entity, places
-from .targets import PLAN_SHARE_RE
+from .targets import plan_share
 
 
 @lru_cache(maxsize=2048)  # pure functions of short strings (the nouns after counts repeat within an article)
@@ -271,7 +271,7 @@ def attach_metrics(
     base_years_here = has_base_year(s, lo, hi)  # (most sentences compare with no named year)
     # (the 由A增加到B rules below need a 由 or 从: most sentences have neither)
     you_here = any(s.find(w, lo, hi) >= 0 for w in RISE_START_WORDS)
-    for r in recs:
+    for ri, r in enumerate(recs):
         f = r.fig
         cs = f.cs
         if "其中" in r.gap and first_level is not None:
@@ -364,11 +364,20 @@ def attach_metrics(
             left = left.removeprefix("约")  # 约占员工总数的18%
             bare = left.replace(scope, "").replace("占", "")
             sm = _SHARE_NOUN_RE.match(s, f.end, hi)
-            plan = PLAN_SHARE_RE.search(s, cs, f.start)
+            plan = plan_share(s, cs, f.start)
+            # (the level before the plan's phrase: not the plan's own amount, 完成全年341.6亿元目标任务的96.2%)
+            done = plan and next(
+                (x for x in reversed(recs[:ri]) if x.fig.end <= plan.start and x.kind not in _NOT_LEVELS), None
+            )
             if sm:
                 metric = sm.group(1)  # 95%的设备开工率
-            elif plan and prev is not None and prev.metric:
-                metric = f"{prev.metric}占{plan.group('plan')}比重"  # 完成投资68亿元,占年度计划的85%
+            elif plan and done and done.metric:
+                # 完成投资68亿元,占年度计划的85%; 财政总收入…完成全年目标的92%: how far the plan is done
+                metric = (
+                    f"{done.metric}完成{plan.plan}进度" if plan.verb == "完成" and "计划" not in plan.plan
+                    else f"{done.metric}占{plan.plan}比重"
+                )
+                r.progress_of = done
             elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
                 # 其中民生支出481.9亿元,占比82.2%: a share of the whole the 其中 list breaks down; 占全区规上工业营收的
                 # 比重: of what is named before 的
@@ -548,6 +557,12 @@ def attach_metrics(
             and r.kind not in ("growth", "share", "rank") and not r.delta
         ):
             metric, last_object = _verb_object_noun(metric, f.base_unit, last_object)
+        if (
+            last is not None and last.progress_of is not None and f.base_unit == "percentage_point"
+            and s.find("序时进度", cs, f.start) >= 0
+        ):
+            # 完成全年目标的96.2%,比序时进度快4.5个百分点: how far the progress is ahead of the plan's pace
+            r.progress_of, metric = last.progress_of, f"{last.metric}超序时进度"
         if r.year_before:
             same = last_pct if r.kind == "growth" else prev
             if same is not None and same.metric:
@@ -759,6 +774,7 @@ def _strip_rank_verbs(thing: str) -> str:
 
 
 _RANKED_RATES = (*GROWTH_ENDINGS, "增幅")
+_NOT_LEVELS = ("growth", "share", "rank")
 
 
 def _rank_metric(

@@ -39,6 +39,9 @@ class FigureRecord:
     label: str = ""  # 【4606.2亿元】去年全市地区生产总值: the 数说 label after the bracketed figure (with its 】)
     # 上年同期为114.9亿元: the level (or growth) of the same period a year before, beside this year's
     year_before: bool = False
+    # 完成投资163.6亿元,占全年计划的62.1%: the level whose progress against a plan this share (or its lead over the
+    # plan's pace, 超序时进度12.1个百分点) measures: the share is of the level's period, not the plan's year
+    progress_of: FigureRecord | None = None
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ A target's period is only the year its plan is for: the flag is set before the p
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import context as C
 from .records import FigureRecord, alternation
@@ -26,9 +27,33 @@ TARGET_LIST_RE = re.compile(
     "|".join(f"{w}(?:是|为)?[:：]" for w in ("目标", "计划", "任务")) + "|将[^:：。;；]{0,20}[:：]"
 )
 # A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done (an actual; metric
-# naming reads PLAN_SHARE_RE too, to name the share).
+# naming reads plan_share too, to name the share).
 _PLAN_PROGRESS_RE = re.compile(r"(?:超|超额完成|完成)(?:年度|全年)?(?:计划|目标|任务)")
-PLAN_SHARE_RE = re.compile(r"(?:占|完成|达|为)(?P<plan>(?:年度|全年)?(?:计划|目标|任务|预算)+)的?$")
+# (the plan's own amount may stand inside the phrase: 完成全年341.6亿元目标任务的96.2%, 完成全年计划投资263.5亿元的
+# 62.1%)
+_PLAN_SHARE_RE = re.compile(r"(?P<verb>占|完成|达|为)(?P<span>年度|全年|年初)?(?P<words>[^,，;；。的]{0,16}?)的?$")
+_PLAN_WORD_RE = re.compile("计划|目标|任务|预算(?!支出|收入)")  # (一般公共预算支出 is a level, not a plan)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanShare:
+    """占年度计划的85%: the share is of a plan (``plan``: 年度计划), its phrase starting at ``start``."""
+
+    start: int
+    verb: str  # 占, 完成 …
+    plan: str
+
+
+def plan_share(s: str, lo: int, hi: int) -> PlanShare | None:
+    """The plan a share at ``hi`` is of, read in s[lo:hi] (占年度计划的, 完成全年341.6亿元目标任务的), or None."""
+    m = _PLAN_SHARE_RE.search(s, lo, hi)
+    if m is None or (word := _PLAN_WORD_RE.search(words := m.group("words"))) is None:
+        return None
+    # (a share of the plan as written, 占全省任务的, 占一期计划投资的; what was done of a plan, or a plan with its
+    # amount inside, by the plan's word: 完成年度目标任务的 → 年度目标)
+    done = m.group("verb") == "完成" or any(c.isdigit() for c in words)
+    plan = word.group() if done else words
+    return PlanShare(m.start(), m.group("verb"), (m.group("span") or "") + plan)
 
 
 _TARGET_VERB = (
@@ -42,6 +67,8 @@ _BY_YEAR = r"到(?<![加长高升大降少低]到)20\d\d年"
 # 争取实现…, 争取…突破: an aim; 争取上级资金36.5亿元, 争取到…: money obtained
 _STRIVE = r"争取(?!上级|省级|中央|国家|各类|到|省以上|省级以上)"
 _TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}|{_STRIVE}")  # a target cue or verb: one search
+# 列入今年计划的228个重点项目: projects a plan lists, counted as they are (计划 names the list, not a goal)
+_LISTED_IN_PLAN_RE = re.compile(r"(?:列入|纳入)[^,，;；。]{0,6}计划的")
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
 _LIST_JOINS = "、和及"
@@ -68,7 +95,10 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
         tail = s[f.end : f.ce] if cue_here or r.kind == "capacity" else ""  # (read only by the rules needing these)
         t = False
-        if cue_here and (cue := _TARGET_RE.search(s, cs, start)) and not _past_deadline(cue.group(0), year):
+        if (
+            cue_here and (cue := _TARGET_RE.search(s, cs, start)) and not _past_deadline(cue.group(0), year)
+            and not (cue.group(0) == "计划" and _LISTED_IN_PLAN_RE.search(s, max(cs, cue.start() - 8), cue.end() + 1))
+        ):
             t = True
         # every strong cue is a target cue, none of which is in s[cs:start]: only one starting before cs is left
         elif chong_here and s.endswith("冲", cs, start) or cue_here and _STRONG_CUE_RE.search(
@@ -89,8 +119,8 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
             t = True
         if t and (
             _ACHIEVED_RE.search(s, f.end, min(f.ce, f.end + 10))  # (the first 10 characters of the tail)
-            or (r.kind == "share" and PLAN_SHARE_RE.search(s, cs, start))
-            or _PLAN_PROGRESS_RE.search(s, cs, start)
+            or (r.kind == "share" and plan_share(s, cs, start))
+            or _PLAN_PROGRESS_RE.search(s, cs, start) and not s.startswith("的", f.end)  # (the plan's amount is one)
         ):
             t = False  # 占年度计划的85%, 超年度计划12.4个百分点: progress made against a plan is an actual
         if t and (r.metric and r.metric.endswith("门槛") or r.starts_rise):
