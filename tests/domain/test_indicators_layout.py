@@ -427,3 +427,16 @@ def test_two_holidays_in_one_break():
 def test_a_list_of_last_years_does_not_make_a_february_brief_a_review_of_last_year():
     text = "1月份,全县出口2.1亿元。\n近日,该县3家企业入选2023年度省级“专精特新”企业名单。"
     assert by_text(text, pub=dt.date(2024, 2, 9))["2.1亿元"].period == "2024-01"
+
+
+def test_a_boxs_period_labels_date_the_bulleted_lines_under_them():
+    text = (
+        "一组数据看全县经济\n\n【2023年全年】\n▲财政总收入：18.2亿元，增长6.1%\n▲出口总额：9.6亿元，增长3.3%\n\n"
+        "【今年一季度】\n▲财政总收入：5.1亿元，增长4.2%\n\n【截至3月末】\n▲各项贷款余额：312.6亿元，比年初增加9.8亿元\n\n"
+        "【全年目标】\n▲财政总收入：增长5%以上"
+    )
+    got = {i.text: i for i in extract(text, dt.date(2024, 6, 20))}
+    assert [got[t].period for t in ("18.2亿元", "9.6亿元", "5.1亿元")] == ["2023", "2023", "2024-Q1"]
+    assert got["9.6亿元"].metric == "出口总额"  # (a bullet is no part of a name)
+    assert (got["312.6亿元"].period, got["9.8亿元"].period) == ("asof:2024-03", "2024-01/2024-03")
+    assert (got["5%以上"].period, got["5%以上"].target) == ("2024", True)

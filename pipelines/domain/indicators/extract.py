@@ -117,8 +117,12 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             lead_period = None
             in_lead = norm.startswith(LEAD_OPENERS, sent.start) and report_period is None and si > 0
             year = st.section_year if st.section_year is not None else default_year
-            # (under 一、2018年主要成绩 the section's year, not the 2019 of the headline's 2019年政府工作报告)
-            carried = str(st.section_year) if st.section_year is not None else report_period if si else None
+            # (under 一、2018年主要成绩 the section's year, not the 2019 of the headline's 2019年政府工作报告; under
+            # a box's 【1—5月】 the label's months)
+            carried = (
+                st.section_period if st.section_period is not None
+                else str(st.section_year) if st.section_year is not None else report_period if si else None
+            )
             st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, carried, None, False
             st.level, st.project, st.growth = None, None, None
             st.para_start = sent.start
@@ -137,6 +141,15 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             if not norm[a].isdigit():  # (a section's heading, not one of its numbered items: 1. 地区生产总值…)
                 # the items under 五、2019年主要预期目标 are targets, up to the next heading
                 st.section_targets = _TARGET_HEADING_RE.search(norm, a, b) is not None
+        elif (
+            norm[a] == "【" and periods and _BOX_LABEL_RE.fullmatch(norm, a, b) and _is_whole_paragraph(sents, si)
+            and (label := next((h.label for h in reversed(periods) if h.label), None))
+        ):
+            # 【2023年全年】, 【1—5月】, 【截至5月末】, 【全年目标】: a box's label dates the lines under it, up to the
+            # next one
+            st.section_period, st.period = label, label
+            st.section_targets = _TARGET_HEADING_RE.search(norm, a, b) is not None
+            continue
         in_sent_cands = cands_at.get(si, [])
         ents = find_entities(norm, a, b, actx, in_sent_cands) if in_sent_cands else []
         figs = scan_figures(norm, a, b)
@@ -297,6 +310,8 @@ _HEADING_FIRST = frozenset("一二三四五六七八九十（(")
 
 
 _TARGET_HEADING_RE = re.compile(r"目标|计划|任务|打算")
+# A box's label line of a period alone: 【今年一季度】, 【截至5月末】
+_BOX_LABEL_RE = re.compile(r"【[^【】\d]{0,6}[^【】]{1,10}】\s*")
 
 
 def _event_report(report_period: str | None, month: str) -> str | None:

@@ -369,6 +369,8 @@ def attach_metrics(
             done = plan and next(
                 (x for x in reversed(recs[:ri]) if x.fig.end <= plan.start and x.kind not in _NOT_LEVELS), None
             )
+            if done and done.fig.base_unit != "CNY" and s.find("投资", plan.start, f.start) >= 0:
+                done = None  # 在建项目43个,完成年度投资计划的88.6%: the plan is of money, not of the count
             if sm:
                 metric = sm.group(1)  # 95%的设备开工率
             elif plan and done and done.metric:

@@ -17,6 +17,7 @@ from . import context as C
 from .periods import PeriodHit
 from .records import alternation
 from .scan import CLAUSE_SEPS, Figure
+from .sentences import BULLETS
 from .subjects import Entity
 
 _T = TypeVar("_T")
@@ -85,7 +86,7 @@ _INFIX_RE = re.compile(f"(?:{alternation(C.METRIC_INFIX_DELETE)})(?!率)")  # (�
 _NOUN_STOP_RE = re.compile(f"(?!{alternation(C.NOUN_STOP_NOUNS)})(?:{alternation(C.NOUN_STOP)})")
 INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
 # (Chinese quotation marks stay: “专精特新”企业 is a name; an unmatched one goes in _balance_quotes)
-_QUOTES = " \t\"()（）—-\n\u2029"
+_QUOTES = " \t\"()（）—-\n\u2029" + BULLETS  # (and a list's bullets: ▲地区生产总值：206.8亿元)
 
 
 _VERBS_ENDING_LIKE_QUALIFIERS = ("签约", "预约", "节约")

@@ -55,6 +55,7 @@ class ReadingState:
     entity: str | None = None  # last entity named in this paragraph
     last: dict[str, str] | None = None  # last named entity of each type in the article
     section_year: int | None = None  # year of the last numbered heading (一、2023年工作回顾)
+    section_period: str | None = None  # the period of the last box label (【1—5月】) for the lines under it
     section_targets: bool = False  # the last numbered heading announces targets (五、2019年主要预期目标)
     target_list: bool = False  # this paragraph opened a list of targets (主要预期目标是:…;…;…)
     # the last level (not a growth, share or rank) of the sentence before, in this paragraph

@@ -34,8 +34,12 @@ _END_CHARS = re.escape(SENTENCE_END)
 # search finds the next one (the engine skips to it) and no pattern is tried at the characters between.
 _END_RUN_RE = re.compile(f"[{_END_CHARS}][{re.escape(SENTENCE_END + _CLOSERS)}]*")
 _SPACES_RE = re.compile(r"\s*")
-# The start of a list's item (1. 2、 （三） 四、): a new line, never the rest of the line before
-_LIST_ITEM_RE = re.compile(r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
+# The start of a list's item (1. 2、 （三） 四、 ▲ ●) or of a box's label (【1—5月】): a new line, never the rest of
+# the line before
+BULLETS = "▲△●○■□◆◇★☆•"
+_LIST_ITEM_RE = re.compile(
+    rf"(?:\d{{1,2}}[.、．]|[（(][一二三四五六七八九十\d]{{1,2}}[)）]|[一二三四五六七八九十]{{1,2}}、|[{BULLETS}【])"
+)
 # (一组数据,带你读懂这一年—— ends a line: a list follows; — is - once normalised)
 _LINE_END = SENTENCE_END + _CLOSERS + ":：-"
 
