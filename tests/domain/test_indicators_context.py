@@ -183,6 +183,35 @@ def test_the_same_period_a_year_before():
     assert [i.period for i in ratio] == ["2023-01/2023-08"]
 
 
+def test_last_years_level_and_the_change_since_it():
+    text = "2022年，全县税收收入达到14.6亿元，比上年的12.9亿元增加1.7亿元，增长13.2%。"
+    got = {i.text: i for i in extract(text, PUB)}
+    assert got["14.6亿元"].yoy_pct == 13.2
+    assert (got["12.9亿元"].period, got["12.9亿元"].yoy_pct) == ("2021", None)
+    assert (got["1.7亿元"].yoy_pct, got["1.7亿元"].metric) == (None, "税收收入比上年增加额")
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "period"),
+    [
+        # N年来: up to the article's month; in a review of the year's first months, the complete years
+        ("八年来，全县新建学校46所。", dt.date(2023, 10, 20), "2016-01/2023-10"),
+        ("三年来，全县新建学校46所。", dt.date(2024, 1, 12), "2021-01/2023-12"),
+    ],
+)
+def test_years_up_to_now(text: str, pub: dt.date, period: str):
+    assert [i.period for i in extract(text, pub)] == [period]
+
+
+def test_what_was_done_by_a_day_since_january():
+    got = {i.text: i.period for i in extract("截至9月28日，全县新签约项目17个，签约金额52亿元。", PUB)}
+    assert got == {"17个": "2023-01/2023-09", "52亿元": "2023-01/2023-09"}
+
+
+def test_a_plan_share_with_no_level_before_takes_the_period_before_the_plan():
+    assert [i.period for i in extract("上半年完成投资占全年计划的55.2%。", PUB)] == ["2023-H1"]
+
+
 def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 

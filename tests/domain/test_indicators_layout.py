@@ -440,3 +440,12 @@ def test_a_boxs_period_labels_date_the_bulleted_lines_under_them():
     assert got["9.6亿元"].metric == "出口总额"  # (a bullet is no part of a name)
     assert (got["312.6亿元"].period, got["9.8亿元"].period) == ("asof:2024-03", "2024-01/2024-03")
     assert (got["5%以上"].period, got["5%以上"].target) == ("2024", True)
+
+
+def test_each_item_of_a_page_of_briefs_is_framed_by_its_own_lead():
+    text = (
+        "经济简讯\n\n1月份全县出口增长三成\n\n本报讯 1月份，全县出口3.2亿元，同比增长31.2%。\n\n"
+        "铅山县签约6个项目\n\n本报讯 日前，铅山县举行项目签约活动，现场签约项目6个。"
+    )
+    got = {i.text: i.period for i in extract(text, dt.date(2024, 2, 20))}
+    assert got["3.2亿元"] == "2024-01" and got["6个"] != "2024-01"

@@ -58,15 +58,17 @@ def base_year_comparison(s: str, f: Figure) -> re.Match[str] | None:
     return m if _CHANGE_RE.search(m.group("rest")) else None
 
 
-# What names a figure as the same period's a year before: 上年同期为13.5亿元, 去年同期增速为10.6%
-_SAME_PERIOD_BEFORE_RE = re.compile(r"(?:上年|去年)同期(?:增速|增幅)?(?:为|是|的|仅为|只有|达|有)?$")
+# What names a figure as the same period's a year before: 上年同期为13.5亿元, 去年同期增速为10.6%, 比上年的19.18亿元
+_SAME_PERIOD_BEFORE_RE = re.compile(
+    r"(?:(?:上年|去年)同期(?:增速|增幅)?(?:为|是|的|仅为|只有|达|有)?|[比较](?:上年|去年)(?:同期)?的)$"
+)
 
 
 def is_year_before(s: str, f: Figure) -> bool:
     """Whether ``f`` is the level (or growth) of the same period a year before: 营收16.2亿元,上年同期为13.5亿元
     (not a ratio to it: 相当于上年同期的1.8倍, 恢复到去年同期的110%)."""
     lo = max(f.cs, f.start - 10)
-    if s.find("同期", lo, f.start) < 0 or f.unit == "倍":
+    if f.unit == "倍" or s.find("同期", lo, f.start) < 0 and s.find("年的", lo, f.start) < 0:
         return False
     m = _SAME_PERIOD_BEFORE_RE.search(s, lo, f.start)
     return m is not None and not (f.base_unit == "percent" and m.group().endswith("的"))

@@ -338,6 +338,9 @@ GAP_MAX = 2
 LIST_SEPS = ("、", "和", "及", ",")
 
 
+_CHANGE_SINCE_GAP_RE = re.compile(r"(?:净)?(?:增加|减少|增长|下降|多|少)了?")
+
+
 def link_neighbours(s: str, recs: list[FigureRecord]) -> None:
     """Each pair of neighbouring figures, read once: the text between them (``gap``, read by later rules too),
     then what a range or a list shares.
@@ -348,6 +351,8 @@ def link_neighbours(s: str, recs: list[FigureRecord]) -> None:
     for a, b in pairwise(recs):
         fa, fb = a.fig, b.fig
         gap = b.gap = s[fa.end : fb.start]
+        if a.year_before and fa.base_unit == fb.base_unit and _CHANGE_SINCE_GAP_RE.fullmatch(gap):
+            b.delta = True  # 比上年的19.18亿元增加2.18亿元: the change since last year's level
         if len(gap) <= GAP_MAX and RANGE_GAP.match(gap):
             if fa.qualifier is None and fb.qualifier is not None:
                 fa.qualifier = fb.qualifier

@@ -103,6 +103,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     # the most recent period the lead names (not one it compares with: 中秋国庆假期…。去年国庆假期,…), of this year
     # or the last (not a story's past: 2015年从深圳返乡创业)
     lead_period: str | None = None
+    leads_seen = 0
     for si, sent in enumerate(sents):
         if (
             in_lead and st.period and not st.period.startswith("asof:")
@@ -115,6 +116,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 # 本报讯 今年中秋国庆“双节”8天假期(9月29日至10月6日),…: the holiday's, in every paragraph after it
                 report_period = lead_period
             lead_period = None
+            if norm.startswith(LEAD_OPENERS, sent.start) and leads_seen:
+                report_period = None  # 经济简讯: the page's next item, framed by its own lead
+            leads_seen += norm.startswith(LEAD_OPENERS, sent.start)
             in_lead = norm.startswith(LEAD_OPENERS, sent.start) and report_period is None and si > 0
             year = st.section_year if st.section_year is not None else default_year
             # (under 一、2018年主要成绩 the section's year, not the 2019 of the headline's 2019年政府工作报告; under

@@ -129,11 +129,12 @@ ONCE_DONE_RE = re.compile(r"(?:建成|投产|达产|满产|竣工)后")
 _DAY_OR_MONTH_RE = re.compile(r"asof:\d{4}-\d{2}-\d{2}|\d{4}-\d{2}")  # (a day, or a month's flow: not 目前's stock)
 
 
-_ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})")
+_ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})(?:-\d{2})?")
 
 
 def since_january(period: str) -> str | None:
-    """The flow from January to an ``asof:YYYY-MM`` date (asof:2024-09 → 2024-01/2024-09); None for other labels."""
+    """The flow from January to an ``asof:YYYY-MM`` date (asof:2024-09 and asof:2024-09-30 → 2024-01/2024-09); None
+    for other labels."""
     m = _ASOF_MONTH_RE.fullmatch(period)
     if m is None:
         return None
@@ -170,7 +171,7 @@ _FLOW_VERB_RE = re.compile(r"新签约|签约|引进|新增|新开工|开工|完
 
 
 _STOCK_CUE_RE = re.compile(r"在建|拥有|共有|现有|余额|总数|累计")
-CUTOFF_RE = re.compile(r"截[至止][^,，。;；]{0,8}月(?:底|末)")
+CUTOFF_RE = re.compile(r"截[至止][^,，。;；]{0,8}月(?:底|末|\d{1,2}日)")
 
 
 def is_flow(s: str, r: FigureRecord, flow_before: bool) -> bool:

@@ -380,6 +380,8 @@ def attach_metrics(
                     else f"{done.metric}占{plan.plan}比重"
                 )
                 r.progress_of = done
+            elif plan and (h := last_before(periods, ends[0], plan.start)) is not None and h.label:
+                r.fixed_period = h.label  # 上半年完成投资占全年计划的62.1%: of 上半年, not of 全年
             elif bare in ("", "比", "比重", "占比", "比例") and prev is not None and prev.metric:
                 # 其中民生支出481.9亿元,占比82.2%: a share of the whole the 其中 list breaks down; 占全区规上工业营收的
                 # 比重: of what is named before 的
@@ -719,12 +721,16 @@ def _growth_base(r: FigureRecord | None) -> str:
     return level_of(r.metric).removesuffix("年均")
 
 
+# 比上年的19.18亿元增加2.18亿元: the change after last year's level (classify.link_neighbours reads the same)
+_CHANGE_AFTER_BASE_RE = re.compile(r"(?:净)?(?:增加|减少|增长|下降|多|少)了?$")
+
+
 def _delta_metric(clause: str, raw_left: str, prev: FigureRecord | None, f: Figure) -> str:
     """比年初增加412亿元 → 存款余额比年初增加额: what changed (named before the cue, else the level before
     the figure) and the cue, so that a change never reads as a second value of the level."""
-    m = DELTA_RE.search(clause)
-    assert m is not None  # r.delta was set on this very match
-    cue = m.group(0)
+    m = DELTA_RE.search(clause) or _CHANGE_AFTER_BASE_RE.search(clause)
+    assert m is not None  # r.delta was set on one of these (the second after last year's level: classify)
+    cue = m.group(0) if m.re is DELTA_RE else f"比上年{m.group(0)}"
     what = strip_metric(raw_left.removesuffix(cue)) if raw_left.endswith(cue) else ""
     cue = cue.removesuffix("了")
     if len(what) < 2:

@@ -425,7 +425,11 @@ def find_periods(
             if not 2 <= n <= 20:
                 continue
             last = pub.year - 1  # 过去五年 in a report of 2022: 2017-2021
-            label = f"{_ym(last - n + 1, 1)}/{_ym(last, 12)}"
+            if pub.month > PAST_YEAR_MONTHS and text.startswith("来", m.end() - 1):
+                # 十年来 in a feature of September 2022: 2013 to the article's month (in a year's review, as above)
+                label = f"{_ym(pub.year - n + 1, 1)}/{_ym(pub.year, pub.month)}"
+            else:
+                label = f"{_ym(last - n + 1, 1)}/{_ym(last, 12)}"
         elif kind == "holiday":
             label = _holiday(_g(m, i, "hol") or "国庆", y, pub)
             if label is not None and (hol2 := _g(m, i, "hol2")) and (other := _holiday(hol2, y, pub)):

@@ -45,7 +45,9 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
                 ):
                     r.yoy = g.value_base
                 break
-            if (g.delta or g.kind == "share") and _DELTA_GAP.fullmatch(g.gap):  # …,占财政总收入的78%,同比增长5%
+            if (g.delta or g.kind == "share") and (
+                _DELTA_GAP.fullmatch(g.gap) or g.delta and recs[j - 1].year_before
+            ):  # …,占财政总收入的78%,同比增长5%; …,比上年的19.18亿元增加2.18亿元,增长11.4%
                 continue
             if _passed_mark(r, g) or g.year_before and _DELTA_GAP.fullmatch(g.gap):
                 # 60.38亿元,首次突破60亿元大关,增长7.6%: the mark it passed; 2.13亿元,上年同期为1.62亿元,增长31.5%:
