@@ -583,6 +583,26 @@ def test_places_of_a_list_of_figures_each_take_their_own():
         assert [(i.text, i.subject) for i in ranked if i.kind == "rank"] == [("第一", "鄱阳县"), ("二位", "余干县")]
 
 
+def test_the_county_of_a_dateline_is_what_its_quanxian_means():
+    text = (
+        "本报宁都讯 今年以来,全县脐橙产业实现产值18.6亿元。据介绍,赣橙果业公司今年销售脐橙1.2万吨。"
+        "全县果园面积达36万亩。"
+    )
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert got["18.6亿元"] == "宁都县" and got["36万亩"] == "宁都县"
+
+
+def test_subdistricts_are_places_of_a_list():
+    got = {i.text: i.subject for i in extract("水南街道、沙石镇新开工项目分别为6个和4个。", PUB)}
+    assert got == {"6个": "水南街道", "4个": "沙石镇"}
+
+
+def test_a_list_of_places_opening_the_sentence_takes_its_fenbie_figures():
+    text = "于都县、兴国县和宁都县是全市纺织服装的主产区，上半年纺织服装产业营收分别达到96亿元、41亿元和23亿元。"
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert [got[t] for t in ("96亿元", "41亿元", "23亿元")] == ["于都县", "兴国县", "宁都县"]
+
+
 @pytest.mark.parametrize(
     ("text", "span", "subject", "metric"),
     [

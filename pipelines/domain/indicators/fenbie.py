@@ -16,7 +16,7 @@ from .metric_text import growth_of, strip_metric
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
 from .scan import CONTEXT_WINDOW
-from .subjects import Entity
+from .subjects import Entity, place_lists
 
 _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
 # 分别增长6.5%、下降2.1%: the next growth of a 分别 run, with its own verb
@@ -77,6 +77,12 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
         elif len(run) > 1 and (rate := s[start:k]).endswith("率") and len(rate) <= _MAX_RATE_NAME:
             # 已完成256公里、危桥改造14座,完成率分别为80%、77.8%: the rate of each figure listed before
             _rates_of_figures(recs[:i], run, rate)
+        elif len(run) > 1 and (
+            listed := next((p for p in reversed(place_lists(s, cands)) if p[-1].end <= start), None)
+        ) and len(listed) == len(run) and all(rr.subject is None for rr in run):
+            # A、B、C和D是全市电子信息产业的主要集聚区,一季度…营收分别达到…: the places the sentence listed first
+            for e, rr in zip(listed, run, strict=True):
+                rr.subject = e.name
         i = j
 
 

@@ -12,7 +12,7 @@ import re
 
 from .records import FigureRecord, ReadingState
 from .sentences import Span
-from .subjects import HEAD_ONLY_ANAPHORS, PROVINCE, ArticleContext, Entity, event_word, find_entities
+from .subjects import HEAD_ONLY_ANAPHORS, PROVINCE, ArticleContext, Entity, event_word, find_entities, place_lists
 
 
 def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
@@ -43,7 +43,7 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
         return PROVINCE if e.topic else None
     if typ == "county":
         z = st.last.get("zone")
-        return z if z and z.endswith("县") else None
+        return z if z and z.endswith("县") else actx.dateline_county
     if typ == "town":
         return st.last.get("town") or actx.main_town
     name = st.last.get(typ)
@@ -148,7 +148,6 @@ def _ranks_of_a_list(s: str, recs: list[FigureRecord]) -> None:
 
 # Between a rank 前N and the places listed after it: 排名前三的是信州区、鄱阳县、广丰区
 _TOP_THEN_LIST_RE = re.compile("的(?:是|为|依次是|依次为|分别是|分别为)")
-_LIST_JOINS = "、和及与"
 _CLAUSE_BREAK_RE = re.compile("[,，;；:：]")
 
 
@@ -156,15 +155,8 @@ def _top_of_listed_places(s: str, r: FigureRecord, cands: list[Entity]) -> None:
     """南康区、信丰县、赣县区规上工业增加值增速分列全市前三位 (总量排名前三的是A、B、C): a top N shared by N places
     listed in its clause (before it or right after it) or opening a clause before it is theirs together."""
     n = int(r.fig.value)
-    places = [e for e in cands if e.type == "zone" and e.name]
-    runs: list[list[Entity]] = []  # places joined by 、/和: a list
-    for e in places:
-        if runs and e.pos - runs[-1][-1].end == 1 and s[e.pos - 1] in _LIST_JOINS:
-            runs[-1].append(e)
-        else:
-            runs.append([e])
     f = r.fig
-    for run in runs:
+    for run in place_lists(s, cands):
         if len(run) != n:
             continue
         # (in the same clause, or a clause of the sentence opens with the list: 分地区看,章贡区、南康区分别完成…,

@@ -193,6 +193,26 @@ class ArticleContext:
     main_town: str | None = None  # the town (江湾镇) the article is about: what its 全镇 means
     # (full name, short name) of the companies a story calls by a short name: what 公司 and 该企业 name them
     org_aliases: tuple[tuple[str, str], ...] = ()
+    # the county a news item's dateline names (本报石城讯) when its text names none: what its 全县 means
+    dateline_county: str | None = None
+
+
+PLACE_TYPES = ("zone", "city", "town", "village")
+_PLACE_LIST_JOINS = "、和及与"
+
+
+def place_lists(s: str, cands: list[Entity]) -> list[list[Entity]]:
+    """Places named one after another in ``cands`` (a sentence's, in order), joined by 、/和: each run a list
+    (赣州经开区、龙南经开区和信丰高新区), a lone place a list of one."""
+    runs: list[list[Entity]] = []
+    for e in cands:
+        if e.type not in PLACE_TYPES or not e.name:
+            continue
+        if runs and e.pos - runs[-1][-1].end == 1 and s[e.pos - 1] in _PLACE_LIST_JOINS:
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    return runs
 
 
 _ZONE_RE = re.compile("|".join(sorted(ZONE_WORDS, key=len, reverse=True)))
@@ -303,6 +323,11 @@ def article_context(text: str) -> ArticleContext:
         {name: _mentions_outside(text, name[:2], companies) + own_refs[name] for name in named_counties}
     )
     county = _main_county(county_counts, city_mentions, city_refs)
+    dateline_county = _county_of_dateline(text) if county is None and not named_counties else None
+    if dateline_county:
+        county = dateline_county  # 本报石城讯 …全县矿山机械产业: the county the news comes from
+        city = city or city_of_county()[dateline_county[:2]]
+        main = main if main != city else county
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
     county_city = county if county and county.endswith("市") else None
@@ -347,7 +372,7 @@ def article_context(text: str) -> ArticleContext:
         main = max((e.name for e in _events(text, 0, len(text)) if e.name and e.name.endswith(word)), key=len)
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages, org_aliases=aliases,
                           short_orgs=short_orgs, county_city=county_city,
-                          towns=frozenset(town_counts), main_town=main_town)
+                          towns=frozenset(town_counts), main_town=main_town, dateline_county=dateline_county)
 
 
 def _short_name(city: str | None) -> str:
@@ -396,6 +421,22 @@ _PAPER_RE = re.compile("|".join(PAPER_CITIES))
 def _city_of_paper(text: str) -> str | None:
     m = _PAPER_RE.search(text)
     return PAPER_CITIES[m.group(0)] if m else None
+
+
+# The districts and county-level cities among the counties of places.toml (the others are …县)
+NOT_COUNTIES: dict[str, str] = {
+    "信州": "信州区", "广丰": "广丰区", "广信": "广信区", "德兴": "德兴市", "章贡": "章贡区", "南康": "南康区",
+    "赣县": "赣县区", "龙南": "龙南市", "瑞金": "瑞金市", "蓉江": "蓉江新区",
+}
+_DATELINE_RE = re.compile(rf"本报(?P<place>[{_HAN}]{{2}})(?:县|区|市)?讯")
+
+
+def _county_of_dateline(text: str) -> str | None:
+    """本报石城讯: the county a news item is filed from, by its full name (石城县), if it is one of the papers'."""
+    m = _DATELINE_RE.search(text, 0, 400)  # (in the lead)
+    if m is None or (place := m.group("place")) not in city_of_county():
+        return None
+    return NOT_COUNTIES.get(place, place + "县")
 
 
 def _city_of_counties(text: str) -> str | None:
@@ -449,7 +490,7 @@ _TOWN_RE = re.compile(rf"[{_HAN}]{{2}}[镇乡]")
 
 
 def _town_counts(text: str) -> Counter[str]:
-    """Towns and townships named in the text (江湾镇, 乌泥镇, 鄣山乡) and how often."""
+    """Towns, townships and a district's subdistricts named in the text (江湾镇, 鄣山乡, 芦林街道) and how often."""
     out: Counter[str] = Counter()
     for word in "镇乡":
         i = text.find(word, 2)
@@ -461,6 +502,15 @@ def _town_counts(text: str) -> Counter[str]:
             ):
                 out[name] += 1
             i = text.find(word, i + 1)
+    i = text.find("街道", 2)  # (a town's peer in a district: 芦林街道)
+    while i >= 0:
+        name = text[i - 2 : i + 2]
+        if (
+            is_han(name[0]) and is_han(name[1])
+            and name[1] not in TOWN_BAD_BEFORE and name[0] not in TOWN_NAME_BAD_START
+        ):
+            out[name] += 1
+        i = text.find("街道", i + 2)
     return out
 
 
