@@ -115,6 +115,8 @@ UNITS: dict[str, UnitInfo] = {
     "架": UnitInfo("count", 1, "count"),  # 植保无人机1460架
     "份": UnitInfo("count", 1, "count"),  # 精简申请材料1400余份, 收到简历120多份
     "种": UnitInfo("count", 1, "count"),  # 展出农特产品1500余种
+    "笔": UnitInfo("count", 1, "count"),  # 发放贷款2860笔
+    "场": UnitInfo("count", 1, "count"),  # 举办招聘会6场
     "个工作日": UnitInfo("other", 1, "other"),  # 开办时间压缩至0.5个工作日: a duration, like 个月
 }
 
