@@ -212,6 +212,24 @@ def test_a_plan_share_with_no_level_before_takes_the_period_before_the_plan():
     assert [i.period for i in extract("上半年完成投资占全年计划的55.2%。", PUB)] == ["2023-H1"]
 
 
+def test_dangyue_refers_back_to_the_month_named():
+    text = "5月份，公司生产电机3.6万台；当月实现产值2.4亿元。"
+    assert {i.text: i.period for i in extract(text, PUB)} == {"3.6万台": "2023-05", "2.4亿元": "2023-05"}
+    assert [i.period for i in extract("当月，全县新增就业1200人。", PUB)] == ["2023-10"]
+
+
+def test_a_change_since_the_end_of_last_year_is_a_flow_since_january():
+    text = "截至6月底，全县参保人数38.6万人，比上年末增加1.2万人。"
+    assert {i.text: i.period for i in extract(text, PUB)} == {"38.6万人": "asof:2023-06", "1.2万人": "2023-01/2023-06"}
+
+
+def test_what_a_project_yields_once_done_has_no_date_even_a_clause_later():
+    text = "二期项目计划今年下半年开工，全部建成后，年产能将达到5万吨，年产值可达20亿元。"
+    assert [i.period for i in extract(text, PUB)] == [None, None]
+    text = "该项目去年3月开工，当年建成投产，形成年产2万吨的生产能力。"
+    assert [i.period for i in extract(text, PUB)] in ([None], ["2022"])  # (当年: that year, not this one)
+
+
 def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 

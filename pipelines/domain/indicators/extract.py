@@ -55,7 +55,7 @@ from .figure_subjects import attach_subjects, remember_entities
 from .metric_names import PROJECT_WORD_RE, attach_metrics, last_level, project_topic
 from .model import Indicator
 from .numbers import normalise
-from .periods import asof_now, find_periods, reference_year, scan_periods
+from .periods import asof_now, find_periods, last_month_of, reference_year, scan_periods
 from .records import FigureRecord, ReadingState
 from .scan import scan_figures
 from .sentences import Span, mask_tags, split_sentences
@@ -132,7 +132,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             st.para_start = sent.start
         a, b = sent.start, sent.end
         in_sent = periods_at.get(si)
-        periods = find_periods(norm, a, b, published, st.year, in_sent) if in_sent else []
+        periods = find_periods(norm, a, b, published, st.year, in_sent, last_month_of(st.period)) if in_sent else []
         for h in periods:
             if h.year is not None:
                 st.year = h.year
@@ -266,7 +266,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             if (
                 r.period
                 and (
-                    r.kind == "capacity" and r.target
+                    # (a capacity formed when a project started or will start, not one standing at a date)
+                    r.kind == "capacity" and (r.target or not r.period.startswith("asof:"))
                     or r.metric and r.metric[0] == "年" and YEARLY_METRIC_RE.match(r.metric)
                 )
                 and MONTH_PERIOD_RE.fullmatch(r.period)
@@ -281,7 +282,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = st.event  # 此次集中开工项目共有20个: of the event's month
             if r.period is None and headline_month and r.fig.start < head_end and not r.target:
                 r.period = headline_month  # 展销会落幕 / 5天吸引游客41.6万人次: of the month the lead dates
-            if r.period and r.target and ONCE_DONE_RE.search(norm, r.fig.cs, r.fig.start):
+            if r.period and r.target and ONCE_DONE_RE.search(norm, a, r.fig.start):
                 r.period = None  # 二期预计明年底建成,全部达产后可新增年销售收入120亿元: once done, no date of its own
             if r.progress_of is not None and r.progress_of.period:
                 r.period = r.progress_of.period  # 1—11月…完成全年目标的96.2%: of 1—11月, not the plan's year

@@ -149,11 +149,15 @@ _PERIOD_END_RE = re.compile(
 YEARS_SPAN_RE = re.compile(r"(?P<y>\d{4})-01/(?P<y2>\d{4})-12")
 
 
+# The start of a year a change in a stock is counted from: 比年初增加, 比去年底增加, 比上年末增加
+_SINCE_YEAR_START = ("年初", "去年底", "去年末", "上年底", "上年末")
+
+
 def stock_or_flow(period: str, metric: str, delta: bool) -> str:
     """A balance (余额) is a stock: at the end of the period the text gives it for (a total in a year's summary,
     2248户, stays of the year); its change since the start of the year (比年初增加) is a flow: from January to
     the balance's date."""
-    if delta and "年初" in metric or metric.endswith(SINCE_JANUARY_GROWTH):
+    if delta and any(w in metric for w in _SINCE_YEAR_START) or metric.endswith(SINCE_JANUARY_GROWTH):
         return since_january(period) or period
     if "余额" in metric and not delta and not period.startswith("asof:"):
         m = _PERIOD_END_RE.fullmatch(period)

@@ -297,14 +297,17 @@ def scan_periods(text: str) -> list[re.Match[str]]:
 
 
 def find_periods(
-    text: str, start: int, end: int, pub: dt.date, year: int | None, matches: list[re.Match[str]] | None = None
+    text: str, start: int, end: int, pub: dt.date, year: int | None, matches: list[re.Match[str]] | None = None,
+    month: str | None = None,
 ) -> list[PeriodHit]:
-    """All period phrases in text[start:end], left to right, each resolved with the year in scope.
+    """All period phrases in text[start:end], left to right, each resolved with the year in scope (and ``month``,
+    the single month in scope, YYYY-MM, for a 当月 that refers back to it).
 
     ``matches`` are the phrases of ``scan_periods(text)`` that start in [start, end), when the caller resolves
     many sentences of one text (it finds them with one bisect per sentence).
     """
     hits: list[PeriodHit] = []
+    last_month = month
     found: Iterable[re.Match[str]] = PERIOD_RE.finditer(text, start, end) if matches is None else matches
     for m in found:
         if m.end() > end:
@@ -333,7 +336,9 @@ def find_periods(
             new_year = _num(_g(m, i, "y") or "0")
             label = str(new_year)
         elif kind == "rel_year":
-            new_year = _rel_year(_g(m, i, "rel") or "今年", pub)
+            word = _g(m, i, "rel") or "今年"
+            # (去年3月开工,当年建成投产: 当年 is the year in scope, when a phrase of the sentence named one)
+            new_year = year if word == "当年" and year is not None and hits else _rel_year(word, pub)
             label = str(new_year)
         elif kind == "asof_now":
             label = asof_now(pub)
@@ -360,8 +365,10 @@ def find_periods(
             # (去年3月以来: from that year's March; a bare 3月以来: the latest March)
             first, now = _ym(_month_year(mo, y if y_txt or rel else None, pub), mo), _ym(pub.year, pub.month)
             label = first if first == now else f"{first}/{now}"
+        elif kind == "rel_month" and (relm := _g(m, i, "relm")) == "当月" and last_month is not None:
+            label = last_month  # 5月份,…;当月实现产值1.82亿元: that month, not the article's
         elif kind == "rel_month":
-            k = pub.year * 12 + pub.month - 1 + RELATIVE_MONTHS[_g(m, i, "relm") or "本月"]
+            k = pub.year * 12 + pub.month - 1 + RELATIVE_MONTHS[relm or "本月"]
             label = _ym(k // 12, k % 12 + 1)
         elif kind == "asof_month":
             mo = _num(_g(m, i, "m") or "0")
@@ -465,4 +472,14 @@ def find_periods(
         hits.append(PeriodHit(m.start(), m.end(), label, new_year, asof))
         if new_year is not None:
             year = new_year
+        if label is not None and not asof:
+            last_month = last_month_of(label)
     return hits
+
+
+def last_month_of(label: str | None) -> str | None:
+    """The month a flow's label ends with, if it names months (2023-05, 2023-01/2023-05 → 2023-05; not a year, a
+    quarter, a half or a stock): what a later 当月 refers to."""
+    if label is None or label.startswith("asof:") or label[-3] != "-" or not label[-2:].isdigit():
+        return None
+    return label[-7:]
