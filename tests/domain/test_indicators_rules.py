@@ -102,7 +102,7 @@ def test_listed_multipliers_take_the_unit_after_the_last_one():
     assert [(i.value_base, i.base_unit, i.unit) for i in found] == [
         (152000, "count", "万人次"), (98000, "count", "万人次"), (63000, "count", "万人次")
     ]
-    assert {i.metric for i in found} == {"三大景区接待游客人数"}
+    assert {i.metric for i in found} == {"三大景区接待游客"}
 
 
 def test_fenbie_list_distributes():
@@ -514,7 +514,7 @@ def test_a_growth_after_a_change_of_it_in_points_is_of_the_same_level():
 def test_the_time_a_figure_took_is_no_figure_but_a_duration_is():
     got = by_text("在春季车展上，5天共售出汽车1286辆。龟峰景区7天接待游客26.8万人次。")
     assert set(got) == {"1286辆", "26.8万人次"}
-    assert (got["1286辆"].metric, got["26.8万人次"].metric) == ("汽车销量", "接待游客人数")
+    assert (got["1286辆"].metric, got["26.8万人次"].metric) == ("汽车销量", "接待游客")
     got = by_text("银行3天内发放贷款800万元。项目从签约到投产用时由11个月缩短至4个月。")
     assert {"3天", "11个月", "4个月", "800万元"} <= set(got)
 

@@ -66,6 +66,8 @@ def _count_metric(noun: str, unit: str, from_left: bool) -> str:
         return noun
     base = unit[1:] if unit[:1] in "万千百亿" else unit
     base = base.removesuffix("余").removesuffix("多")
+    if base == "人次":
+        return noun  # 接待游客52万人次, 发送旅客: visits, named by what was done (not 游客人数: no head count)
     suffix = C.CLASSIFIER_COUNT_SUFFIX.get(base, "数")
     if suffix in ("条数", "次数") and not from_left:
         suffix = "数"
