@@ -27,6 +27,9 @@ def metric_of(text: str, span: str) -> str | None:
         # the kinds of unit a count spans stay with it
         ("该市下辖7个县(市、区)。", "7个", "县(市、区)数"),
         ("货物发往全国19个省（区、市）。", "19个", "省（区、市）数"),
+        # what is counted ends before a measure said of it
+        ("前三季度全市8条重点产业链营收增长7.1%。", "8条", "重点产业链数"),
+        ("信丰高新区增速居五个园区首位。", "五个", "园区数"),
         # units counted, then a measure of each: the count is of the units
         ("全乡9个行政村村集体经济收入都超过了8万元。", "9个", "行政村数"),
         ("目前，该县213个建制村宽带覆盖率达到100%。", "213个", "建制村数"),
@@ -191,3 +194,10 @@ def test_noun_phrase_does_not_start_with_a_predicate():
 )
 def test_names_from_verbs_and_lists(text, span, metric):
     assert metric_of(text, span) == metric
+
+
+def test_the_measure_the_last_item_of_a_list_names_is_each_items():
+    text = "其中，家电、服装、日化类销售额分别增长6.1%、4.3%和8.8%。"
+    assert [i.metric for i in extract(text, PUB)] == ["家电销售额增速", "服装销售额增速", "日化类销售额增速"]
+    text = "赣县区、南康区、信丰县三个产业园营收分别增长12%、9%和7%。"
+    assert [i.metric for i in extract(text, PUB)][0] != "赣县区增速"

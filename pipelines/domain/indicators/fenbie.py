@@ -28,7 +28,7 @@ _RANKING_INTRO_RE = re.compile(
 # 东盟、欧盟和美国为前三大贸易伙伴,分别…: what the list is said to be follows its last item
 _ITEM_PREDICATE_RE = re.compile(r"(?<=..)(?:为|是|成为)[^、和及与]*$")
 # 光伏、锂电两大产业, 信丰、龙南两地: the count of the items listed, no part of their names
-_COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家]")
+_COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家条]")
 # One-character endings of a list's items that the last item's noun is shared after (粮油食品类、饮料类零售额,
 # 工业、服务业增加值)
 _CLASS_ENDINGS = frozenset("类业")
@@ -84,6 +84,10 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
             for e, rr in zip(listed, run, strict=True):
                 rr.subject = e.name
         i = j
+
+
+# The measure the last item of a list names for all of them (粮油、肉禽蛋、酒类销售额分别增长…)
+_SHARED_MEASURE_RE = re.compile("(?:销售额|零售额|营业收入|营收|增加值|产值|产量|出口额|进口额|进出口额|用电量)$")
 
 
 def _shared_tail(names: list[str]) -> str | None:
@@ -164,6 +168,10 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
     n = len(names[0])
     if (tail := _shared_tail(names)) is not None:
         names[:-1] = [x + tail for x in names[:-1]]  # 外商投资企业、国有企业进出口: 外商投资企业进出口
+    elif (measure := _SHARED_MEASURE_RE.search(names[-1], 1)) and not any(
+        _SHARED_MEASURE_RE.search(x) for x in names[:-1]
+    ):
+        names[:-1] = [x + measure.group() for x in names[:-1]]  # 粮油、肉禽蛋、酒类销售额: 粮油销售额
     elif n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
         names[:-1] = [x + names[-1][n:] for x in names[:-1]]
     for name, rr in zip(names, run, strict=True):

@@ -275,10 +275,18 @@ _UNITS_THEN_MEASURE_RE = re.compile(
 )
 
 
+# A measure said of what a count counts: 12条重点产业链营收增长9.6%, 四个园区首位 (what is counted ends before it)
+_MEASURE_OF_COUNTED_RE = re.compile("营收|营业收入|主营业务收入|增加值|产值|销售额|利润|税收|用电量|进出口|首位")
+
+
 def counted_units(noun: str) -> str:
-    """The units a count counts when the noun after it goes on to a measure of each (建制村快递服务覆盖率 → 建制村)."""
+    """What a count counts when the noun after it goes on to a measure of each: 建制村快递服务覆盖率 → 建制村,
+    重点产业链营收增长 → 重点产业链."""
     m = _UNITS_THEN_MEASURE_RE.match(noun)
-    return m.group() if m else noun
+    if m:
+        return m.group()
+    measure = _MEASURE_OF_COUNTED_RE.search(noun, 2)
+    return noun[: measure.start()] if measure else noun
 
 
 def _paren_end(s: str, j: int, hi: int) -> int:
