@@ -50,6 +50,10 @@ ABOUT: dict[str, str] = {
     "plants, a city against its counties, a bank, a mall, a cooperative, an unnamed city, a listed company",
     "round20": "metric names and periods: monthly and quarterly releases, a five-year review, a January review, a "
     "bank, fiscal revenue, electricity, a harvest, a holiday, one firm's month, retail by category, a port, a box",
+    "round21": "periods as real pages write them: cumulative months spelt several ways, January reviews, 上年同期 "
+    "levels, plan progress, spans since a plan or congress, holidays over two months, the summer, a box of labels",
+    "round22": "subjects and metric names: a zone's firms by full and short name, a county's towns and villages, a "
+    "group's plant, city against province, industrial chains, a bank, a holiday market, a dateline-only county",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")

@@ -119,3 +119,10 @@ def test_a_rise_by_a_multiple_of_something_named_is_a_multiple():
 def test_a_growth_by_a_multiple_right_after_its_level_is_a_yearly_growth():
     got = by_text("1-9月,全市跨境电商进出口6.2亿元,增长1.6倍。")
     assert (got["1.6倍"].kind, got["1.6倍"].value_base, got["6.2亿元"].yoy_pct) == ("growth", 160, 160)
+
+
+def test_a_growth_over_a_rise_is_no_yoy():
+    got = {i.text: i for i in extract("五年来，全县税收由3.2亿元增加到8.1亿元，增长1.5倍。", PUB)}
+    assert got["8.1亿元"].yoy_pct is None
+    got = {i.text: i for i in extract("全县税收由去年同期的3.2亿元增加到3.8亿元，同比增长18.8%。", PUB)}
+    assert got["3.8亿元"].yoy_pct == 18.8

@@ -42,6 +42,8 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
                 if (
                     _YOY_GAP.match(gap) and not g.mom and g.fig.base_unit == "percent"
                     and not (g.metric or "").endswith(SINCE_JANUARY_GROWTH)  # (比年初增加72.8亿元,增长17.6%: no yoy)
+                    # (由7.86亿元增加到21.38亿元,增长1.7倍: the growth over the rise, not over a year)
+                    and (r.start_level is None or "同比" in gap)
                 ):
                     r.yoy = g.value_base
                 break
