@@ -201,3 +201,8 @@ def test_the_measure_the_last_item_of_a_list_names_is_each_items():
     assert [i.metric for i in extract(text, PUB)] == ["家电销售额增速", "服装销售额增速", "日化类销售额增速"]
     text = "赣县区、南康区、信丰县三个产业园营收分别增长12%、9%和7%。"
     assert [i.metric for i in extract(text, PUB)][0] != "赣县区增速"
+
+
+def test_items_of_a_list_named_with_he_or_ji_inside_are_split_by_dun_alone():
+    text = "前4个月，全县灯具及照明设备、家具、玩具出口分别为3.6亿元、2.2亿元和1.1亿元。"
+    assert [i.metric for i in extract(text, PUB)] == ["灯具及照明设备出口额", "家具出口额", "玩具出口额"]

@@ -19,6 +19,7 @@ from .scan import CONTEXT_WINDOW
 from .subjects import Entity, place_lists
 
 _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
+_ENUMERATION_ITEM_RE = re.compile(r"[^、]+")
 # 分别增长6.5%、下降2.1%: the next growth of a 分别 run, with its own verb
 _GROWTH_RUN_GAP_RE = re.compile(r"[、和及,，](?:增长|下降|减少|提高|回落|上升)")
 # 地区生产总值总量排名前三的是: what the places listed after it are ranked by
@@ -66,6 +67,10 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
             if not any(x.fig.end > before and x.fig.start < k and x.kind != "rank" for x in recs):
                 start, k_list = before, k - 1
         items = [m.span() for m in _FENBIE_ITEM_RE.finditer(s, start, k_list)]
+        if len(items) != len(run) > 1:
+            # 服装及衣着附件、鞋靴、箱包出口分别为…: a 和 or 及 inside an item's name, the items split by 、 alone
+            by_comma = [m.span() for m in _ENUMERATION_ITEM_RE.finditer(s, start, k_list)]
+            items = by_comma if len(by_comma) == len(run) else items
         if len(items) == len(run) > 1 and (labels := _item_periods(items, periods)):
             for label, rr in zip(labels, run, strict=True):
                 rr.fixed_period = label  # 一季度、二季度、三季度当季分别增长16.2%、8.5%和6.1%: one period each
@@ -87,7 +92,9 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
 
 
 # The measure the last item of a list names for all of them (粮油、肉禽蛋、酒类销售额分别增长…)
-_SHARED_MEASURE_RE = re.compile("(?:销售额|零售额|营业收入|营收|增加值|产值|产量|出口额|进口额|进出口额|用电量)$")
+_SHARED_MEASURE_RE = re.compile(
+    "(?:销售额|零售额|营业收入|营收|增加值|产值|产量|(?:进出|出|进)口额?|用电量|价格)$"
+)
 
 
 def _shared_tail(names: list[str]) -> str | None:
