@@ -432,6 +432,7 @@ ROAD_NOUN_ENDINGS: tuple[str, ...] = ("路", "道", "线", "公路", "铁路")
 NON_ECONOMIC_NOUNS: tuple[str, ...] = (
     "烈士", "英烈", "先烈", "红军", "名字", "姓名", "特点", "方面", "亮点", "原则", "步骤", "环节",
     "委员", "代表", "宣讲", "工作组", "意见建议", "被告人", "嫌疑人", "部分", "发言人",
+    "孩子",  # 照顾两个孩子
     "班子",  # 县四套班子领导: the leading bodies (a count of indicators, 四项指标, is a figure: the seeds count it)
 )
 # Words just before a figure that show it measures something outside the economy: a holiday's length, a

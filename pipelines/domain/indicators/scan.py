@@ -80,7 +80,8 @@ CN_NUMERAL_UNITS: frozenset[str] = frozenset(UNITS) - {"人", "次", "分", "天
 
 # Characters after a unit that show the "unit" was really the start of a word.
 UNIT_FALSE_FOLLOW: dict[str, str] = {
-    "个": "人性别小",  # 个人, 个性, 个别; 两个小时 (a duration: 个小时 is the unit, where a numeral may have it)
+    # 个人, 个性, 个别; 两个小时 (a duration: 个小时 is the unit, where a numeral may have it); 1个多小时, 两个多月
+    "个": "人性别小多",
     "人": "民才员口均次们工",  # 人民, 人才 …  (人次 is its own unit)
     "名": "单称义牌",  # 名单, 名称
     "位": "于列居置次一数",  # 位于, 位列, 位居; 三位一体, 两位数增长
@@ -116,6 +117,7 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "成": "为功立果本效员就熟交长品都型绩规年片批",  # 成为, 成功, 成立 …
     "份": "额",  # 份额
     "种": "植养子类苗",  # 种植, 种养, 种子, 种类, 种苗
+    "吨": "级",  # 千吨级泊位, 5000吨级码头: a class of berth, no figure
 }
 
 # Rank context: the rank word must be near one of these (same clause) or carry 位/名.

@@ -94,6 +94,7 @@ UNITS: dict[str, UnitInfo] = {
     "天": UnitInfo("other", 1, "other"),
     "次": UnitInfo("count", 1, "count"),
     "千瓦时": UnitInfo("other", 1, "other"),
+    "千伏安": UnitInfo("other", 1, "capacity"),  # 新增变电容量186万千伏安 (a transformer's apparent power)
     # energy (no contract base unit: kept as written)
     "GWh": UnitInfo("other", 1, "other"),
     "MWh": UnitInfo("other", 1, "other"),
