@@ -449,3 +449,24 @@ def test_each_item_of_a_page_of_briefs_is_framed_by_its_own_lead():
     )
     got = {i.text: i.period for i in extract(text, dt.date(2024, 2, 20))}
     assert got["3.2亿元"] == "2024-01" and got["6个"] != "2024-01"
+
+
+def test_an_event_dated_only_as_recent_is_of_the_publication_month():
+    text = (
+        "瑞金8个重大项目集中签约\n\n本报瑞金讯 日前，瑞金市举行2023年重大项目集中签约活动，现场签约项目8个，"
+        "总投资46亿元。"
+    )
+    got = {(i.text, i.sentence_start): i.period for i in extract(text, dt.date(2023, 7, 12))}
+    assert set(got.values()) == {"2023-07"}
+
+
+def test_a_quarters_month_aside_does_not_carry():
+    text = "一季度，全县规上工业增加值增长8.2%，其中3月份增长9.1%。规上工业企业实现营业收入86亿元。"
+    got = {i.text: i.period for i in extract(text, dt.date(2023, 4, 20))}
+    assert (got["9.1%"], got["86亿元"]) == ("2023-03", "2023-Q1")
+
+
+def test_a_change_since_january_after_a_balance_in_the_sentence_before():
+    text = "截至6月末，全县各项贷款余额268亿元，同比增长9.2%；比年初新增21亿元。"
+    got = {i.text: i for i in extract(text, dt.date(2023, 7, 20))}
+    assert (got["21亿元"].period, got["21亿元"].metric) == ("2023-01/2023-06", "贷款余额比年初新增额")

@@ -46,6 +46,7 @@ from .figure_periods import (
     period_end,
     period_in_label,
     period_year,
+    recent_event,
     since_january,
     standing_stock,
     stock_or_flow,
@@ -87,11 +88,12 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     report_period = headline_period(norm, head, period_matches, published, default_year) or (
         str(default_year) if default_year is not None else None
     )
+    head_end = head[-1].end if head else 0
     # an event's story: its headline's figures are of the event's month, which its lead dates
     headline_month = (
-        event_month(norm, sents, head, period_matches, published) if event_word(actx.main_subject or "") else None
+        event_month(norm, sents, head, period_matches, published)
+        if event_word(actx.main_subject or "") or _HEADLINE_EVENT_RE.search(norm, 0, head_end) else None
     )
-    head_end = head[-1].end if head else 0
     # one pass each over the whole text; a sentence without a figure only updates the state
     # (scan_figures' own number search is the test for a number candidate: no second pass for it)
     sent_starts = [x.start for x in sents]
@@ -174,7 +176,9 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 remember_entities(ents, actx, st)
             if PROJECT_WORD_RE.search(norm, a, b) and (topic := project_topic(norm, a, b)):
                 st.last["project"] = topic  # 赣南大道快速路项目是…重点工程。该项目…近200名工人: what 该项目 is
-            if periods and (dated := event_period(norm, a, b, periods)):
+            recent = recent_event(norm, a, b, [h for h in periods if h.label], published)
+            dated = recent[0].label if recent else event_period(norm, a, b, periods) if periods else None
+            if dated:
                 st.period = dated
                 if len(dated) == 7:
                     st.event = dated  # 11月28日,上饶县举行…集中开工活动: the month of the article's event
@@ -187,7 +191,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         link_neighbours(norm, recs)
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
-        attach_metrics(norm, recs, periods, ents, whole, st.project, st.growth)
+        attach_metrics(norm, recs, periods, ents, whole, st.project, st.growth, st.level)
         st.level = last_level(recs)
         # (a growth in %, not a change of one in 个百分点: 增速比1—7月提高0.2个百分点;8月当月增长9.6%)
         st.growth = next(
@@ -203,6 +207,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         labelled = [h for h in periods if h.label] if periods else []
         if len(labelled) > 1:
             labelled = within_cutoff(norm, labelled)
+        if (recent := recent_event(norm, a, b, labelled, published)) is not None:
+            labelled = recent  # 日前,定南县举行…集中签约活动,现场签约项目12个: of the month it is news in
         if labelled and EVENT_RE.search(norm, a, b):
             labelled = event_months(norm, labelled)  # 5月28日,…推介会在深圳举行,现场签约项目46个: of May
             if st.event is None and (month := next((h.label for h in labelled if len(h.label) == 7), None)):
@@ -315,6 +321,9 @@ _HEADING_FIRST = frozenset("一二三四五六七八九十（(")
 
 
 _TARGET_HEADING_RE = re.compile(r"目标|计划|任务|打算")
+# A headline that reports an event (定南12个重大项目集中签约, 200辆新能源物流车批量交付): its figures are of the
+# event's month, as an event's story's are
+_HEADLINE_EVENT_RE = re.compile(r"集中签约|集中开工|签约|开工|交付|竣工|投产|开业")
 # A box's label line of a period alone: 【今年一季度】, 【截至5月末】
 _BOX_LABEL_RE = re.compile(r"【[^【】\d]{0,6}[^【】]{1,10}】\s*")
 

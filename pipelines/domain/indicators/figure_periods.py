@@ -99,6 +99,8 @@ def event_month(
     a, b = lead[0].start, lead[-1].end
     in_lead = [m for m in period_matches if a <= m.start() < b]
     day = next((h.label for h in find_periods(s, a, b, published, None, in_lead) if is_day(h.label)), None)
+    if day is None and RECENTLY_RE.search(s, a, b) and EVENT_RE.search(s, a, b):
+        return asof_now(published).removeprefix("asof:")  # 日前,定南县举行…集中签约活动: of the month it is news in
     return day_month(day) if day else None
 
 
@@ -255,16 +257,19 @@ def within_cutoff(s: str, labelled: list[PeriodHit]) -> list[PeriodHit]:
     return out
 
 
+_ASIDE_OPENERS = ("其中", "其中,", "其中，")
+
+
 def carried_period(s: str, labelled: list[PeriodHit], sent: Span, before: str | None) -> str | None:
     """The period a sentence passes on to the next ones of its paragraph: its last period phrase, but not a day
     inside it (其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: the next is of the holiday) nor a month
-    set apart from the report's (7月当月,全市规上工业增加值增长6.5%。全市规上工业企业实现营业收入…: 1—7月)."""
+    set apart from the report's (7月当月,…增长6.5%。全市规上工业企业实现营业收入…: 1—7月; 其中3月份增长10.3%)."""
     for h in reversed(labelled):
         # (10月2日,全市单日接待游客216.8万人次。假期中,…: a day the sentence says is one, wherever it stands)
         if is_day(h.label) and (h.start > sent.start or s.find("单日", h.end, sent.end) >= 0):
             continue
-        if s.startswith("当月", h.end):
-            continue
+        if s.startswith("当月", h.end) or s.endswith(_ASIDE_OPENERS, max(sent.start, h.start - 3), h.start):
+            continue  # (一季度增长9.6%,其中3月份增长10.3%。…: the month is an aside, the quarter goes on)
         return h.label
     return before
 
@@ -295,6 +300,22 @@ def event_months(s: str, labelled: list[PeriodHit]) -> list[PeriodHit]:
         elif h.label and len(h.label) == 4 or not _EVENT_NAME_END_RE.match(s, h.end):
             out.append(h)
     return out
+
+
+# What dates news as recent, with no day: 日前, 近日
+RECENTLY_RE = re.compile("日前|近日")
+
+
+def recent_event(s: str, a: int, b: int, labelled: list[PeriodHit], published: dt.date) -> list[PeriodHit] | None:
+    """The period phrases of a sentence reporting an event the news dates only as recent (日前,定南县举行2022年重大
+    项目集中签约活动,现场签约项目12个): the publication month first, and no year inside the event's name; None for
+    a sentence that is no such report or names a month or a day."""
+    if any(h.label and len(h.label) != 4 for h in labelled):
+        return None
+    if not (RECENTLY_RE.search(s, a, b) and EVENT_RE.search(s, a, b)):
+        return None
+    month = PeriodHit(a, a, asof_now(published).removeprefix("asof:"), None)
+    return [month, *(h for h in labelled if not _EVENT_NAME_END_RE.match(s, h.end))]
 
 
 def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None:

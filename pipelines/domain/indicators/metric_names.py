@@ -248,10 +248,11 @@ def _share_of(noun: str) -> str:
 
 def attach_metrics(
     s: str, recs: list[FigureRecord], periods: list[PeriodHit], ents: list[Entity], whole: FigureRecord | None = None,
-    para_project: str | None = None, para_growth: str | None = None,
+    para_project: str | None = None, para_growth: str | None = None, level_before: FigureRecord | None = None,
 ) -> None:
     """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down,
-    ``para_project`` the project its paragraph is about, ``para_growth`` the last growth its paragraph named."""
+    ``para_project`` the project its paragraph is about, ``para_growth`` the last growth its paragraph named,
+    ``level_before`` the last level of the sentence before (what a change with nothing named before it is of)."""
     # (lists built only where there is something in them: a lone figure has no other figure for right_noun
     # to stop at, and most sentences have no period or entity)
     several = len(recs) > 1
@@ -518,7 +519,8 @@ def attach_metrics(
                 r.start_level = from_level
                 from_level.starts_rise = True
         if r.delta:
-            metric = _delta_metric(s[cs : f.start], raw_left, prev or last, f)  # (last: a change of a change)
+            # (last: a change of a change; 余额3968.2亿元;比年初新增482.6亿元: of the level the sentence before gave)
+            metric = _delta_metric(s[cs : f.start], raw_left, prev or last or level_before, f)
         cmp = base_year_comparison(s, f) if base_years_here else None
         if cmp is not None and is_rise_start(cmp):
             r.fixed_period = base_year_period(cmp)  # 由2015年的116家增加到765家: named as the rise's level (above)
