@@ -610,6 +610,17 @@ def test_the_county_of_a_dateline_is_what_its_quanxian_means():
     assert got["18.6亿元"] == "宁都县" and got["36万亩"] == "宁都县"
 
 
+def test_a_company_or_cooperative_named_after_its_county_and_not_a_verb_phrase():
+    text = (
+        "田埂上，万年县绿源水稻种植专业合作社理事长正拿着手机拍照，准备发到合作社的客户群里。"
+        "合作社现有社员210户，流转土地1800亩。"
+    )
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert got["210户"] == got["1800亩"] == "万年县绿源水稻种植专业合作社"
+    got = {i.text: i.subject for i in extract("我市A股上市公司增至9家。", PUB)}
+    assert got["9家"] != "股上市公司"
+
+
 def test_subdistricts_are_places_of_a_list():
     got = {i.text: i.subject for i in extract("水南街道、沙石镇新开工项目分别为6个和4个。", PUB)}
     assert got == {"6个": "水南街道", "4个": "沙石镇"}

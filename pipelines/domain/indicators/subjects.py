@@ -131,10 +131,11 @@ ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "上市", "�
 # Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
 ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简称", "占")
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
-# (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团: a kind of group)
+# (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团, A股上市公司: kinds)
 _NOT_A_NAME_RE = re.compile(
     r"^(?:今年|去年|年|目前|如今|现在|当前|眼下|日前|近日|近年)|获得|帮助|入股|季度|月份|月末|月底|上半年|下半年"
-    r"|全市|全县|全区|全省|新增|新设|注册|[后时]公司$|企业集团$"
+    r"|全市|全县|全区|全省|新增|新设|注册|[后时]公司$|企业集团$|上市公司$"
+    r"|准备|发到|送到|卖给|交给|加入|带领|依托|通过"  # (准备发到合作社的客户群里: a verb phrase, then 合作社)
 )
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
@@ -647,7 +648,8 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
                 name = name[c + len(cut) :]
         k = m.end() - len(name)  # (where the name starts now)
         if (
-            len(name) >= 4 and not name.startswith(ORG_NAME_BAD_START) and not _NOT_A_NAME_RE.search(name)
+            len(name) >= 4 and not _NOT_A_NAME_RE.search(name)
+            and (not name.startswith(ORG_NAME_BAD_START) or name[:2] in places())  # (万年县…合作社: a place's)
             and not _COUNTED_AFTER_RE.match(text, m.end())  # 建成烘干加工厂1座: a kind, counted, not a name
             and not (name[0] in _CLASSIFIERS and _COUNTED_BEFORE_RE.search(text, max(lo, k - 1), k))  # 3家专业合作社
         ):
@@ -715,7 +717,9 @@ def _short_company_names(text: str) -> dict[str, str]:
         short = _BRACKETED_RE.sub("", short)
         for prefix in (short[:2], short[:3]):
             if prefix.removesuffix("省").removesuffix("市") in pl or prefix in ("江西", "中国"):
-                short = short[len(prefix) :]
+                # (万年青水泥: a brand that starts with a place keeps it, unless the story uses the rest alone)
+                if text.count(short[len(prefix) :]) > text.count(short) or prefix in ("江西", "中国"):
+                    short = short[len(prefix) :]
                 break
         if 2 < len(short) <= 8:
             out[short] = name
