@@ -470,3 +470,8 @@ def test_a_change_since_january_after_a_balance_in_the_sentence_before():
     text = "截至6月末，全县各项贷款余额268亿元，同比增长9.2%；比年初新增21亿元。"
     got = {i.text: i for i in extract(text, dt.date(2023, 7, 20))}
     assert (got["21亿元"].period, got["21亿元"].metric) == ("2023-01/2023-06", "贷款余额比年初新增额")
+
+
+def test_a_day_set_off_by_a_comma_dates_the_rest_of_its_sentence():
+    text = "据价格监测数据显示，3月8日，中心城区鸡蛋零售均价为每斤5.2元。"
+    assert [i.period for i in extract(text, dt.date(2023, 3, 12))] == ["asof:2023-03-08"]

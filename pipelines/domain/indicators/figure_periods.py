@@ -223,8 +223,9 @@ def labelled_period(
         if not k:
             return carried
     h = labelled[k - 1]
-    while is_day(h.label) and h.start > r.sent.start and h.end < r.fig.cs:
-        # 接待游客8.65万人次,其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: not of June 23
+    while is_day(h.label) and h.start > r.sent.start and h.end < r.fig.cs and s[h.end] not in "，,":
+        # 接待游客8.65万人次,其中6月23日单日接待3.42万人次;通天岩景区接待游客2.16万人次: not of June 23 (a day
+        # set off by a comma dates what follows: 监测数据显示,2月5日,猪肉零售均价为每斤28.6元)
         k -= 1
         if not k:
             return carried
