@@ -115,6 +115,7 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "股": "份东权票价民市",  # 股份, 股东, 股权, 股票
     "羽": "毛绒翼球",  # 羽毛, 羽绒, 羽毛球
     "成": "为功立果本效员就熟交长品都型绩规年片批",  # 成为, 成功, 成立 …
+    "半": "年月天小个导岛径价山场程",  # 一半年, 半导体 …: not 一半 (half)
     "份": "额",  # 份额
     "种": "植养子类苗",  # 种植, 种养, 种子, 种类, 种苗
     "吨": "级",  # 千吨级泊位, 5000吨级码头: a class of berth, no figure
@@ -365,8 +366,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         if mult in ("百", "千") or (follow and is_han(follow) and follow not in MULT_ONLY_FOLLOW):
             return None  # 7万方, 百台…: an unknown unit after the multiplier
         mult_only = True
-    if chinese and value <= 1 and not mult:
-        return None  # 一个, 一家, 一项: not figures; 零部件: a word
+    if chinese and value <= 1 and not mult and unit != "半":
+        return None  # 一个, 一家, 一项: not figures; 零部件: a word (一半 is half)
     if unit == "倍" and p < hi and s[p] in AFTER_NUMBER_QUALIFIERS:
         qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]  # 6倍多, 两倍多: more than six times
         p += 1

@@ -27,6 +27,7 @@ UNITS: dict[str, UnitInfo] = {
     "%": UnitInfo("percent", 1, "share"),
     "个百分点": UnitInfo("percentage_point", 1, "growth"),
     "成": UnitInfo("percent", 10, "share"),  # 六成 = 60 %
+    "半": UnitInfo("percent", 50, "share"),  # 一半 = 50 % (only after 一: scan)
     "百分点": UnitInfo("percentage_point", 1, "growth"),
     # counts
     "家": UnitInfo("count", 1, "count"),
