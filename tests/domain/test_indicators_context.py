@@ -686,7 +686,7 @@ def test_an_events_story_gives_its_figures_to_the_event_by_its_fullest_name():
     event = "2024上饶（深圳）数字经济与先进制造业招商推介会"
     got = extract(text, dt.date(2024, 5, 22))
     assert {i.subject for i in got} == {event}
-    assert [i.metric for i in got if i.text == "36个"] == ["签约项目数", "现场共签约项目数"]
+    assert [i.metric for i in got if i.text == "36个"] == ["签约项目数", "签约项目数"]
 
 
 def test_an_events_headline_figures_are_of_the_month_its_lead_dates():

@@ -206,3 +206,8 @@ def test_the_measure_the_last_item_of_a_list_names_is_each_items():
 def test_items_of_a_list_named_with_he_or_ji_inside_are_split_by_dun_alone():
     text = "前4个月，全县灯具及照明设备、家具、玩具出口分别为3.6亿元、2.2亿元和1.1亿元。"
     assert [i.metric for i in extract(text, PUB)] == ["灯具及照明设备出口额", "家具出口额", "玩具出口额"]
+
+
+def test_what_was_done_after_gong_names_the_figure():
+    assert metric_of("假期，全县28家A级景区共接待游客36.2万人次。", "36.2万人次") == "接待游客"
+    assert metric_of("该区公共服务平台达12个。", "12个") == "公共服务平台数"  # (公共 is no 共)

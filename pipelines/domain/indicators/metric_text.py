@@ -76,7 +76,10 @@ def cut_left(
     return left
 
 
-_CUT_AFTER_RE = re.compile(alternation(C.METRIC_CUT_AFTER))
+# (and after 共 before a verb of what was done: 全市112家A级景区共接待游客 names 接待游客, its subject the sites)
+_CUT_AFTER_RE = re.compile(
+    f"{alternation(C.METRIC_CUT_AFTER)}|共(?=接待|实现|完成|签约|引进|发放|交易|销售|售出|发送|吸引|投入|帮助)"
+)
 # (连续11年稳定在15亿斤以上, 连续18个月保持: how long a level has held is no name)
 _TRAILING_RE = re.compile(
     f"(?:{alternation(C.METRIC_TRAILING)}|连续[\\d一二三四五六七八九十两]+(?:个月|个季度|年|天|周)?)$"
