@@ -54,6 +54,10 @@ ABOUT: dict[str, str] = {
     "levels, plan progress, spans since a plan or congress, holidays over two months, the summer, a box of labels",
     "round22": "subjects and metric names: a zone's firms by full and short name, a county's towns and villages, a "
     "group's plant, city against province, industrial chains, a bank, a holiday market, a dateline-only county",
+    "round23": "metric names as pages write them: before or after the number, from a verb, abbreviated, scoped, per "
+    "unit, prices, rates, kinds counted, thresholds, capacities, durations, shared nouns in lists",
+    "round24": "as close to the e-paper pages as possible: a front-page lead, a long feature, datelines, briefs, "
+    "captions, an interview, a commentary, a listing, a village, transport, a holiday, energy, a page of traps",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")
