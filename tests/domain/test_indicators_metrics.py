@@ -27,6 +27,11 @@ def metric_of(text: str, span: str) -> str | None:
         # the kinds of unit a count spans stay with it
         ("该市下辖7个县(市、区)。", "7个", "县(市、区)数"),
         ("货物发往全国19个省（区、市）。", "19个", "省（区、市）数"),
+        # 中 inside a word is no stop; what was done to what is counted is no part of it
+        ("车间里，16台加工中心满负荷运转。", "16台", "加工中心数"),
+        ("全区建成21个集中供气站。", "21个", "集中供气站数"),
+        ("全县9个重大项目集中开工。", "9个", "重大项目数"),
+        ("三条新建的生产线已经投产。", "三条", "生产线数"),
         # what is counted ends before a measure said of it
         ("前三季度全市8条重点产业链营收增长7.1%。", "8条", "重点产业链数"),
         ("信丰高新区增速居五个园区首位。", "五个", "园区数"),

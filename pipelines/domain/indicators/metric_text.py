@@ -16,7 +16,7 @@ from typing import TypeVar
 from . import context as C
 from .periods import PeriodHit
 from .records import alternation
-from .scan import CLAUSE_SEPS, Figure
+from .scan import CLAUSE_SEPS, Figure, is_han
 from .sentences import BULLETS
 from .subjects import Entity
 
@@ -86,7 +86,11 @@ _TRAILING_RE = re.compile(
 )
 _LEADING_RE = re.compile(f"^(?:{alternation(C.METRIC_LEADING)})")
 _INFIX_RE = re.compile(f"(?:{alternation(C.METRIC_INFIX_DELETE)})(?!率)")  # (完成率, 实现率: words)
-_NOUN_STOP_RE = re.compile(f"(?!{alternation(C.NOUN_STOP_NOUNS)})(?:{alternation(C.NOUN_STOP)})")
+# (中 ends a noun phrase as a preposition, 大类中有31个; not inside a word: 加工中心, 集中喷涂中心, 其中)
+_NOUN_STOP_RE = re.compile(
+    f"(?!{alternation(C.NOUN_STOP_NOUNS)})(?:{alternation(tuple(w for w in C.NOUN_STOP if w != '中'))}"
+    "|(?<![集其])中(?!心))"
+)
 INTRO_VERBS = (*C.COUNT_INTRO_VERBS, *C.AMOUNT_INTRO_VERBS)
 # (Chinese quotation marks stay: “专精特新”企业 is a name; an unmatched one goes in _balance_quotes)
 _QUOTES = " \t\"()（）—-\n\u2029" + BULLETS  # (and a list's bullets: ▲地区生产总值：206.8亿元)
@@ -201,6 +205,9 @@ NOUN_BAD_START_WORDS: tuple[str, ...] = (
 _NOUN_RUN_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_SEPS - set("“”‘’\"")))) + "(（]")
 
 
+_DONE_BEFORE_NOUN_RE = re.compile("(?:新上|新建|在建|新增|新开工|投产|建成|引进|落地|签约|开工)的")
+
+
 def right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[int]) -> str:
     """The noun phrase at ``i``, right after a figure (3条生产线, 5个千亿级产业集群, 15个省级(培育、特色)产业集群).
 
@@ -208,6 +215,8 @@ def right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[in
     The phrase is read run by run (a regex finds the next separator or parenthesis), not character by character."""
     if s.startswith("的", i):
         i += 1
+    elif (m := _DONE_BEFORE_NOUN_RE.match(s, i, hi)) and m.end() < hi and is_han(s[m.end()]):
+        i = m.end()  # 两条新上的砌块生产线: what was done to them is no part of what is counted
     if i >= hi:
         return ""
     c = s[i]
