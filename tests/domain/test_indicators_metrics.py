@@ -216,3 +216,16 @@ def test_items_of_a_list_named_with_he_or_ji_inside_are_split_by_dun_alone():
 def test_what_was_done_after_gong_names_the_figure():
     assert metric_of("假期，全县28家A级景区共接待游客36.2万人次。", "36.2万人次") == "接待游客"
     assert metric_of("该区公共服务平台达12个。", "12个") == "公共服务平台数"  # (公共 is no 共)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("公司现有光伏组件年产能12GW。", "12GW", "光伏组件年产能"),
+        ("全县已形成石材年产能800万平方米的规模。", "800万平方米", "石材年产能"),
+        ("新建年产20万立方米砌块项目。", "20万立方米", "砌块年产能"),
+        ("已开工项目17个，开工率达85%。", "85%", "项目开工率"),
+    ],
+)
+def test_capacities_and_rates_named_once(text, span, metric):
+    assert metric_of(text, span) == metric

@@ -198,7 +198,7 @@ def classify(s: str, f: Figure, sent: Span, bracket: bool) -> FigureRecord:
         f.base_unit, kind = "rank", "rank"  # 排名前移2名: a change of rank
     elif f.unit == "位" and _RANK_LIST_BEFORE_RE.search(s, f.ws, f.start):
         f.base_unit, kind = "rank", "rank"  # 分列第一、二位: the next rank of a list
-    elif f.base_unit in ("GW", "tonne", "m2", "count", "vehicle") and _CAPACITY_RE.search(s, f.cs, f.start):
+    elif f.base_unit in _CAPACITY_BASE_UNITS and _CAPACITY_RE.search(s, f.cs, f.start):
         kind = "capacity"
     # (the left context is searched in place, s between pos and endpos, not sliced; a delta cue ends the clause,
     # so its last character, or the newline $ allows after it, is tested before the regex)
@@ -247,6 +247,8 @@ RANK_MOVE_RE = re.compile(
     r"(?:排名|位次|名次|[比较](?:上年|去年)(?:同期)?)(?P<verb>前移|上升|提升|前进|进位|后退|下降|后移)了?$"
 )
 # 年产(能) X, 年产锂电池 X, 产能(达) X, 装机容量 X: a capacity; 年产量/年产值 are output
+# What a capacity is counted in (年产30万立方米装配式构件: cubic metres are an "other" unit)
+_CAPACITY_BASE_UNITS = frozenset({"GW", "tonne", "m2", "count", "vehicle", "other"})
 _CAPACITY_RE = re.compile(
     r"(?:年产(?![量值])(?:能力|能)?[^\d,，。;；]{0,8}|产能|生产能力|装机容量|装机规模)(?:达到|达|为|超过|超|突破)?$"
 )

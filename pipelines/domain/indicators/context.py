@@ -388,7 +388,7 @@ NOUN_STOP: tuple[str, ...] = (
 NOUN_STOP_NOUNS: tuple[str, ...] = ("集聚区", "聚集区")
 # Text before a figure is cut after the last of these: what precedes is another predicate.
 METRIC_CUT_AFTER: tuple[str, ...] = ("了", "把", "让", "使", "我们", "他们", "记者", "介绍", "表示", "看到",
-                                     "：", ":", "…", "——", "建成后", "投产后", "达产后", "竣工后", "成为")
+                                     "：", ":", "…", "——", "建成后", "投产后", "达产后", "竣工后", "成为", "形成")
 # Deleted anywhere inside a metric (主导产业实现营收 → 主导产业营收).
 METRIC_INFIX_DELETE: tuple[str, ...] = ("可实现", "实现", "完成", "累计", "可获", "分别", "预计")
 # Rank verbs and scopes stripped from the text before 第N.

@@ -412,7 +412,10 @@ def attach_metrics(
         elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
             metric = prev.metric or ""
         elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
-            product = right.split("项目")[0]
+            # 年产20GWh储能电池项目, 一条年产500吨的生产线, 现有储能电池年产能15GWh: what has the capacity after
+            # the figure, else before 年产 (水泥年产能1500万吨的规模: a scale is no product)
+            after = right.split("项目")[0] if right not in _SCALE_WORDS else ""
+            product = after or strip_metric(raw_left.removesuffix("能").removesuffix("年产"))
             metric = (product + "年产能") if product else "年产能"
         elif f.base_unit in ("count", "vehicle"):
             intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
@@ -548,7 +551,9 @@ def attach_metrics(
             # 车流量412.6万辆次,日均58.9万辆次: the same measure per day (all of a name read from a verb: 旅客发送量)
             metric = avg.group(0) + (prev.metric if prev.metric.endswith("量") else prev.metric[k:])
         if r.kind == "share" and metric in _BARE_RATES and prev is not None and prev.metric:
-            metric = prev.metric.removesuffix("数") + metric  # 已完成整改53项,完成率为96.4%: 整改完成率
+            # 已完成整改53项,完成率为96.4%: 整改完成率 (已开工9个,开工率64.3%: 开工率, said once)
+            level = prev.metric.removesuffix("数")
+            metric = re.sub(f"新?{metric[:-1]}", "", level) + metric  # (新开工项目, 开工率: 项目开工率)
         elif metric in _TOTAL_WORDS and prev is not None and prev.metric and prev.fig.base_unit == f.base_unit:
             # 新增规上工业企业23家,总数达到158家: the total of what the figure before added to
             metric = prev.metric.removeprefix("新增").removeprefix("新认定").removesuffix("数") + "总数"
@@ -786,6 +791,7 @@ def _strip_rank_verbs(thing: str) -> str:
 
 
 _RANKED_RATES = (*GROWTH_ENDINGS, "增幅")
+_SCALE_WORDS = frozenset({"规模", "水平", "能力", "产能", "生产能力"})
 _NOT_LEVELS = ("growth", "share", "rank")
 
 
