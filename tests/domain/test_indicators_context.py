@@ -623,6 +623,16 @@ def test_a_company_or_cooperative_named_after_its_county_and_not_a_verb_phrase()
     assert {i.subject for i in extract(text, PUB)} == {"江西赣新客车有限公司"}
 
 
+def test_a_city_story_listing_several_zones_is_the_citys():
+    text = (
+        "全市电子信息产业营收增长12%\n\n今年一季度，赣州市电子信息产业营收586亿元。全市规上企业612家。\n\n"
+        "分区域看，赣州经开区、龙南经开区、信丰高新区营收分别为168亿元、102亿元和86亿元。其中，龙南经开区增速最快。\n\n"
+        "分领域看，智能终端营收216亿元。全市新签约项目46个。"
+    )
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert got["216亿元"] == got["46个"] == "赣州市"
+
+
 def test_subdistricts_are_places_of_a_list():
     got = {i.text: i.subject for i in extract("水南街道、沙石镇新开工项目分别为6个和4个。", PUB)}
     assert got == {"6个": "水南街道", "4个": "沙石镇"}

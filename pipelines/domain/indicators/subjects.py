@@ -300,8 +300,10 @@ def article_context(text: str) -> ArticleContext:
     headline = text.partition("\n")[0]
     main: str | None = city
     if main_zone:
-        n_zone = sum(zone_counts.values())
-        n_city = max(0, city_mentions - n_zone) + city_refs if city else 0
+        n_zone = zone_counts[main_zone]  # (the zone named most: a list of several zones is no zone's story)
+        # (the city's name inside a zone's, 赣州经开区, is no mention of the city)
+        in_zone_names = sum(n for z, n in zone_counts.items() if city_short and z.startswith(city_short))
+        n_city = max(0, city_mentions - in_zone_names) + city_refs if city else 0
         if n_zone + zone_refs >= n_city:
             main = main_zone
     orgs = Counter(o for o, end in _short_org_mentions(text) if text[end : end + 1] not in SHORT_ORG_BAD_AFTER)
