@@ -633,6 +633,16 @@ def test_a_city_story_listing_several_zones_is_the_citys():
     assert got["216亿元"] == got["46个"] == "赣州市"
 
 
+def test_a_base_after_its_place_is_a_site_and_what_its_anaphor_means():
+    text = (
+        "宁都县引进江西远达新材料集团建设生产基地。宁都基地规划用地500亩，总投资20亿元。"
+        "该基地一期项目已投产。基地年产能将达到3万吨。全县建成各类生产基地12个。"
+    )
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert got["500亩"] == got["3万吨"] == "宁都基地"
+    assert got["12个"] != "宁都基地"
+
+
 def test_subdistricts_are_places_of_a_list():
     got = {i.text: i.subject for i in extract("水南街道、沙石镇新开工项目分别为6个和4个。", PUB)}
     assert got == {"6个": "水南街道", "4个": "沙石镇"}

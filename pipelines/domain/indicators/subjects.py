@@ -46,11 +46,12 @@ SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产�
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
 SITE_WORDS: tuple[str, ...] = (
     "景区", "名胜区", "度假区", "旅游区", "陆港", "机场", "站", "港", "铜矿", "钨矿", "金矿",
-    "产业集群", "产业园", "科技城", "购物中心",
+    "产业集群", "产业园", "科技城", "购物中心", "基地",
 )
 # verbs: the name comes after (占: 夜间消费额占景区总收入的45%)
 SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占")
-PLACE_SITE_WORDS = ("站", "港", "铜矿", "钨矿", "金矿")  # only after a place (上饶站, 德兴铜矿; not 加油站, 香港)
+# only after a place (上饶站, 德兴铜矿, 铅山基地; not 加油站, 香港, 生产基地)
+PLACE_SITE_WORDS = ("站", "港", "铜矿", "钨矿", "金矿", "基地")
 SITE_NAME_MAX = 8
 SITE_NAME_BAD = "各全该级等个座处大型多"  # 各大景区, 4A级景区, 多个景区: kinds of site, no name
 SITE_KIND_WORDS = ("重点", "热门", "主要", "知名", "周边", "境内", "域内")  # 重点景区人气旺盛: a kind, no name
@@ -93,6 +94,8 @@ ANAPHORS: dict[str, str] = {
     "该行": "org",  # a bank's (该行新发放贷款…): see figure_subjects._resolve; 该行业 is no anaphor
     "公司": "org",  # only at the head of a clause (公司实现营业收入…): see figure_subjects._resolve
     "合作社": "org",  # the same (合作社实现销售收入380万元)
+    "该基地": "site",
+    "基地": "site",  # only at the head of a clause (基地锂电铜箔年产能将达到2万吨), like 公司
     "集团": "org",  # the same (集团实现营业收入86.2亿元)
     "该机场": "site",
     "该景区": "site",
@@ -108,7 +111,7 @@ ANAPHORS: dict[str, str] = {
 ANAPHORS.update({f"{this}{word}": "site" for this in ("本届", "此次", "本次", "") for word in EVENT_WORDS})
 # Bare words that point back at the company, group, cooperative or site named before only as a clause's topic
 # (公司实现营收…; 新增公司1200家 is companies in general).
-HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", *EVENT_WORDS)  # (推介会现场共签约项目36个)
+HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "基地", *EVENT_WORDS)  # (推介会现场共签约项目36个)
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
@@ -135,7 +138,7 @@ ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简�
 _NOT_A_NAME_RE = re.compile(
     r"^(?:今年|去年|明年|前年|当年|年|目前|如今|现在|当前|眼下|日前|近日|近年)|获得|帮助|入股|季度|月份|月末|月底|上半年|下半年"
     r"|全市|全县|全区|全省|新增|新设|注册|[后时]公司$|企业集团$|上市公司$"
-    r"|准备|发到|送到|卖给|交给|交付|加入|带领|依托|通过|一家"  # (准备发到合作社…, 交付给…一家公交公司: no names)
+    r"|准备|发到|送到|卖给|交给|交付|加入|带领|依托|通过|一家|引进|招引"  # (准备发到合作社…, 宁都县引进…集团)
 )
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
