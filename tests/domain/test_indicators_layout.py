@@ -475,3 +475,20 @@ def test_a_change_since_january_after_a_balance_in_the_sentence_before():
 def test_a_day_set_off_by_a_comma_dates_the_rest_of_its_sentence():
     text = "据价格监测数据显示，3月8日，中心城区鸡蛋零售均价为每斤5.2元。"
     assert [i.period for i in extract(text, dt.date(2023, 3, 12))] == ["asof:2023-03-08"]
+
+
+def test_a_boxs_change_on_the_line_under_its_figure():
+    text = "数说2023\n\n■ 地区生产总值 236.8亿元\n同比增长5.2%\n\n■ 一般公共预算收入 21.6亿元\n增长6.8%"
+    got = {i.text: i for i in extract(text, dt.date(2024, 1, 18))}
+    assert (got["236.8亿元"].metric, got["236.8亿元"].yoy_pct) == ("地区生产总值", 5.2)
+    assert (got["21.6亿元"].metric, got["21.6亿元"].yoy_pct) == ("一般公共预算收入", 6.8)
+
+
+def test_a_change_against_last_years_end():
+    # at a year's end, year on year; mid-year, since January
+    text = "2023年末，全县各项贷款余额318.4亿元，比上年末增长13.6%。"
+    got = {i.text: i for i in extract(text, dt.date(2024, 1, 20))}
+    assert (got["318.4亿元"].yoy_pct, got["13.6%"].metric) == (13.6, "贷款余额增速")
+    text = "截至6月末，全县各项存款余额356.2亿元，比上年末增长9.8%。"
+    got = {i.text: i for i in extract(text, dt.date(2024, 7, 20))}
+    assert (got["356.2亿元"].yoy_pct, got["9.8%"].period) == (None, "2024-01/2024-06")

@@ -54,6 +54,7 @@ from .figure_periods import (
 )
 from .figure_subjects import attach_subjects, remember_entities
 from .metric_names import PROJECT_WORD_RE, attach_metrics, last_level, project_topic
+from .metric_text import growth_of
 from .model import Indicator
 from .numbers import normalise
 from .periods import asof_now, find_periods, last_month_of, reference_year, scan_periods
@@ -62,7 +63,7 @@ from .scan import scan_figures
 from .sentences import Span, mask_tags, split_sentences
 from .subjects import article_context, entity_candidates, event_word, find_entities
 from .targets import TARGET_LIST_RE, attach_targets
-from .yoy import attach_yoy
+from .yoy import attach_yoy, year_end_yoy
 
 _T = TypeVar("_T")
 
@@ -296,6 +297,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = a_year_before(r.period)  # 实现营收16.2亿元,上年同期为13.5亿元: of 1—9月 a year before
             if r.period and not r.target and period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
+            if ri + 1 < len(recs) and (since_year_end := year_end_yoy(r, recs[ri + 1])) is not None:
+                r.yoy = since_year_end  # 年末存款余额356.2亿元,比上年末增长9.8%: the balance's growth over a year
+                if r.metric:
+                    recs[ri + 1].metric = growth_of(r.metric)
             if r.start_level is not None:
                 last_rise = r
             if r.fig.unit in FRAME_UNITS and ri + 1 < len(recs) and frames_next(norm, r.fig, recs[ri + 1].fig):

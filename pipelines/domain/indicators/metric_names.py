@@ -295,7 +295,8 @@ def attach_metrics(
             named = strip_metric(s[named_from : fm.start()])
             if len(named) >= 2:
                 left = named  # 研发团队由最初的3人扩大到如今的46人: what stands before 由
-        if len(left) < 2 and cs > lo and s[cs - 1] in "：:":
+        if len(left) < 2 and cs > lo and s[cs - 1] in "：: \u3000":
+            # 1. 地区生产总值：2015.3亿元, ■ 地区生产总值 236.8亿元: the label before the colon or the space
             left = _colon_label(s, lo, cs - 1) or left  # 1. 地区生产总值：2015.3亿元: the label before the colon
         elif (f.start == lo or s[f.start - 1] == "【") and (label_at := _label_start(s, f, lo, hi)) >= 0:
             lab = _BRACKET_LABEL_RE.match(s, label_at, hi)
@@ -636,7 +637,7 @@ _POPULATION_UNITS = {"户": "户数", "人": "人口"}
 _HAVING_WORDS = ("共", "有")  # (共有, 总共 end with them)
 _PLACE_SCOPE_RE = re.compile(r"[全该本][村镇乡县市区]|[村镇乡]")  # 全村共412户, 湖塘村有…
 _DECLINE_NOUN_RE = re.compile(r"降幅(?:收窄|扩大|回落|缩小|继续收窄)?$")
-_SINCE_JANUARY_RE = re.compile(r"[比较]年初")
+_SINCE_JANUARY_RE = re.compile(r"[比较](?:年初|上年末|上年底|去年末|去年底)")  # (last year's end: this January)
 _VERB_GAP_MAX = 4  # ,增长 / ,增长了 / 、提高了: a comma and a verb of change between two figures
 _OF_BEFORE_SHARE_RE = re.compile(r"占([^,，;；。占的]{2,16})的?(?:比重|比例)")  # 占全部投资的比重
 _TOTAL_WORDS = frozenset({"总数", "总量"})

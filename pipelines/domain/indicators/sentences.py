@@ -44,6 +44,10 @@ _LIST_ITEM_RE = re.compile(
 _LINE_END = SENTENCE_END + _CLOSERS + ":：-"
 
 
+# A line that opens with a change continues the figure on the line before it (a 数说 box's second line)
+_CHANGE_LINE_RE = re.compile("(?:同比|比上年|较上年|比年初|较年初)?(?:增长|下降|增加|减少)")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Logical lines: physical lines joined when one was broken mid-sentence; ends stripped of white space."""
     out: list[tuple[int, int]] = []
@@ -58,6 +62,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
             if cur_start is not None and _LIST_ITEM_RE.match(line):
                 out.append((cur_start, cur_end))  # 4. 社零…增长11.5% / 5. 财政总收入…: a list's next item
                 cur_start = None
+            elif out and cur_start is None and _CHANGE_LINE_RE.match(line) and text[out[-1][1] - 1] not in _LINE_END:
+                cur_start = out.pop()[0]  # ■ 地区生产总值 236.8亿元 / 同比增长5.2%: a box's change, on its own line
             if cur_start is None:
                 cur_start = a + (len(seg) - len(seg.lstrip()))
             cur_end = a + len(seg.rstrip())

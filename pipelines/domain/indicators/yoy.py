@@ -10,7 +10,7 @@ from .context import SINCE_JANUARY_GROWTH, YEAR_ON_YEAR_BASES
 from .records import FigureRecord, alternation
 
 _YOY_GAP = re.compile(
-    r"^(?:标准煤|标煤|大关|台阶|关口)?[)）]?[,，、]?(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
+    r"^(?:标准煤|标煤|大关|台阶|关口)?[)）]?[,，、]?\s*(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
     rf"(?:{alternation((*YEAR_ON_YEAR_BASES, '与上年相比'))})?"
     r"(?:增长|增加|增速|增幅|提高|上升|上涨|下降|减少|回落|降低|下滑|下跌)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
@@ -64,3 +64,20 @@ def _passed_mark(level: FigureRecord, g: FigureRecord) -> bool:
         g.fig.qualifier == "over" and level.metric is not None and g.metric == level.metric
         and bool(_DELTA_GAP.fullmatch(g.gap))
     )
+
+
+# A change against last year's end (比上年末增长9.8%): the year-on-year change of a stock at this year's end
+_SINCE_LAST_YEAR_END_GAP = re.compile(
+    r"^[,，]?\s*(?:比|较)(?:上年|去年)(?:末|底)(?:增长|增加|提高|上升|下降|减少|回落)"
+)
+
+
+def year_end_yoy(level: FigureRecord, nxt: FigureRecord) -> float | None:
+    """年末,存款余额356.2亿元,比上年末增长9.8%: a stock at a year's end (``level``, its period set) and the change
+    against the year before's end after it (``nxt``) are a year-on-year change; mid-year, it is one since January."""
+    p = level.period
+    if not p or not (p.endswith("-12") or len(p) == 4) or level.yoy is not None or level.kind == "growth":
+        return None
+    if nxt.kind != "growth" or nxt.fig.base_unit != "percent" or not _SINCE_LAST_YEAR_END_GAP.match(nxt.gap):
+        return None
+    return nxt.value_base
