@@ -230,6 +230,20 @@ def test_what_a_project_yields_once_done_has_no_date_even_a_clause_later():
     assert [i.period for i in extract(text, PUB)] in ([None], ["2022"])  # (当年: that year, not this one)
 
 
+def test_spans_since_a_year_with_words_between_and_in_a_january_review():
+    got = extract("“财园信贷通”自2017年开办以来累计发放贷款86亿元。", PUB)
+    assert [i.period for i in got] == ["2017-01/2023-10"]
+    got = extract("2021年以来，全县累计新增城镇就业1.2万人。", dt.date(2024, 1, 16))
+    assert [i.period for i in got] == ["2021-01/2023-12"]  # (a review of last year: to its end)
+
+
+def test_a_plan_share_does_not_date_the_figures_after_it():
+    text = "上半年，全区规上工业营业收入增长14.2%，完成全年目标任务的51.4%；规上工业增加值增长9.8%。"
+    got = {i.text: i for i in extract(text, PUB)}
+    assert got["9.8%"].period == "2023-H1"
+    assert got["51.4%"].metric == "规上工业营业收入完成全年目标进度"
+
+
 def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 

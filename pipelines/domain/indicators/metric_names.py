@@ -370,18 +370,23 @@ def attach_metrics(
             sm = _SHARE_NOUN_RE.match(s, f.end, hi)
             plan = plan_share(s, cs, f.start)
             # (the level before the plan's phrase: not the plan's own amount, 完成全年341.6亿元目标任务的96.2%)
+            # (the figure before the plan's phrase, not the plan's own amount: 完成全年341.6亿元目标任务的96.2%; a
+            # level, else a growth of one: 营业收入增长14.2%,完成全年目标任务的51.4%)
             done = plan and next(
-                (x for x in reversed(recs[:ri]) if x.fig.end <= plan.start and x.kind not in _NOT_LEVELS), None
+                (x for x in reversed(recs[:ri]) if x.fig.end <= plan.start and x.kind not in ("share", "rank")), None
             )
             if done and done.fig.base_unit != "CNY" and s.find("投资", plan.start, f.start) >= 0:
                 done = None  # 在建项目43个,完成年度投资计划的88.6%: the plan is of money, not of the count
+            done_name = done.metric if done else None
+            if done and done_name and done.kind == "growth":
+                done_name = level_of(done_name)
             if sm:
                 metric = sm.group(1)  # 95%的设备开工率
-            elif plan and done and done.metric:
+            elif plan and done and done_name:
                 # 完成投资68亿元,占年度计划的85%; 财政总收入…完成全年目标的92%: how far the plan is done
                 metric = (
-                    f"{done.metric}完成{plan.plan}进度" if plan.verb == "完成" and "计划" not in plan.plan
-                    else f"{done.metric}占{plan.plan}比重"
+                    f"{done_name}完成{plan.plan}进度" if plan.verb == "完成" and "计划" not in plan.plan
+                    else f"{done_name}占{plan.plan}比重"
                 )
                 r.progress_of = done
             elif plan and (h := last_before(periods, ends[0], plan.start)) is not None and h.label:

@@ -170,6 +170,12 @@ def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
+def _since_end(pub: dt.date) -> str:
+    """The month a span since a year (2020年以来, “十四五”以来) runs to: the article's, or in a review of the year's
+    first months the December of the year it reviews."""
+    return _ym(pub.year - 1, 12) if pub.month <= REVIEW_MONTHS else _ym(pub.year, pub.month)
+
+
 def asof_now(pub: dt.date) -> str:
     """What stands at the article's date: the stock label of its month (目前, 现有, 累计建成 …)."""
     return f"asof:{_ym(pub.year, pub.month)}"
@@ -202,7 +208,9 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"上半年", "h1"),
     (r"下半年", "h2"),
     # 完成年度预算的81%, 占年度计划的85%: the plan a share is of, not the period (年度计划投资98亿元 is)
-    (r"全年|(?<!完成)(?<!占)(?<!超)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
+    # (完成全年目标任务的51.4%: the plan a share is of, not the period of the figures after it)
+    (r"(?<!完成)(?<!占)(?<!超)全年|全年(?!(?:目标|计划|任务|预算)+的)"
+     r"|(?<!完成)(?<!占)(?<!超)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
     (r"(?:“)?(?P<hol>国庆|五一|春节|端午|中秋|清明)(?:”)?(?P<hol2>中秋|国庆)?(?:“?双节”?)?(?:[3-9三五七八九]天)?"
      r"(?:假期|黄金周|长假|小长假|期间)", "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
@@ -225,7 +233,8 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (rf"(?P<m>{_N})月(?P<d>{_N})日{_DASH}(?:(?P<m2>{_N})月)?(?P<d2>{_N})日", "day_range"),
     (rf"(?P<m>{_N})月(?P<d>{_N})日", "day"),
     (rf"(?P<y1>(?:19|20)\d{{2}})年?{_DASH}(?P<y2>(?:19|20)\d{{2}})年", "year_range"),
-    (rf"{_YEAR}年以来", "since_year"),  # 2018年以来累计建设…: a flow from that January to the article's month
+    # 2018年以来累计建设…, 自2016年开办以来累计发放…: a flow from that January to the article's month
+    (rf"{_YEAR}年(?:[^\d,，。;；:：、]{{1,4}})?以来", "since_year"),
     (rf"{_YEAR}年(?:末|底)(?!前)", "year_end"),  # 到2020年底已增加到586家: the stock at that year's end
     (rf"{_YEAR}年初(?!以来)", "year_start"),  # 2022年初,园区有闲置厂房32万平方米: the stock at that year's start
     (rf"{_YEAR}年", "year"),
@@ -348,13 +357,13 @@ def find_periods(
         elif kind == "since_year":
             if y is None or y > pub.year:
                 continue
-            label = f"{_ym(y, 1)}/{_ym(pub.year, pub.month)}"
+            label = f"{_ym(y, 1)}/{_since_end(pub)}"
         elif kind == "since_era":
             congress, plan = _g(m, i, "congress"), _g(m, i, "plan")
             first = ERA_STARTS[congress] if congress else PLAN_STARTS[plan or "十四"]
             if first > pub.year:
                 continue
-            label = f"{_ym(first, 1)}/{_ym(pub.year, pub.month)}"
+            label = f"{_ym(first, 1)}/{_since_end(pub)}"
         elif kind == "summer":
             yy = y if y is not None and (y_txt or rel) else pub.year if pub.month >= 7 else pub.year - 1
             label = f"{_ym(yy, 7)}/{_ym(yy, 8)}"
