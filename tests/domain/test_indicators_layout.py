@@ -492,3 +492,15 @@ def test_a_change_against_last_years_end():
     text = "截至6月末，全县各项存款余额356.2亿元，比上年末增长9.8%。"
     got = {i.text: i for i in extract(text, dt.date(2024, 7, 20))}
     assert (got["356.2亿元"].yoy_pct, got["9.8%"].period) == (None, "2024-01/2024-06")
+
+
+def test_a_box_of_bulleted_figures_with_their_labels_under_them():
+    text = (
+        "数说宁都2022\n\n■286.4亿元\n全县地区生产总值，同比增长5.1%。\n\n"
+        "■12.6%\n规上工业增加值增速，高于全市平均水平0.8个百分点。\n\n■38家\n全年新增入规企业。"
+    )
+    got = {i.text: i for i in extract(text, dt.date(2023, 1, 16))}
+    first = got["286.4亿元"]
+    assert (first.metric, first.subject, first.period, first.yoy_pct) == ("地区生产总值", "宁都县", "2022", 5.1)
+    assert (got["12.6%"].metric, got["12.6%"].subject) == ("规上工业增加值增速", "宁都县")
+    assert got["38家"].period == "2022"

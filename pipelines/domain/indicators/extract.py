@@ -57,7 +57,7 @@ from .metric_names import PROJECT_WORD_RE, attach_metrics, last_level, project_t
 from .metric_text import growth_of
 from .model import Indicator
 from .numbers import normalise
-from .periods import asof_now, find_periods, last_month_of, reference_year, scan_periods
+from .periods import REVIEW_MONTHS, asof_now, find_periods, last_month_of, reference_year, scan_periods
 from .records import FigureRecord, ReadingState
 from .scan import scan_figures
 from .sentences import Span, mask_tags, split_sentences
@@ -89,6 +89,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     report_period = headline_period(norm, head, period_matches, published, default_year) or (
         str(default_year) if default_year is not None else None
     )
+    if default_year is None and report_period and len(report_period) == 4 and published.month <= REVIEW_MONTHS:
+        default_year = int(report_period)  # 数说信丰2021 in January 2022: its 全年 is 2021
     head_end = head[-1].end if head else 0
     # an event's story: its headline's figures are of the event's month, which its lead dates
     headline_month = (

@@ -38,6 +38,7 @@ from .metric_text import (
 from .periods import RISE_START_WORDS, PeriodHit
 from .records import FigureRecord
 from .scan import CONTEXT_WINDOW, Figure, is_han
+from .sentences import BULLETS
 from .subjects import Entity, places
 from .targets import plan_share
 
@@ -204,12 +205,14 @@ def _label_start(s: str, f: Figure, lo: int, hi: int) -> int:
     286.4亿元：全县地区生产总值, 260元/斤：河红茶平均售价 (a figure opening its line, then a colon)."""
     if f.start > lo and s[f.start - 1] == "【" and s.startswith("】", f.end):
         return f.end
+    if f.start == lo + 1 and s[lo] in BULLETS and s.startswith("\n", f.end):
+        return f.end  # ■312.6亿元 / 全县地区生产总值,同比增长9.1%: the label on the line under the figure
     colon = _COLON_AFTER_RE.match(s, f.end, hi) if f.start == lo else None
     return colon.end() - 1 if colon else -1
 
 
 _BRACKET_LABEL_RE = re.compile(
-    r"[】：:](?:(?:19|20)\d{2}年|去年|今年|全年|上半年|前三季度)?(?:全市|全县|全区|全省)?(?P<name>[^,，。;；:：【】]{2,24})"
+    r"[】：:\n](?:(?:19|20)\d{2}年|去年|今年|全年|上半年|前三季度)?(?:全市|全县|全区|全省)?(?P<name>[^,，。;；:：【】]{2,24})"
 )
 
 
@@ -298,7 +301,10 @@ def attach_metrics(
         if len(left) < 2 and cs > lo and s[cs - 1] in "：: \u3000":
             # 1. 地区生产总值：2015.3亿元, ■ 地区生产总值 236.8亿元: the label before the colon or the space
             left = _colon_label(s, lo, cs - 1) or left  # 1. 地区生产总值：2015.3亿元: the label before the colon
-        elif (f.start == lo or s[f.start - 1] == "【") and (label_at := _label_start(s, f, lo, hi)) >= 0:
+        elif (
+            (f.start == lo or s[f.start - 1] == "【" or s[f.start - 1] in BULLETS)
+            and (label_at := _label_start(s, f, lo, hi)) >= 0
+        ):
             lab = _BRACKET_LABEL_RE.match(s, label_at, hi)
             if lab and len(named := strip_metric(lab.group("name"))) >= 2:
                 left, r.label = named, s[f.end : lab.end()]  # 【4606.2亿元】去年全市地区生产总值,同比增长4.7%

@@ -44,8 +44,10 @@ _LIST_ITEM_RE = re.compile(
 _LINE_END = SENTENCE_END + _CLOSERS + ":：-"
 
 
-# A line that opens with a change continues the figure on the line before it (a 数说 box's second line)
+# A line that opens with a change continues the figure on the line before it (a 数说 box's second line), and a
+# line of a bullet and a figure alone goes on with its label on the next
 _CHANGE_LINE_RE = re.compile("(?:同比|比上年|较上年|比年初|较年初)?(?:增长|下降|增加|减少)")
+_FIGURE_LINE_RE = re.compile(rf"[{BULLETS}]\s*[\d.,]+[^\d\s,，。;；]{{0,5}}")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -62,8 +64,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
             if cur_start is not None and _LIST_ITEM_RE.match(line):
                 out.append((cur_start, cur_end))  # 4. 社零…增长11.5% / 5. 财政总收入…: a list's next item
                 cur_start = None
-            elif out and cur_start is None and _CHANGE_LINE_RE.match(line) and text[out[-1][1] - 1] not in _LINE_END:
-                cur_start = out.pop()[0]  # ■ 地区生产总值 236.8亿元 / 同比增长5.2%: a box's change, on its own line
+            elif out and cur_start is None and text[out[-1][1] - 1] not in _LINE_END and (
+                _CHANGE_LINE_RE.match(line) or _FIGURE_LINE_RE.fullmatch(text, *out[-1])
+            ):
+                # ■ 地区生产总值 236.8亿元 / 同比增长5.2%, ■312.6亿元 / 全县地区生产总值,…: a box's figure and the line
+                # under it (its change, or its label) are one
+                cur_start = out.pop()[0]
             if cur_start is None:
                 cur_start = a + (len(seg) - len(seg.lstrip()))
             cur_end = a + len(seg.rstrip())

@@ -329,11 +329,11 @@ def article_context(text: str) -> ArticleContext:
         {name: _mentions_outside(text, name[:2], companies) + own_refs[name] for name in named_counties}
     )
     county = _main_county(county_counts, city_mentions, city_refs)
-    dateline_county = _county_of_dateline(text) if county is None and not named_counties else None
+    dateline_county = _county_of_dateline(text, companies) if county is None and not named_counties else None
     if dateline_county:
         county = dateline_county  # 本报石城讯 …全县矿山机械产业: the county the news comes from
         city = city or city_of_county()[dateline_county[:2]]
-        main = main if main != city else county
+        main = county if main in (None, city) else main
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
     county_city = county if county and county.endswith("市") else None
@@ -364,7 +364,7 @@ def article_context(text: str) -> ArticleContext:
         if main == main_zone:  # 走进位于龙南经开区的…公司: a company's story told where it stands
             rivals = max(rivals, sum(zone_counts.values()) + zone_refs)
         elif main == county:  # a county's story with one of its companies (its short name may be the company's)
-            rivals = max(rivals, named_counties[main] + own_refs[main])
+            rivals = max(rivals, named_counties[main] + own_refs.get(main, 0))
         # (公司, 该企业 and a bank's 该行 say the company's name again; 有限公司 and 该行业 are other words)
         refs = sum(mentions[w] for w in _COMPANY_REFS)
         if n >= 2 and n + refs > rivals:
@@ -434,14 +434,24 @@ NOT_COUNTIES: dict[str, str] = {
     "信州": "信州区", "广丰": "广丰区", "广信": "广信区", "德兴": "德兴市", "章贡": "章贡区", "南康": "南康区",
     "赣县": "赣县区", "龙南": "龙南市", "瑞金": "瑞金市", "蓉江": "蓉江新区",
 }
+# What a county's short name starts in a headline that is no story of the county (瑞金经开区, 信丰农商银行, 三清山)
+_COUNTY_KIND_AFTER = ("经开区", "高新区", "经济", "农商", "银行", "工业园", "产业园", "家具", "脐橙", "山")
 _DATELINE_RE = re.compile(rf"本报(?P<place>[{_HAN}]{{2}})(?:县|区|市)?讯")
 
 
-def _county_of_dateline(text: str) -> str | None:
-    """本报石城讯: the county a news item is filed from, by its full name (石城县), if it is one of the papers'."""
+def _county_of_dateline(text: str, companies: Iterable[str]) -> str | None:
+    """本报石城讯, 数说信丰2021: the county a news item is filed from or its headline names by its short name (not
+    inside a company's name: 信丰农商银行), by its full name (石城县, 信丰县), if it is one of the papers'."""
+    counties = city_of_county()
     m = _DATELINE_RE.search(text, 0, 400)  # (in the lead)
-    if m is None or (place := m.group("place")) not in city_of_county():
+    if m is not None and (place := m.group("place")) in counties:
+        return NOT_COUNTIES.get(place, place + "县")
+    headline = text.partition("\n")[0]
+    named = {headline[k : k + 2] for k in range(len(headline) - 1) if headline[k : k + 2] in counties}
+    if len(named) != 1 or _mentions_outside(headline, place := named.pop(), companies) < 1:
         return None
+    if headline.startswith(_COUNTY_KIND_AFTER, headline.find(place) + 2):
+        return None  # 瑞金经开区, 南康家具: a zone's or a product's name, not the county's story
     return NOT_COUNTIES.get(place, place + "县")
 
 
