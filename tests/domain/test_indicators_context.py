@@ -244,6 +244,12 @@ def test_a_plan_share_does_not_date_the_figures_after_it():
     assert got["51.4%"].metric == "规上工业营业收入完成全年目标进度"
 
 
+def test_a_record_since_january_is_no_period_of_the_figures_after_it():
+    text = "国庆假期，篁岭景区单日接待游客2.6万人次，创今年以来单日最高纪录。全县A级景区共接待游客51万人次。"
+    got = {i.text: i.period for i in extract(text, PUB)}
+    assert got["51万人次"] == "2023-10"
+
+
 def test_a_number_inside_a_period_phrase_is_no_figure():
     assert [i.text for i in extract("国庆7天假期,全县接待游客12万人次。", PUB)] == ["12万人次"]
 

@@ -26,6 +26,7 @@ from .figure_periods import (
     EVENT_RE,
     LEAD_OPENERS,
     MONTH_PERIOD_RE,
+    NOW_CUE_RE,
     ON_SITE_RE,
     ONCE_DONE_RE,
     OVER_YEARS_RE,
@@ -275,9 +276,13 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             if (
                 r.period
                 and (
-                    # (a capacity formed when a project started or will start, not one standing at a date)
+                    # (a capacity formed when a project started or will start, not one standing at a date; a yearly
+                    # figure only where its clause says it stands now: 目前,年综合通过能力达到1850万吨)
                     r.kind == "capacity" and (r.target or not r.period.startswith("asof:"))
-                    or r.metric and r.metric[0] == "年" and YEARLY_METRIC_RE.match(r.metric)
+                    or r.metric and r.metric[0] == "年" and YEARLY_METRIC_RE.match(r.metric) and (
+                        r.target or not r.period.startswith("asof:")
+                        or not NOW_CUE_RE.search(norm, r.fig.cs, r.fig.start)
+                    )
                 )
                 and MONTH_PERIOD_RE.fullmatch(r.period)
             ):

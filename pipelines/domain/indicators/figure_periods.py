@@ -331,6 +331,10 @@ def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None
     return last
 
 
+# What says a capacity or a yearly figure stands now (目前,现有年产能…): it keeps its date
+NOW_CUE_RE = re.compile("目前|现有|现已|已有|已形成|已建成|截至|如今")
+
+
 # Units of a duration (用时8个月, 压缩至0.5个工作日): how long something took has no period.
 DURATION_UNITS = frozenset({"个月", "个小时", "天", "个工作日"})
 OVER_YEARS_RE = re.compile(r"近年来|近几年|近些年|多年来|先后")

@@ -282,6 +282,8 @@ def _g(m: re.Match[str], i: int, name: str) -> str | None:
 
 
 def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
+    if kind == "ytd" and a > lo and text[a - 1] == "创":
+        return True  # 创今年以来单日最高纪录: the record a day set, not the period of the figures
     if kind in ("asof_now", "ytd", "asof_month", "asof_day"):
         return False
     if text.endswith(COMPARISON_BEFORE, max(lo, a - 2), a):
