@@ -504,3 +504,11 @@ def test_a_box_of_bulleted_figures_with_their_labels_under_them():
     assert (first.metric, first.subject, first.period, first.yoy_pct) == ("地区生产总值", "宁都县", "2022", 5.1)
     assert (got["12.6%"].metric, got["12.6%"].subject) == ("规上工业增加值增速", "宁都县")
     assert got["38家"].period == "2022"
+
+
+def test_a_holiday_headlines_figures_are_of_the_holiday_its_lead_names():
+    text = (
+        "“五一”假期我市接待游客386万人次\n\n本报讯 5月6日，记者从市文旅局获悉，“五一”假期，"
+        "全市共接待游客386万人次，同比增长12.3%。"
+    )
+    assert {i.period for i in extract(text, dt.date(2023, 5, 7))} == {"2023-04/2023-05"}

@@ -24,6 +24,7 @@ from .figure_periods import (
     CUTOFF_RE,
     DURATION_UNITS,
     EVENT_RE,
+    HOLIDAY_HEADLINE_RE,
     LEAD_OPENERS,
     MONTH_PERIOD_RE,
     NOW_CUE_RE,
@@ -43,6 +44,7 @@ from .figure_periods import (
     is_flow,
     is_plan_year,
     labelled_period,
+    lead_holiday,
     over_years,
     period_end,
     period_in_label,
@@ -96,7 +98,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     # an event's story: its headline's figures are of the event's month, which its lead dates
     headline_month = (
         event_month(norm, sents, head, period_matches, published)
-        if event_word(actx.main_subject or "") or _HEADLINE_EVENT_RE.search(norm, 0, head_end) else None
+        if event_word(actx.main_subject or "") or _HEADLINE_EVENT_RE.search(norm, 0, head_end)
+        # (“双节”假期我市接待游客1326.8万人次: of the holiday the lead names)
+        else lead_holiday(norm, sents, head, period_matches, published)
+        if HOLIDAY_HEADLINE_RE.search(norm, 0, head_end) else None
     )
     # one pass each over the whole text; a sentence without a figure only updates the state
     # (scan_figures' own number search is the test for a number candidate: no second pass for it)

@@ -104,6 +104,28 @@ def event_month(
     return day_month(day) if day else None
 
 
+_HOLIDAY_PHRASE_RE = re.compile("假期|黄金周|小长假|双节")
+# A holiday story's headline (“双节”假期我市接待游客…, 春节假期全市旅游收入…)
+HOLIDAY_HEADLINE_RE = re.compile("假期|黄金周|小长假|双节|春节|国庆|五一|端午|中秋")
+
+
+def lead_holiday(
+    s: str, sents: list[Span], head: list[Span], period_matches: list[re.Match[str]], published: dt.date
+) -> str | None:
+    """The holiday a holiday story's lead names (国庆中秋假期(10月1日至8日),全市…): the period of its headline's
+    figures (“双节”假期我市接待游客1326.8万人次), which come before the lead."""
+    if not head or len(head) >= len(sents):
+        return None
+    lead = [x for x in sents if x.paragraph == sents[len(head)].paragraph]
+    a, b = lead[0].start, lead[-1].end
+    in_lead = [m for m in period_matches if a <= m.start() < b]
+    return next(
+        (h.label for h in find_periods(s, a, b, published, None, in_lead)
+         if h.label and not h.asof and _HOLIDAY_PHRASE_RE.search(s, h.start, h.end)),
+        None,
+    )
+
+
 # A period a headline names after one of these in its line is when something is to happen (赣州大道南延伸段预计
 # 10月底建成通车, 换电车型将于今年第四季度推向市场), not the period the report is of.
 _FORECAST_RE = re.compile("预计|将|力争|计划|有望|确保|争取")
