@@ -58,6 +58,10 @@ ABOUT: dict[str, str] = {
     "unit, prices, rates, kinds counted, thresholds, capacities, durations, shared nouns in lists",
     "round24": "as close to the e-paper pages as possible: a front-page lead, a long feature, datelines, briefs, "
     "captions, an interview, a commentary, a listing, a village, transport, a holiday, energy, a page of traps",
+    "round26": "stocks against flows: balances, totals and capacities at a date beside what was done over a period, "
+    "changes since January or a year's end, cumulatives since a plan or a start, a January review, a box",
+    "round27": "long features like the seeds (a zone's year, a county's tea, a city's new-energy chains, a village, a "
+    "company's move, a transport hub) and short pieces (a release, a holiday, a bank, a signing, a box, traps)",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")
