@@ -478,10 +478,15 @@ def test_a_day_set_off_by_a_comma_dates_the_rest_of_its_sentence():
 
 
 def test_a_boxs_change_on_the_line_under_its_figure():
-    text = "数说2023\n\n■ 地区生产总值 236.8亿元\n同比增长5.2%\n\n■ 一般公共预算收入 21.6亿元\n增长6.8%"
+    text = (
+        "数说2023\n\n■ 地区生产总值 236.8亿元\n同比增长5.2%\n\n■ 一般公共预算收入 21.6亿元\n增长6.8%\n\n"
+        "■ 高标准农田 18.6万亩\n当年新建2.4万亩\n\n■ 年末各项存款余额 412.6亿元\n比上年末增长11.8%"
+    )
     got = {i.text: i for i in extract(text, dt.date(2024, 1, 18))}
     assert (got["236.8亿元"].metric, got["236.8亿元"].yoy_pct) == ("地区生产总值", 5.2)
     assert (got["21.6亿元"].metric, got["21.6亿元"].yoy_pct) == ("一般公共预算收入", 6.8)
+    assert got["2.4万亩"].period == "2023"  # (当年: the box's year)
+    assert got["412.6亿元"].yoy_pct == 11.8
 
 
 def test_a_change_against_last_years_end():

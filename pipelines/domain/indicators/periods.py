@@ -348,8 +348,8 @@ def find_periods(
             label = str(new_year)
         elif kind == "rel_year":
             word = _g(m, i, "rel") or "今年"
-            # (去年3月开工,当年建成投产: 当年 is the year in scope, when a phrase of the sentence named one)
-            new_year = year if word == "当年" and year is not None and hits else _rel_year(word, pub)
+            # (去年3月开工,当年建成投产: 当年 is the year in scope, when one is)
+            new_year = year if word == "当年" and year is not None else _rel_year(word, pub)
             label = str(new_year)
         elif kind == "asof_now":
             label = asof_now(pub)

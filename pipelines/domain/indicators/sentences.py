@@ -46,7 +46,7 @@ _LINE_END = SENTENCE_END + _CLOSERS + ":：-"
 
 # A line that opens with a change continues the figure on the line before it (a 数说 box's second line), and a
 # line of a bullet and a figure alone goes on with its label on the next
-_CHANGE_LINE_RE = re.compile("(?:同比|比上年|较上年|比年初|较年初)?(?:增长|下降|增加|减少)")
+_CHANGE_LINE_RE = re.compile("(?:同比|[比较](?:上年|去年)(?:末|底|同期)?|[比较]年初)?(?:增长|下降|增加|减少)")
 _FIGURE_LINE_RE = re.compile(rf"[{BULLETS}]\s*[\d.,]+[^\d\s,，。;；]{{0,5}}")
 
 
