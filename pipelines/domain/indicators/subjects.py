@@ -434,6 +434,7 @@ NOT_COUNTIES: dict[str, str] = {
     "信州": "信州区", "广丰": "广丰区", "广信": "广信区", "德兴": "德兴市", "章贡": "章贡区", "南康": "南康区",
     "赣县": "赣县区", "龙南": "龙南市", "瑞金": "瑞金市", "蓉江": "蓉江新区",
 }
+_HEADLINE_MAX = 40  # the longest first line read as a headline naming its county (数说信丰2021)
 # What a county's short name starts in a headline that is no story of the county (瑞金经开区, 信丰农商银行, 三清山)
 _COUNTY_KIND_AFTER = ("经开区", "高新区", "经济", "农商", "银行", "工业园", "产业园", "家具", "脐橙", "山")
 _DATELINE_RE = re.compile(rf"本报(?P<place>[{_HAN}]{{2}})(?:县|区|市)?讯")
@@ -446,7 +447,7 @@ def _county_of_dateline(text: str, companies: Iterable[str]) -> str | None:
     m = _DATELINE_RE.search(text, 0, 400)  # (in the lead)
     if m is not None and (place := m.group("place")) in counties:
         return NOT_COUNTIES.get(place, place + "县")
-    headline = text.partition("\n")[0]
+    headline = text[: text.find("\n", 0, _HEADLINE_MAX)] if "\n" in text[:_HEADLINE_MAX] else ""  # (a short line)
     named = {headline[k : k + 2] for k in range(len(headline) - 1) if headline[k : k + 2] in counties}
     if len(named) != 1 or _mentions_outside(headline, place := named.pop(), companies) < 1:
         return None
