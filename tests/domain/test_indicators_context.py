@@ -663,6 +663,23 @@ def test_a_base_after_its_place_is_a_site_and_what_its_anaphor_means():
     assert got["12个"] != "宁都基地"
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "subject"),
+    [
+        ("今年61岁的果农刘长生一边采摘一边算账，他家种了15亩脐橙，今年能卖8万多元。", "15亩", "刘长生"),
+        ("社员吴春花去年种了20亩白莲，收入6万多元。", "6万多元", "吴春花"),
+        ("种粮大户邱建国流转土地500亩。", "500亩", "邱建国"),
+    ],
+)
+def test_an_ordinary_persons_own_figures_are_theirs(text: str, span: str, subject: str):
+    assert {i.text: i.subject for i in extract(text, PUB)}[span] == subject
+
+
+def test_an_official_speaks_for_the_company():
+    text = "江西衡远智能装备有限公司技术负责人、今年36岁的饶志鹏介绍，车间改造投入3800万元。"
+    assert {i.text: i.subject for i in extract(text, PUB)}["3800万元"] != "饶志鹏"
+
+
 def test_subdistricts_are_places_of_a_list():
     got = {i.text: i.subject for i in extract("水南街道、沙石镇新开工项目分别为6个和4个。", PUB)}
     assert got == {"6个": "水南街道", "4个": "沙石镇"}

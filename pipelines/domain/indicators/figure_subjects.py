@@ -202,6 +202,8 @@ def _fallback_subject(
             if nxt.paragraph != sent.paragraph:
                 break
             for e in find_entities(s, nxt.start, nxt.end, actx, cands_at.get(ni, [])):
+                if e.type == "person" and ni != si + 1:
+                    continue  # (a person named further on is someone else, not the speaker)
                 name = _resolve(e, actx, st)
                 if name and name != PROVINCE:  # a speaker, never the province
                     return name
