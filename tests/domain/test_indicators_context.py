@@ -389,6 +389,13 @@ def test_a_level_to_come_after_a_rise_has_no_period():
     assert (got[-1].period, got[-1].target) == (None, True)
 
 
+def test_a_plans_run_of_figures_in_its_sentence_are_targets():
+    text = "今年我市计划改造城镇老旧小区120个，涉及居民1.2万户、建筑面积约98万平方米。"
+    assert all(i.target for i in extract(text, PUB))
+    text = "今年全县计划新建充电桩500个，目前已建成320个。"
+    assert [i.target for i in extract(text, PUB)] == [True, False]
+
+
 def test_progress_against_a_plan_is_no_target():
     assert not extract("完成投资18亿元,超年度计划12.4个百分点。", PUB)[-1].target
 

@@ -69,6 +69,10 @@ _STRIVE = r"争取(?!上级|省级|中央|国家|各类|到|省以上|省级以�
 _TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}|{_STRIVE}")  # a target cue or verb: one search
 # 列入今年计划的228个重点项目: projects a plan lists, counted as they are (计划 names the list, not a goal)
 _LISTED_IN_PLAN_RE = re.compile(r"(?:列入|纳入)[^,，;；。]{0,6}计划的")
+# What ends a plan's run of figures in its sentence: what is done already, or a change or a comparison
+_DONE_OR_CHANGE_RE = re.compile(
+    alternation(C.ACHIEVED_CUES) + "|已|目前|截至|完成|实现|同比|比上年|比去年|较去年|增长|下降|占|其中|去年|上年"
+)
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
 _LIST_JOINS = "、和及"
@@ -111,8 +115,10 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
         elif prev_target and (
             _CARRY_TARGET.match(s[cs:start]) or r.gap[:1] in _LIST_JOINS and not _ACHIEVED_RE.search(r.gap)
+            or r.gap[:1] in ",，" and not _DONE_OR_CHANGE_RE.search(r.gap)
         ):
-            t = True  # 计划改造公路320公里、危桥18座: the next item of a list of targets
+            # 计划改造公路320公里、危桥18座; 计划改造老旧小区186个,涉及居民1.92万户: the plan's next item
+            t = True
         elif f.mult_only and r.value_base >= 1e11 and not _OVER_END_RE.search(s, cs, start):
             t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
         elif r.kind == "capacity" and "项目" in tail and not _ACHIEVED_RE.search(tail):
