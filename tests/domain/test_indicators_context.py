@@ -687,6 +687,22 @@ def test_an_official_speaks_for_the_company():
     assert {i.text: i.subject for i in extract(text, PUB)}["3800万元"] != "饶志鹏"
 
 
+def test_a_cooperative_by_the_short_name_the_story_uses():
+    text = (
+        "瑞金市叶坪乡红井脐橙专业合作社成立于2016年。\n“去年红井脐橙合作社卖脐橙860吨。”理事长说。"
+        "红井脐橙合作社现有社员126户。"
+    )
+    assert {i.text: i.subject for i in extract(text, PUB)}["126户"] == "红井脐橙合作社"
+
+
+def test_a_town_named_after_a_family_and_a_list_after_qizhong():
+    text = "在李家乡，村村都有了产业。该乡去年村集体经济收入增长18%。"
+    assert [i.subject for i in extract(text, PUB)] == ["李家乡"]
+    text = "全市居民人均可支配收入增长6.8%，其中寻乌县、安远县增速居全市前二，分别增长7.9%、7.6%。"
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert (got["7.9%"], got["7.6%"]) == ("寻乌县", "安远县")
+
+
 def test_subdistricts_are_places_of_a_list():
     got = {i.text: i.subject for i in extract("水南街道、沙石镇新开工项目分别为6个和4个。", PUB)}
     assert got == {"6个": "水南街道", "4个": "沙石镇"}

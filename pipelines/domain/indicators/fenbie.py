@@ -12,7 +12,7 @@ from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
 from .context import GROWTH_NOUNS, MOM_WORDS, YEAR_ON_YEAR_BASES
 from .metric_names import money_name
-from .metric_text import growth_of, strip_metric
+from .metric_text import growth_of, level_of, strip_metric
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
 from .scan import CONTEXT_WINDOW
@@ -63,6 +63,8 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
             # 排名前三的是信州区、鄱阳县、广丰区，分别为…: the list ends the clause before 分别 (one without figures)
             before = _list_start(s, max(r.sent.start, k - CONTEXT_WINDOW), k - 1)
             before = max(before, s.rfind("是", before, k - 1) + 1)  # (排名前三的是: the list starts after 是)
+            if s.startswith("其中", before):
+                before += 2  # (其中寻乌县、安远县增速居全市前二,分别增长…: the list starts after 其中)
             # (a rank may stand there: 玉山县、弋阳县、横峰县位居前三，分别增长…)
             if not any(x.fig.end > before and x.fig.start < k and x.kind != "rank" for x in recs):
                 start, k_list = before, k - 1
@@ -75,7 +77,9 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
             for label, rr in zip(labels, run, strict=True):
                 rr.fixed_period = label  # 一季度、二季度、三季度当季分别增长16.2%、8.5%和6.1%: one period each
         elif len(items) == len(run) > 1:
-            _fenbie_items(s, items, k, run, cands)
+            # (the growth the sentence gave before: what 其中A、B增速…分别增长 names the growth of)
+            growth_before = next((x.metric for x in reversed(recs[:i]) if x.kind == "growth" and x.metric), None)
+            _fenbie_items(s, items, k, run, cands, growth_before)
         elif not _FENBIE_COMPARISON.sub("", s[start:k]) and len(run) > 1:
             # no list before 分别 (or only 同比): the growths refer to the figures listed before them
             _fenbie_over_figures(s, recs[:i], run)
@@ -133,9 +137,13 @@ def _growth_name(metric: str, r: FigureRecord) -> str:
     return growth_of(metric) if r.kind == "growth" else metric
 
 
-def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[FigureRecord], cands: list[Entity]) -> None:
+def _fenbie_items(
+    s: str, items: list[tuple[int, int]], k: int, run: list[FigureRecord], cands: list[Entity],
+    growth_before: str | None = None,
+) -> None:
     """Listed places or companies (信州区、广丰区地区生产总值分别为…) are the figures' subjects, with the metric
-    named after the last one; otherwise the items are the metrics (出口、进口分别增长…)."""
+    named after the last one (or the growth the sentence gave before, 增速 alone); otherwise the items are the
+    metrics (出口、进口分别增长…)."""
     at = {e.pos: e for e in cands}
     heads = [at.get(a) for a, _ in items]
     # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
@@ -153,6 +161,8 @@ def _fenbie_items(s: str, items: list[tuple[int, int]], k: int, run: list[Figure
         first = items[0][0]
         if not metric and (intro := _RANKING_INTRO_RE.search(s, _list_start(s, r0.sent.start, first), first)):
             metric = strip_metric(intro.group("name"))  # 地区生产总值总量排名前三的是信州区、鄱阳县、广丰区,分别为…
+        if not metric and growths and growth_before:
+            metric = level_of(growth_before)  # 收入增长6.8%,其中A、B增速居全市前二,分别增长7.9%、7.6%
         for e, rr in zip(heads, run, strict=True):
             assert e is not None
             rr.subject = e.name

@@ -138,7 +138,7 @@ ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简�
 _NOT_A_NAME_RE = re.compile(
     r"^(?:今年|去年|明年|前年|当年|年|目前|如今|现在|当前|眼下|日前|近日|近年)|获得|帮助|入股|季度|月份|月末|月底|上半年|下半年"
     r"|全市|全县|全区|全省|新增|新设|注册|[后时]公司$|企业集团$|上市公司$"
-    r"|准备|发到|送到|卖给|交给|交付|加入|带领|依托|通过|一家|引进|招引"  # (准备发到合作社…, 宁都县引进…集团)
+    r"|准备|发到|送到|卖给|交给|交付|加入|带领|依托|通过|一家|引进|招引|统一|^据"  # (准备发到合作社…, 据该公司)
 )
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
@@ -235,7 +235,7 @@ def _is_name_char(c: str) -> bool:
 
 # A run of name characters (_is_name_char: the brackets are in NAME_STOP too), matched on the reversed text
 # before a company word: one regex call finds where the name starts instead of a test per character.
-_NAME_RUN_REVERSED_RE = re.compile(f"(?:(?![{re.escape(NAME_STOP)}])[\u4e00-\u9fff])*")
+_NAME_RUN_REVERSED_RE = re.compile(f"(?:(?![{re.escape(NAME_STOP)}])[\u4e00-\u9fffA-Za-z])*")  # (橙e家电子商务)
 
 
 def zones(text: str, lo: int = 0, hi: int | None = None) -> list[Entity]:
@@ -476,6 +476,7 @@ def _village_names(text: str) -> frozenset[str]:
         p = i - 3
         if p >= last and text[p] in "镇乡" and is_han(text[p + 1]) and is_han(text[p + 2]) and (
             text[i - 1] not in _VILLAGE_WORD_LAST  # (城镇和农村居民: no village 和农村)
+            and text[i - 2 : i] not in VILLAGE_KINDS  # (该乡去年村集体经济收入: no village 去年村)
         ):
             out.add(text[p + 1 : i])
             last = i + 1
@@ -514,7 +515,8 @@ def _town_counts(text: str) -> Counter[str]:
         while i >= 0:
             name = text[i - 2 : i + 1]
             if (
-                _TOWN_RE.fullmatch(name) and name[1] not in TOWN_BAD_BEFORE and name[0] not in TOWN_NAME_BAD_START
+                _TOWN_RE.fullmatch(name) and name[0] not in TOWN_NAME_BAD_START
+                and (name[1] not in TOWN_BAD_BEFORE or name[1] == "家" and name[0] in SURNAMES)  # (姚家乡: a name)
                 and text[i + 1 : i + 2] not in TOWN_BAD_AFTER
             ):
                 out[name] += 1
@@ -761,6 +763,16 @@ def _text_company_names(text: str) -> tuple[tuple[str, int], ...]:
     return tuple(_company_names(text, 0, len(text)))
 
 
+_PLACE_PREFIX_RE = re.compile(rf"^(?:[{_HAN}]{{2}}[省市县区])?(?:[{_HAN}]{{2}}[镇乡])?(?:[{_HAN}]{{2}}村)?")
+
+
+def _cooperative_short_name(name: str) -> str:
+    """石城县小松镇丹溪白莲专业合作社 → 丹溪白莲合作社: what a story calls a cooperative after naming it in full (its
+    places and 专业 dropped)."""
+    rest = _PLACE_PREFIX_RE.sub("", name).removesuffix("专业合作社")
+    return rest + "合作社" if len(rest) >= 2 else ""
+
+
 def _short_company_names(text: str) -> dict[str, str]:
     """江西永铜铜业有限公司 → 永铜铜业: what a story calls the company after naming it in full (the place it
     starts with, a bracketed place and the company word dropped), each with the full name it shortens."""
@@ -777,6 +789,8 @@ def _short_company_names(text: str) -> dict[str, str]:
                 break
         if 2 < len(short) <= 8:
             out[short] = name
+        if name.endswith("专业合作社") and (coop := _cooperative_short_name(name)) and coop in text.replace(name, ""):
+            out[coop] = name  # 石城县小松镇丹溪白莲专业合作社 … 丹溪白莲合作社
         # 江西华磁新材料科技股份有限公司 … 华磁新材, 江西星驰新能源汽车有限公司 … 星驰汽车: four characters of
         # a registered name (its first four, or its first and last two), used on their own
         if len(short) > 4 and name.endswith(_REGISTERED):
