@@ -229,3 +229,12 @@ def test_what_was_done_after_gong_names_the_figure():
 )
 def test_capacities_and_rates_named_once(text, span, metric):
     assert metric_of(text, span) == metric
+
+
+def test_a_rank_moved_against_an_earlier_quarter():
+    assert metric_of("增速居全市第4位，较一季度前移3位。", "3位").endswith("较一季度前移名次")
+
+
+def test_a_count_is_not_dropped_for_what_the_next_clause_names():
+    text = "瑞金共和国摇篮旅游区接待游客52.3万人次，于都中央红军长征出发地纪念馆接待游客38.7万人次。"
+    assert [i.text for i in extract(text, PUB)] == ["52.3万人次", "38.7万人次"]

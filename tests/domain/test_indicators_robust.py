@@ -37,13 +37,19 @@ def test_random_mixes_never_raise_and_spans_index_the_input(seed: int) -> None:
             assert text[ind.start : ind.end] == ind.text
 
 
-def test_the_same_text_gives_the_same_records_in_every_process() -> None:
-    # Python salts str hashes per process: nothing the rules pick may depend on a set's order
-    # (here: which of two villages, named equally often, an article is about)
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # which of two villages, named equally often, an article is about
         "宁都县：村村有产业\n冬日的宁都县黄陂镇东坑村，果园里一片繁忙。“今年的320亩脐橙全面挂果，收入能有120万元。”\n"
-        "东山坝镇西坑村则在蔬菜上做文章。该村流转土地450亩。\n东坑村、西坑村均已脱贫。"
-    )
+        "东山坝镇西坑村则在蔬菜上做文章。该村流转土地450亩。\n东坑村、西坑村均已脱贫。",
+        # which of two companies, called by short names equally often, an article is about
+        "玉山县工业园区见闻\n江西恒锐精密机械有限公司的车间里机器轰鸣。江西雅博体育用品有限公司的展厅里客商云集。\n"
+        "恒锐精密今年新增订单。雅博体育开拓海外市场。\n今年以来，园区新申请发明专利11项。",
+    ],
+)
+def test_the_same_text_gives_the_same_records_in_every_process(text: str) -> None:
+    # Python salts str hashes per process: nothing the rules pick may depend on a set's order
     code = (
         "import datetime as dt, json, sys\n"
         "from pipelines.domain.indicators import extract\n"

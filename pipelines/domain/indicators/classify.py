@@ -51,6 +51,8 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
             continue  # 国庆7天假期: a number inside a period phrase is part of the period
         if f.start > sent.start and s[f.start - 1] == "每":
             continue  # 每10股派发现金红利3.5元, 每万人: the base of a rate
+        if f.unit == "小时" and f.value == 24:
+            continue  # 24小时值班, 24小时防汛值班电话: around the clock, no figure
         if f.unit == "位" and f.start > sent.start and s[f.start - 1] == "后":
             continue  # 对排名后3位的县进行约谈: a rule's bottom places, no figure
         if f.rank and s.startswith(_ORDINAL_NOUNS, f.end):
@@ -244,7 +246,8 @@ _DECLINE_LEVEL_RE = re.compile(
 _RANK_LIST_BEFORE_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}[、和]$")
 # 排名前移2名, 比上年前移8位, 较去年同期前进了5位: a change of rank
 RANK_MOVE_RE = re.compile(
-    r"(?:排名|位次|名次|[比较](?:上年|去年)(?:同期)?)(?P<verb>前移|上升|提升|前进|进位|后退|下降|后移)了?$"
+    r"(?:排名|位次|名次|[比较](?:上年|去年|年初|一季度|上半年|前三季度|上月)(?:同期)?)"
+    r"(?P<verb>前移|上升|提升|前进|进位|后退|下降|后移)了?$"
 )
 # 年产(能) X, 年产锂电池 X, 产能(达) X, 装机容量 X: a capacity; 年产量/年产值 are output
 # What a capacity is counted in (年产30万立方米装配式构件: cubic metres are an "other" unit)
@@ -305,11 +308,16 @@ _CUELESS_UNITS = ("分", "天", "个")
 _CUELESS_BASE_UNITS = ("km", "m2", "mu")
 
 
+_CLAUSE_BREAK_RE = re.compile("[,，;；。、]")
+
+
 def _is_not_economic(s: str, f: Figure, hi: int, cue: bool) -> bool:
     """Counts of what is not economic (23179名烈士名字), lengths describing a scene (在800米的老街上), the field
     of a ranking, times of day and speeds. ``cue``: whether the sentence has a word _NON_ECONOMIC_CUE_RE finds."""
     if cue:
-        if f.base_unit == "count" and _NON_ECONOMIC_RE.search(s, f.end, min(hi, f.end + 8)):
+        if f.base_unit == "count" and (m := _NON_ECONOMIC_RE.search(s, f.end, min(hi, f.end + 8))) and not (
+            _CLAUSE_BREAK_RE.search(s, f.end, m.start())  # (52.3万人次,于都中央红军长征…纪念馆: the next clause's)
+        ):
             return True
         before = _NON_ECONOMIC_BEFORE_RE.get(_WHAT_IT_MEASURES.get(f.unit) or f.base_unit)
         if before is not None and before.search(s, max(f.ws, f.start - 10), f.start):

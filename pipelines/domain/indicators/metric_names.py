@@ -340,7 +340,9 @@ def attach_metrics(
                     last_rank.metric if last_rank is not None and last_rank.metric
                     else strip_metric(s[max(cs, f.start - len(raw_left)) : move.start()]) + "排名"  # (after 该县)
                 )
-                since = "较上年" if s[move.start() : move.start() + 1] in "比较" else ""
+                # (较上年, 较一季度: the base as written, in the usual words of a metric's name)
+                base = s[move.start() : move.start("verb")]
+                since = ("较" + base[1:].replace("去年", "上年")) if base[:1] in "比较" else ""
                 metric = f"{ranking}{since}{move.group('verb')}名次"
             else:
                 metric = _rank_metric(s, r, lo, left, prev, last_pct)

@@ -118,6 +118,7 @@ UNIT_FALSE_FOLLOW: dict[str, str] = {
     "半": "年月天小个导岛径价山场程",  # 一半年, 半导体 …: not 一半 (half)
     "份": "额",  # 份额
     "种": "植养子类苗",  # 种植, 种养, 种子, 种类, 种苗
+    "小时": "营服不在值全热监运无“\"",  # 24小时营业, 24小时不打烊, 24小时“监控”: around the clock, no figure
     "吨": "级",  # 千吨级泊位, 5000吨级码头: a class of berth, no figure
 }
 
@@ -131,7 +132,10 @@ RANK_BAD_FOLLOW = ("批", "届", "次", "期", "季", "书记", "时间", "责�
                    "大", "产业", "生产力", "要务", "章", "条", "款", "年", "月", "天", "轮", "课", "站")
 
 # Set phrases that start with a numeral a unit could follow (idioms without a unit never reach the scanner).
-CN_IDIOMS: tuple[str, ...] = ("千家万户", "万家灯火", "八项规定", "千方百计", "百家争鸣", "三百六十行", "一人一策")
+CN_IDIOMS: tuple[str, ...] = (
+    "千家万户", "万家灯火", "八项规定", "千方百计", "百家争鸣", "三百六十行", "一人一策",
+    "八大类",  # 八大类商品和服务价格: the CPI's categories, a name
+)
 FRACTION_WORD = "分之"  # 百分之八点五, 三分之一
 MAX_NUMBER_CHARS = 20  # longest number token read as a figure (1,234,567,890.12)
 CLAUSE_SEPS = frozenset(",，、：:；;。！？!?\n“”\" \u3000\u2029")

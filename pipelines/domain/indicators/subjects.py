@@ -318,7 +318,9 @@ def article_context(text: str) -> ArticleContext:
     short_orgs = frozenset(named_orgs) | short_names
     companies = named_orgs + Counter(name for name, _ in _text_company_names(text))
     short_counts = {short: text.count(short) for short in shorts}  # (read here and by _aliases: counted once)
-    for short in short_names - named_orgs.keys():
+    # (in the order they are first named: a tie in the counts goes the same way in every process, where a set's
+    # order changes with the string hash seed)
+    for short in sorted(short_names - named_orgs.keys(), key=text.find):
         companies[short] = short_counts[short]  # (its full name included)
     named_counties = Counter(e.name for e in _text_counties(text) if e.name)
     own = {kind: sum(mentions[w] for w in words) for kind, words in _OWN_ANAPHORS.items()}

@@ -95,6 +95,9 @@ UNITS: dict[str, UnitInfo] = {
     "天": UnitInfo("other", 1, "other"),
     "次": UnitInfo("count", 1, "count"),
     "千瓦时": UnitInfo("other", 1, "other"),
+    "小时": UnitInfo("other", 1, "other"),  # 通关时间压缩至18.6小时 (a duration, like 个小时)
+    "人公里": UnitInfo("other", 1, "amount"),  # 旅客周转量14.62亿人公里
+    "吨公里": UnitInfo("other", 1, "amount"),  # 货物周转量386.5亿吨公里
     "千伏安": UnitInfo("other", 1, "capacity"),  # 新增变电容量186万千伏安 (a transformer's apparent power)
     # energy (no contract base unit: kept as written)
     "GWh": UnitInfo("other", 1, "other"),
