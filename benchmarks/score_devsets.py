@@ -62,6 +62,10 @@ ABOUT: dict[str, str] = {
     "changes since January or a year's end, cumulatives since a plan or a start, a January review, a box",
     "round27": "long features like the seeds (a zone's year, a county's tea, a city's new-energy chains, a village, a "
     "company's move, a transport hub) and short pieces (a release, a holiday, a bank, a signing, a box, traps)",
+    "round28": "rural and livelihood stories whose figures belong in turn to people, households, cooperatives, "
+    "villages, towns, companies and banks",
+    "round29": "departmental releases as the papers print them: monthly, quarterly and yearly statistics, finance, "
+    "fiscal, customs, tourism, industry, market entities, prices, jobs, housing, transport",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")
