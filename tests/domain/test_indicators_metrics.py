@@ -56,6 +56,7 @@ def metric_of(text: str, span: str) -> str | None:
         # 户: households after household nouns, firms otherwise
         ("惠及周边800户居民。", "800户", "居民户数"),
         ("该区入驻企业260户。", "260户", "入驻企业数"),
+        ("合作社现有社员136户。", "136户", "社员户数"),
         # a classifier names the count of a noun before it
         ("该县共有稳就业措施15条。", "15条", "稳就业措施条数"),
         ("梳理出5大类问题。", "5大类", "问题类别数"),

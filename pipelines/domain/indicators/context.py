@@ -428,7 +428,7 @@ PERSON_NOUN_ENDINGS: tuple[str, ...] = (
 # Counted people named with 数 rather than 人数 (员工数, 人才数, 研发人员数).
 PERSON_PLAIN_COUNT_ENDINGS: tuple[str, ...] = ("工", "才", "口", "人员")
 # A count in 户 is of households after these nouns (居民1000户); of firms otherwise (入驻企业1300户).
-HOUSEHOLD_NOUN_ENDINGS: tuple[str, ...] = ("户", "居民", "家庭", "村民", "群众", "人家", "农民")
+HOUSEHOLD_NOUN_ENDINGS: tuple[str, ...] = ("户", "居民", "家庭", "村民", "群众", "人家", "农民", "社员", "会员")
 # A metric ending in one of these already names a quantity: no 数 after it (目标产能150万片).
 QUANTITY_NOUN_ENDINGS: tuple[str, ...] = (
     "数", "数量", "量", "产能", "额", "值", "规模", "面积", "率", "收入", "里程", "长度", "人次", "总量",
