@@ -153,6 +153,8 @@ def test_a_word_starting_with_nian_is_no_yearly_figure(text: str):
         # spans since a plan or a congress run to the article's month (published 2023-10-20)
         ("“十三五”以来，全县新增高新技术企业37家。", "2016-01/2023-10"),
         ("党的十九大以来，全县累计完成交通投资96亿元。", "2018-01/2023-10"),
+        # a plan's five years
+        ("“十三五”期间，全县新增规上工业企业126家。", "2016-01/2020-12"),
         # a run of quarters from the first is the year to date
         ("一至三季度，全县实现税收9.8亿元。", "2023-01/2023-09"),
         ("1至3季度，全县实现税收9.8亿元。", "2023-01/2023-09"),

@@ -199,6 +199,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"(?P<rel>去年|上年)以来", "since_year"),  # 去年以来,全县新建学校19所: from last January to the article's month
     # “十四五”以来, 党的十八大以来: from the plan's (or the congress's next) January to the article's month
     (r"(?:党的)?(?P<congress>十八大|十九大|二十大)以来|“?(?P<plan>十[二三四五])五”?(?:时期)?以来", "since_era"),
+    (r"“?(?P<plan>十[二三四五])五”?(?:期间|时期)", "plan_span"),  # “十三五”期间: 2016-2020
     # 暑期,全县接待游客…: July and August (not a summer's market or class: 受益于暑期旅游市场, 暑期班)
     (rf"(?:{_REL_YEAR})?暑(?:期|假)(?=[,，、期里中内])", "summer"),
     (r"(?P<relm>下个月|下月|本月|(?<![月份])当月|上个月|上月)", "rel_month"),  # 8月当月 is August
@@ -366,6 +367,9 @@ def find_periods(
             if first > pub.year:
                 continue
             label = f"{_ym(first, 1)}/{_since_end(pub)}"
+        elif kind == "plan_span":
+            first = PLAN_STARTS[_g(m, i, "plan") or "十四"]
+            label = f"{_ym(first, 1)}/{_ym(first + 4, 12)}"
         elif kind == "summer":
             yy = y if y is not None and (y_txt or rel) else pub.year if pub.month >= 7 else pub.year - 1
             label = f"{_ym(yy, 7)}/{_ym(yy, 8)}"
