@@ -36,6 +36,13 @@ def test_qualifiers(text, span, qualifier):
     assert got[span].qualifier == qualifier
 
 
+def test_a_growth_said_of_every_level_of_a_list_and_a_doubling():
+    text = "去年，三个村的村集体经济收入分别为32.6万元、28.4万元和41.2万元，均比上年增长一倍以上。"
+    got = {i.text: i for i in extract(text, dt.date(2019, 11, 20))}
+    assert [got[t].yoy_pct for t in ("32.6万元", "28.4万元", "41.2万元")] == [100, 100, 100]
+    assert (got["一倍以上"].value_base, got["一倍以上"].qualifier) == (100, "over")
+
+
 def test_growth_is_own_record_and_yoy_of_amount():
     got = by_text("今年一季度,该县税收收入12.5亿元,同比增长8.2%。")
     assert got["12.5亿元"].yoy_pct == pytest.approx(8.2)

@@ -370,8 +370,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         if mult in ("百", "千") or (follow and is_han(follow) and follow not in MULT_ONLY_FOLLOW):
             return None  # 7万方, 百台…: an unknown unit after the multiplier
         mult_only = True
-    if chinese and value <= 1 and not mult and unit != "半":
-        return None  # 一个, 一家, 一项: not figures; 零部件: a word (一半 is half)
+    if chinese and value <= 1 and not mult and unit not in ("半", "倍"):
+        return None  # 一个, 一家, 一项: not figures; 零部件: a word (一半 is half; 增长一倍 doubled)
     if unit == "倍" and p < hi and s[p] in AFTER_NUMBER_QUALIFIERS:
         qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]  # 6倍多, 两倍多: more than six times
         p += 1

@@ -26,6 +26,7 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
             break
     else:
         return  # only a growth gives a yoy (most sentences have none)
+    attach_shared_yoy(recs)
     for i, r in enumerate(recs):
         if r.kind in ("growth", "share", "rank") or r.delta or r.year_before or i and _passed_mark(recs[i - 1], r):
             continue
@@ -56,6 +57,23 @@ def attach_yoy(recs: list[FigureRecord]) -> None:
                 # last year's level; both skipped over
                 continue
             break
+
+
+def attach_shared_yoy(recs: list[FigureRecord]) -> None:
+    """分别为32.6万元、28.4万元和41.2万元,均比上年增长一倍以上: a growth said of every level of the list before it
+    (均) is the year-on-year change of each."""
+    for j, g in enumerate(recs):
+        if g.kind != "growth" or g.mom or g.fig.base_unit != "percent" or "均" not in g.gap:
+            continue
+        if not _YOY_GAP.match(g.gap.replace("均", "", 1)):
+            continue
+        k = j - 1
+        while k >= 0 and recs[k].kind not in ("growth", "share", "rank") and not recs[k].delta:
+            if recs[k].yoy is None:
+                recs[k].yoy = g.value_base
+            if recs[k].gap[:1] not in "、和及与":
+                break  # (the list's first level)
+            k -= 1
 
 
 def _passed_mark(level: FigureRecord, g: FigureRecord) -> bool:
