@@ -210,6 +210,18 @@ def test_what_was_done_by_a_day_since_january():
     assert got == {"17个": "2023-01/2023-09", "52亿元": "2023-01/2023-09"}
 
 
+def test_what_this_year_added_up_to_by_a_cutoff_is_a_flow():
+    got = {i.text: i.period for i in extract("截至9月底，全县今年累计发放贷款23亿元；累计建成基站812个。", PUB)}
+    assert got == {"23亿元": "2023-01/2023-09", "812个": "asof:2023-09"}
+
+
+def test_a_change_in_a_ratio_since_the_start_of_the_year_is_a_flow():
+    got = extract("截至6月末，全县存贷比为85.2%，比年初提高2.1个百分点。", PUB)
+    assert [i.period for i in got] == ["asof:2023-06", "2023-01/2023-06"]
+    got = extract("截至12月末，全县城镇化率为61.2%，比上年末提高0.9个百分点。", dt.date(2024, 1, 20))
+    assert [i.period for i in got] == ["asof:2023-12", "2023"]  # (January to December: the year)
+
+
 def test_a_plan_share_with_no_level_before_takes_the_period_before_the_plan():
     assert [i.period for i in extract("上半年完成投资占全年计划的55.2%。", PUB)] == ["2023-H1"]
 

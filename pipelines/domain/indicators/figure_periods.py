@@ -77,7 +77,8 @@ def headline_period(
     a, b = head[0].start, head[-1].end
     in_head = [m for m in period_matches if a <= m.start() < b]
     labels = {
-        h.label for h in find_periods(s, a, b, published, year, in_head)
+        h.label
+        for h in find_periods(s, a, b, published, year, in_head)
         if h.label and not _FORECAST_RE.search(s, max(x.start for x in head if x.start <= h.start), h.start)
     }
     if not labels:
@@ -120,8 +121,11 @@ def lead_holiday(
     a, b = lead[0].start, lead[-1].end
     in_lead = [m for m in period_matches if a <= m.start() < b]
     return next(
-        (h.label for h in find_periods(s, a, b, published, None, in_lead)
-         if h.label and not h.asof and _HOLIDAY_PHRASE_RE.search(s, h.start, h.end)),
+        (
+            h.label
+            for h in find_periods(s, a, b, published, None, in_lead)
+            if h.label and not h.asof and _HOLIDAY_PHRASE_RE.search(s, h.start, h.end)
+        ),
         None,
     )
 
@@ -157,13 +161,13 @@ _ASOF_MONTH_RE = re.compile(r"asof:(?P<y>\d{4})-(?P<m>\d{2})(?:-\d{2})?")
 
 
 def since_january(period: str) -> str | None:
-    """The flow from January to an ``asof:YYYY-MM`` date (asof:2024-09 and asof:2024-09-30 → 2024-01/2024-09); None
-    for other labels."""
+    """The flow from January to an ``asof:YYYY-MM`` date (asof:2024-09 and asof:2024-09-30 → 2024-01/2024-09, the
+    year's end → the year); None for other labels."""
     m = _ASOF_MONTH_RE.fullmatch(period)
     if m is None:
         return None
     y, mo = m.group("y"), m.group("m")
-    return f"{y}-01" if mo == "01" else f"{y}-01/{y}-{mo}"
+    return f"{y}-01" if mo == "01" else y if mo == "12" else f"{y}-01/{y}-{mo}"
 
 
 _PERIOD_END_RE = re.compile(
@@ -181,7 +185,12 @@ def stock_or_flow(period: str, metric: str, delta: bool) -> str:
     """A balance (余额) is a stock: at the end of the period the text gives it for (a total in a year's summary,
     2248户, stays of the year); its change since the start of the year (比年初增加) is a flow: from January to
     the balance's date."""
-    if delta and any(w in metric for w in _SINCE_YEAR_START) or metric.endswith(SINCE_JANUARY_GROWTH):
+    since_start = any(w in metric for w in _SINCE_YEAR_START)
+    if (
+        since_start
+        and (delta or any(c + w in metric for c in "比较" for w in _SINCE_YEAR_START))
+        or metric.endswith(SINCE_JANUARY_GROWTH)
+    ):  # (存贷比比年初提高2.1个百分点: a change since January, whatever its unit)
         return since_january(period) or period
     if "余额" in metric and not delta and not period.startswith("asof:"):
         m = _PERIOD_END_RE.fullmatch(period)
@@ -209,8 +218,9 @@ def is_flow(s: str, r: FigureRecord, flow_before: bool) -> bool:
         return flow_before and not r.fig.base_unit == "percentage_point"
     if r.kind in ("share", "rank", "capacity") or r.delta or "余额" in (r.metric or ""):  # (完成256公里: a flow)
         return False
-    if _STOCK_CUE_RE.search(s, r.fig.cs, r.fig.start):
-        return False
+    cue = _STOCK_CUE_RE.search(s, r.fig.cs, r.fig.start)
+    if cue and not (cue.group() == "累计" and s.find("今年", r.fig.cs, cue.start()) >= 0):
+        return False  # (今年累计完成投资58亿元: what this year added up to, a flow)
     return flow_before or _FLOW_VERB_RE.search(s, r.fig.cs, r.fig.start) is not None
 
 
@@ -225,9 +235,7 @@ def period_in_label(labelled: list[PeriodHit], r: FigureRecord) -> str | None:
     return next((h.label for h in labelled if r.fig.end <= h.start < end), None)
 
 
-def labelled_period(
-    s: str, labelled: list[PeriodHit], k: int, r: FigureRecord, carried: str | None
-) -> str | None:
+def labelled_period(s: str, labelled: list[PeriodHit], k: int, r: FigureRecord, carried: str | None) -> str | None:
     """The period of a figure from the sentence's period phrases before it (``labelled[:k]``): the last one,
     unless it is a bare year right after a period within that year, or the start's of 由A增加到B (B's is the one
     before 由); a day inside the sentence dates only its own clause (``carried``: the period before the sentence).
