@@ -185,12 +185,10 @@ def stock_or_flow(period: str, metric: str, delta: bool) -> str:
     """A balance (余额) is a stock: at the end of the period the text gives it for (a total in a year's summary,
     2248户, stays of the year); its change since the start of the year (比年初增加) is a flow: from January to
     the balance's date."""
-    since_start = any(w in metric for w in _SINCE_YEAR_START)
-    if (
-        since_start
-        and (delta or any(c + w in metric for c in "比较" for w in _SINCE_YEAR_START))
-        or metric.endswith(SINCE_JANUARY_GROWTH)
-    ):  # (存贷比比年初提高2.1个百分点: a change since January, whatever its unit)
+    since_start = delta and any(w in metric for w in _SINCE_YEAR_START)
+    # (存贷比比年初提高2.1个百分点: a change since January, whatever its unit)
+    since_start = since_start or any(c + w in metric for c in "比较" for w in _SINCE_YEAR_START)
+    if since_start or metric.endswith(SINCE_JANUARY_GROWTH):
         return since_january(period) or period
     if "余额" in metric and not delta and not period.startswith("asof:"):
         m = _PERIOD_END_RE.fullmatch(period)
