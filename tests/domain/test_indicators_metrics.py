@@ -239,3 +239,22 @@ def test_a_rank_moved_against_an_earlier_quarter():
 def test_a_count_is_not_dropped_for_what_the_next_clause_names():
     text = "瑞金共和国摇篮旅游区接待游客52.3万人次，于都中央红军长征出发地纪念馆接待游客38.7万人次。"
     assert [i.text for i in extract(text, PUB)] == ["52.3万人次", "38.7万人次"]
+
+
+def test_an_industry_head_the_last_item_names_is_each_items():
+    text = "锂电、光伏、新能源汽车产业分别实现营收520亿元、160亿元和290亿元。"
+    assert [i.metric for i in extract(text, PUB)] == ["锂电产业营收", "光伏产业营收", "新能源汽车产业营收"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("公司产品出口美国、越南等18个国家和地区。", "18个", "国家和地区数"),
+        ("目前，宏宇电子有员工860余人。", "860余人", "员工数"),
+        ("全镇建有蔬菜大棚540个。", "540个", "蔬菜大棚数"),
+        ("全县实有经营主体9.6万户。", "9.6万户", "实有经营主体数"),
+        ("公司有生产线6条。", "6条", "生产线条数"),
+    ],
+)
+def test_what_a_have_verb_counts(text, span, metric):
+    assert metric_of(text, span) == metric

@@ -390,8 +390,9 @@ NOUN_STOP: tuple[str, ...] = (
     "零的", "帮扶", "打破", "成为", "等", "刚刚", "林立", "满负荷", "来回", "往来", "穿梭", "轰鸣",
     "集中",  # 21个重大项目集中开工 (a noun that starts with it, 集中喷涂中心, stays: the search starts after it)
 )
-# Nouns that start with a word of NOUN_STOP (8个夜间消费集聚区: a kind of zone, not 集聚 the verb).
-NOUN_STOP_NOUNS: tuple[str, ...] = ("集聚区", "聚集区")
+# Nouns that start with a word of NOUN_STOP (8个夜间消费集聚区: a kind of zone, not 集聚 the verb; 12个国家和地区:
+# what is counted, one phrase).
+NOUN_STOP_NOUNS: tuple[str, ...] = ("集聚区", "聚集区", "和地区")
 # Text before a figure is cut after the last of these: what precedes is another predicate.
 METRIC_CUT_AFTER: tuple[str, ...] = ("了", "把", "让", "使", "我们", "他们", "记者", "介绍", "表示", "看到",
                                      "：", ":", "…", "——", "建成后", "投产后", "达产后", "竣工后", "成为", "形成")

@@ -101,6 +101,9 @@ _SHARED_MEASURE_RE = re.compile(
 )
 
 
+_INDUSTRY_HEAD_RE = re.compile("产业|行业")
+
+
 def _shared_tail(names: list[str]) -> str | None:
     """What the last item of a list adds after the head word the others end with (外商投资企业、国有企业进出口 →
     进出口; 粮油食品类、饮料类零售额 → 零售额: a class word of one character), or None."""
@@ -189,6 +192,11 @@ def _fenbie_items(
         _SHARED_MEASURE_RE.search(x) for x in names[:-1]
     ):
         names[:-1] = [x + measure.group() for x in names[:-1]]  # 粮油、肉禽蛋、酒类销售额: 粮油销售额
+    elif (industry := _INDUSTRY_HEAD_RE.search(names[-1], 1)) and not any(
+        _INDUSTRY_HEAD_RE.search(x) for x in names[:-1]
+    ):
+        # 锂电、光伏、新能源汽车产业营收: 锂电产业营收 (the last item's own modifier is longer than the others')
+        names[:-1] = [x + names[-1][industry.start() :] for x in names[:-1]]
     elif n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
         names[:-1] = [x + names[-1][n:] for x in names[:-1]]
     for name, rr in zip(names, run, strict=True):

@@ -664,6 +664,10 @@ _QUANTITY_OF_VERB: dict[str, str] = {
     "发送": "发送量", "发运": "发运量", "交付": "交付量", "出栏": "出栏量",
 }
 _TRADE_VERBS = ("出口", "进口")
+# Nouns that start with one of those verbs (生产线12条: lines, not a quantity produced)
+_NOUNS_OF_VERBS = (
+    "生产线", "生产基地", "生产车间", "生产企业", "生产设备", "销售网点", "销售门店", "出口企业", "进口企业",
+)
 
 
 def _quantity_of(raw_verb: str, noun: str) -> str:
@@ -684,7 +688,7 @@ def _verb_object_noun(metric: str, base_unit: str, last_object: str) -> tuple[st
         return money_name(metric), last_object
     verb = metric[:2]
     noun = _QUANTITY_OF_VERB.get(verb)
-    if noun is None or base_unit in ("percent", "percentage_point", "rank"):
+    if noun is None or base_unit in ("percent", "percentage_point", "rank") or metric.startswith(_NOUNS_OF_VERBS):
         return metric, last_object
     obj = metric[2:].removesuffix("数")
     if len(obj) >= 2:

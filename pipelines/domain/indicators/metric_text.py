@@ -76,9 +76,12 @@ def cut_left(
     return left
 
 
-# (and after 共 before a verb of what was done: 全市112家A级景区共接待游客 names 接待游客, its subject the sites)
+# (and after 共 before a verb of what was done: 全市112家A级景区共接待游客 names 接待游客, its subject the sites;
+# and after 有 the verb: 信晶光伏有员工, 全县建有钢架大棚, 起步时只有员工; not inside a word: 实有经营主体, 国有, 有色,
+# 有进出口实绩企业)
 _CUT_AFTER_RE = re.compile(
     f"{alternation(C.METRIC_CUT_AFTER)}|共(?=接待|实现|完成|签约|引进|发放|交易|销售|售出|发送|吸引|投入|帮助)"
+    "|(?<![实国所持占保具拥现共没享稀])有(?![限色机效关序望线些名了]|进出口实绩)"
 )
 # (连续11年稳定在15亿斤以上, 连续18个月保持: how long a level has held is no name)
 _TRAILING_RE = re.compile(
