@@ -1070,3 +1070,8 @@ def test_a_company_named_in_full_is_recognised_by_its_short_name():
 )
 def test_zones_with_long_names(text, subject):
     assert first(text).subject == subject
+
+
+def test_a_span_an_ordinal_counts_within_dates_no_figure():
+    text = "这是今年以来全县第2家新三板挂牌企业。全县新三板挂牌企业增至9家。"
+    assert extract(text, PUB)[-1].period != "2023-01/2023-10"

@@ -282,8 +282,12 @@ def _g(m: re.Match[str], i: int, name: str) -> str | None:
     return m.group(n) if n else None
 
 
+# An ordinal a span counts within (今年以来我市第3家登陆A股的企业): the span says which one, it dates no figure
+_ORDINAL_AFTER_RE = re.compile(r"[^,，。;；\d]{0,4}第[\d一二三四五六七八九十]+[家个次批位座条]")
+
+
 def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
-    if kind == "ytd" and a > lo and text[a - 1] == "创":
+    if kind == "ytd" and (a > lo and text[a - 1] == "创" or _ORDINAL_AFTER_RE.match(text, b)):
         return True  # 创今年以来单日最高纪录: the record a day set, not the period of the figures
     if kind in ("asof_now", "ytd", "asof_month", "asof_day"):
         return False
