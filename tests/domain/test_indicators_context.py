@@ -660,6 +660,8 @@ def test_a_company_or_cooperative_named_after_its_county_and_not_a_verb_phrase()
     assert got["210户"] == got["1800亩"] == "万年县绿源水稻种植专业合作社"
     got = {i.text: i.subject for i in extract("我市A股上市公司增至9家。", PUB)}
     assert got["9家"] != "股上市公司"
+    text = "万年县绿源水稻种植专业合作社成立于2015年。入社后，稻种、农药合作社统一供，合作社今年收购稻谷900吨。"
+    assert {i.subject for i in extract(text, PUB)} == {"万年县绿源水稻种植专业合作社"}  # (not 农药合作社)
     text = "江西赣新客车有限公司今年交付客车860辆。明年公司将投资2亿元新建一条生产线。"
     assert {i.subject for i in extract(text, PUB)} == {"江西赣新客车有限公司"}
 

@@ -710,6 +710,12 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
             and (not name.startswith(ORG_NAME_BAD_START) or name[:2] in places())  # (万年县…合作社: a place's)
             and not _COUNTED_AFTER_RE.match(text, m.end())  # 建成烘干加工厂1座: a kind, counted, not a name
             and not (name[0] in _CLASSIFIERS and _COUNTED_BEFORE_RE.search(text, max(lo, k - 1), k))  # 3家专业合作社
+            # 莲种、肥料合作社统一供: a short last item of a list of things, then the bare word (a list of companies
+            # names each: A合作社、B合作社; 企业家、江西鸿骏电子科技有限公司: a full name)
+            and not (
+                k > lo and text[k - 1] == "、" and len(name) - len(m.group(0)) <= 3
+                and not text.endswith(m.group(0), lo, k - 1)
+            )
         ):
             out.append((name, m.end()))
     return out
