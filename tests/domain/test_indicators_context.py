@@ -1077,3 +1077,10 @@ def test_zones_with_long_names(text, subject):
 def test_a_span_an_ordinal_counts_within_dates_no_figure():
     text = "这是今年以来全县第2家新三板挂牌企业。全县新三板挂牌企业增至9家。"
     assert extract(text, PUB)[-1].period != "2023-01/2023-10"
+
+
+def test_a_market_a_paragraph_opens_at_is_what_this_market_points_back_at():
+    text = "在宜春路农产品批发市场，菜商正在卸货。该市场日均交易蔬菜860吨，白菜批发价每斤0.9元。"
+    assert {i.subject for i in extract(text, PUB)} == {"宜春路农产品批发市场"}  # (not 该市 + 场: the city)
+    text = "在距离景区十多公里的工业园，机器轰鸣。园区今年新增企业12家。"
+    assert all(i.subject != "距离景区" for i in extract(text, PUB))

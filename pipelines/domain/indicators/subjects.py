@@ -46,10 +46,10 @@ SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产�
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
 SITE_WORDS: tuple[str, ...] = (
     "景区", "名胜区", "度假区", "旅游区", "陆港", "机场", "站", "港", "铜矿", "钨矿", "金矿",
-    "产业集群", "产业园", "科技城", "购物中心", "基地",
+    "产业集群", "产业园", "科技城", "购物中心", "基地", "批发市场", "交易市场", "农贸市场",
 )
 # verbs: the name comes after (占: 夜间消费额占景区总收入的45%)
-SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占")
+SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占", "距离")
 # only after a place (上饶站, 德兴铜矿, 铅山基地; not 加油站, 香港, 生产基地)
 PLACE_SITE_WORDS = ("站", "港", "铜矿", "钨矿", "金矿", "基地")
 SITE_NAME_MAX = 8
@@ -102,6 +102,7 @@ ANAPHORS: dict[str, str] = {
     "本届活动": "site",  # (本届展销会, 此次推介会 …: see _EVENT_ANAPHORS, added below)
     "此次活动": "site",
     "该港": "site",
+    "该市场": "site",  # (not 该市 + 场: the city)
     "该矿": "site",
     "景区": "site",  # only at the head of a clause (景区单日接待游客4.8万人次)
     "该项目": "project",
@@ -893,6 +894,7 @@ _TIME_OR_CONNECTIVE = (
     r"(?:[^,，;；:：。]{0,12}?(?:年|月|日|季度|以来|期间|目前|至今|如今|上午|下午|当前|(?:投产|建成|达产|竣工|此|之)后))?"
     r"(?:其中|同时|此外|另外|据悉|据了解|而|但|并|还|也|如今|目前)?"
     r"(?:位于[^,，;；:：。的]{1,12}的)?"  # 位于章贡区的赣州数字产业园已入驻…: where the topic stands
+    r"在?"  # 在婺源县茶叶交易市场，茶商…: the scene a paragraph opens at (places after 在 are dropped before)
 )
 
 
