@@ -143,3 +143,10 @@ def test_chinese_numerals_units_and_qualifiers(text, span, value_base, qualifier
 )
 def test_numerals_that_are_no_figures(text):
     assert [i.text for i in extract(text, PUB)] == []
+
+
+def test_a_doubling_is_a_growth_of_a_hundred_percent():
+    got = extract("今年一季度，公司订单同比翻了一番。", dt.date(2025, 5, 10))
+    assert [(i.text, i.kind, i.value_base, i.base_unit) for i in got] == [("一番", "growth", 100.0, "percent")]
+    assert [i.value_base for i in extract("全县外贸进出口额比2015年翻两番。", dt.date(2025, 5, 10))] == [300.0]
+    assert extract("这家店的生意红火了一番。", dt.date(2025, 5, 10)) == []

@@ -38,6 +38,7 @@ GROWTH_WORDS: dict[str, int] = {
     "涨": 1,
     "同比": 1,
     "多": 1,  # 预订量比2019年同期多了三成
+    "翻": 1,  # 翻了一番 (the figure's unit 番 makes it a doubling)
     "少": -1,
 }
 # After a growth verb, these turn it into a level (提高到 80%, 降至 2.94%): not a growth, unless what moved
@@ -120,6 +121,10 @@ METRIC_TRAILING: tuple[str, ...] = (
     "分别为",
     "分别达",
     "分别",
+    "同比翻了",
+    "同比翻",
+    "翻了",
+    "翻",
     "同比增长",
     "同比增加",
     "同比下降",

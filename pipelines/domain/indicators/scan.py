@@ -17,8 +17,8 @@ from .units import UNITS, UnitInfo
 # Where a number may start: an optional rank prefix, then Arabic, Chinese or 数 (数百, 数十).
 _CN = "零〇一二两三四五六七八九十百千"
 # First characters of everything that may follow a Chinese numeral in a figure (units, 万/亿, 余/多, %).
-# (and the range connectors: 三十至五十亿元 starts with a bound that has no unit of its own)
-_CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多几来%至到-~")))
+# (and the range connectors: 三十至五十亿元 starts with a bound that has no unit of its own; 番 of 翻了一番)
+_CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多几来%至到-~番")))
 _CN_DECIMAL = "点[零〇一二三四五六七八九]+"  # 三十一点二亿元
 NUM_RE = re.compile(
     # the lookahead lets positions that cannot start a number fail at once (the text is scanned in one pass)
@@ -68,8 +68,10 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
 # Words that start with a suffix qualifier (5家上下游配套企业: 上下游, the supply chain, not 上下 "about")
 SUFFIX_WORDS = frozenset({"上下游"})
 _MAX_UNIT_LEN = max(len(u) for u in UNITS)
-# First characters of whatever may follow the number of a figure: 余/多, a multiplier, a unit or %.
-_AFTER_NUMBER_FIRST = frozenset({*AFTER_NUMBER_QUALIFIERS, *(w[0] for w in MULTIPLIERS), *(u[0] for u in UNITS), "%"})
+# First characters of whatever may follow the number of a figure: 余/多, a multiplier, a unit, % or 番 (翻了一番).
+_AFTER_NUMBER_FIRST = frozenset(
+    {*AFTER_NUMBER_QUALIFIERS, *(w[0] for w in MULTIPLIERS), *(u[0] for u in UNITS), "%", "番"}
+)
 assert {len(w) for w in PREFIX_QUALIFIERS} == {1, 2, 3}  # prefix_qualifier relies on it
 _SUFFIX_LEN = 2
 assert {len(w) for w in SUFFIX_QUALIFIERS} == {_SUFFIX_LEN}
@@ -351,6 +353,10 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     unit = _unit_at(s[p : p + _UNIT_HEAD], allowed)
     if unit is None and chinese and s.startswith("倍", p) and start > lo and s[start - 1] in _MULTIPLE_BEFORE:
         unit = "倍"  # 增长了两倍, 是2019年的三倍 (not 信心百倍: a Chinese multiple only after a verb of change or 的)
+    if unit is None and not mult and s.startswith("番", p) and _DOUBLED_BEFORE_RE.search(s, max(lo, start - 2), start):
+        # 翻了一番: doubled, a growth of 100 %; 翻两番: four times, of 300 %
+        return Figure(start, p + 1, num_start, value, "番", "percent", (2**value - 1) * 100 / value, "growth",
+                      qualifier, False, chinese)
     if unit:
         info: UnitInfo | None = UNITS[unit]
         p += len(unit)
@@ -391,6 +397,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
 
 
 _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_DOUBLED_BEFORE_RE = re.compile("翻了?$")
 _JIAO_RE = re.compile(r"([一二三四五六七八九\d])角")  # the tenths of a yuan after it (二元五角)
 # Last characters of what a multiple in Chinese numerals follows:
 # 增长/增加/提高/提升/扩大(了), 是…的, 达, 近, 超(过), 约, 逾
