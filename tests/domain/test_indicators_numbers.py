@@ -150,3 +150,16 @@ def test_a_doubling_is_a_growth_of_a_hundred_percent():
     assert [(i.text, i.kind, i.value_base, i.base_unit) for i in got] == [("一番", "growth", 100.0, "percent")]
     assert [i.value_base for i in extract("全县外贸进出口额比2015年翻两番。", dt.date(2025, 5, 10))] == [300.0]
     assert extract("这家店的生意红火了一番。", dt.date(2025, 5, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("暑运期间加开临客列车22趟。", "22趟"),
+        ("桥梁桩基完成860根。", "860根"),
+        ("假期共发车640班次。", "640班次"),
+        ("全年完成托管服务面积38万亩次。", "38万亩次"),
+    ],
+)
+def test_counters_of_trains_piles_and_passes(text: str, span: str):
+    assert [i.text for i in extract(text, dt.date(2024, 7, 1))] == [span]

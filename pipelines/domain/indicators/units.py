@@ -122,6 +122,10 @@ UNITS: dict[str, UnitInfo] = {
     "种": UnitInfo("count", 1, "count"),  # 展出农特产品1500余种
     "笔": UnitInfo("count", 1, "count"),  # 发放贷款2860笔
     "场": UnitInfo("count", 1, "count"),  # 举办招聘会6场
+    "趟": UnitInfo("count", 1, "count"),  # 加开临客列车14趟
+    "根": UnitInfo("count", 1, "count"),  # 桥梁桩基完成1126根
+    "班次": UnitInfo("count", 1, "count"),  # 假期共发车860班次
+    "亩次": UnitInfo("mu", 1, "area"),  # 托管服务面积45万亩次 (an area served, counted once per pass)
     "个工作日": UnitInfo("other", 1, "other"),  # 开办时间压缩至0.5个工作日: a duration, like 个月
 }
 
