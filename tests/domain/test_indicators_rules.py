@@ -709,3 +709,14 @@ def test_places_and_moves_of_rank(text, span, kind, metric):
 @pytest.mark.parametrize("text", ["5位发言人介绍情况。", "对排名后3位的县进行约谈。", "实现两位数增长。"])
 def test_wei_that_is_no_figure(text):
     assert not by_text(text)
+
+
+def test_a_plan_before_a_list_of_names_is_the_figures_and_a_list_opener_may_say_ding_wei():
+    text = "全年计划新建和改扩建中小学、幼儿园26所，新增学位1.8万个。目前，已完工19所。"
+    assert [i.target for i in extract(text, dt.date(2022, 10, 20))] == [True, True, False]
+    text = "今年该区已为企业争取出口信用保险、外贸发展资金等补贴资金960万元。"
+    assert [i.target for i in extract(text, dt.date(2022, 10, 20))] == [False]
+    text = "去年我们计划引进项目30个、实际签约37个。"
+    assert [i.target for i in extract(text, dt.date(2022, 10, 20))] == [True, False]
+    text = "我们把今年的主要预期目标定为：生产总值增长6%左右、规模以上工业增加值增长7.5%以上。"
+    assert [i.target for i in extract(text, dt.date(2023, 2, 20))] == [True, True]

@@ -24,7 +24,7 @@ _STRONG_CUE_REACH = max(map(len, _STRONG_CUES)) - 1  # how far a cue starting be
 # (each alternative starts with a literal: a search skips to those characters instead of trying every position;
 # each ends with a colon: extract looks for one before it searches)
 TARGET_LIST_RE = re.compile(
-    "|".join(f"{w}(?:是|为)?[:：]" for w in ("目标", "计划", "任务")) + "|将[^:：。;；]{0,20}[:：]"
+    "|".join(f"{w}(?:是|为|定为|确定为)?[:：]" for w in ("目标", "计划", "任务")) + "|将[^:：。;；]{0,20}[:：]"
 )
 # A share of a plan or target (占年度计划的85%, 完成全年目标的92%): how far the plan is done (an actual; metric
 # naming reads plan_share too, to name the share).
@@ -73,6 +73,9 @@ _LISTED_IN_PLAN_RE = re.compile(r"(?:列入|纳入)[^,，;；。]{0,6}计划的"
 _DONE_OR_CHANGE_RE = re.compile(
     alternation(C.ACHIEVED_CUES) + "|已|目前|截至|完成|实现|同比|比上年|比去年|较去年|增长|下降|占|其中|去年|上年"
 )
+# Up to the last break of a clause other than 、 (which parts the names of one list)
+_UP_TO_CLAUSE_RE = re.compile("(?s:.*)[,，：:；;。！？!?“”\"]|")
+_PLAN_HEAD_RE = re.compile("计划|规划|力争|拟|预计|确保|将")
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
 _LIST_JOINS = "、和及"
@@ -94,9 +97,17 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
     cue_here = _TARGET_RE.search(s, lo, hi) is not None  # (strong cues and 目标/计划/预计 are target cues too)
     chong_here = s.find("冲", lo, hi) >= 0
     prev_target = False
+    prev_end = lo
     for r in recs:
         f = r.fig
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
+        if cue_here and cs > prev_end and s[cs - 1] == "、" and (m := _UP_TO_CLAUSE_RE.match(s, prev_end, cs - 1)):
+            # 计划新建和改扩建中小学、幼儿园32所: a plan before a list of names with no figure in it is the figure's
+            # (not 已…争取…、…资金1860万元, done; nor 打造A、B等8个集聚区, a weak cue)
+            head = max(m.end(), prev_end)
+            if _PLAN_HEAD_RE.search(s, head, cs) and s.find("已", head, cs) < 0:
+                cs = head
+        prev_end = f.end
         tail = s[f.end : f.ce] if cue_here or r.kind == "capacity" else ""  # (read only by the rules needing these)
         t = False
         if (
@@ -114,10 +125,12 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
         elif list_here and TARGET_LIST_RE.search(s, f.ws, cs):
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
         elif prev_target and (
-            _CARRY_TARGET.match(s[cs:start]) or r.gap[:1] in _LIST_JOINS and not _ACHIEVED_RE.search(r.gap)
+            _CARRY_TARGET.match(s[cs:start])
+            or r.gap[:1] in _LIST_JOINS and not _ACHIEVED_RE.search(r.gap) and "实际" not in r.gap
             or r.gap[:1] in ",，" and not _DONE_OR_CHANGE_RE.search(r.gap)
         ):
-            # 计划改造公路320公里、危桥18座; 计划改造老旧小区186个,涉及居民1.92万户: the plan's next item
+            # 计划改造公路320公里、危桥18座; 计划改造老旧小区186个,涉及居民1.92万户: the plan's next item (not
+            # what was done against it: 计划引进40个、实际签约48个)
             t = True
         elif f.mult_only and r.value_base >= 1e11 and not _OVER_END_RE.search(s, cs, start):
             t = True  # 千亿级产业, 万亿工业俱乐部: aspirations
