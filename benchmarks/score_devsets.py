@@ -66,6 +66,12 @@ ABOUT: dict[str, str] = {
     "villages, towns, companies and banks",
     "round29": "departmental releases as the papers print them: monthly, quarterly and yearly statistics, finance, "
     "fiscal, customs, tourism, industry, market entities, prices, jobs, housing, transport",
+    "round25": "held out: written blind this stop, kept aside unread while rounds 26–31 drove the rules, scored once "
+    "at the end",
+    "round30": "targets, plans and forecasts next to actuals: a work report, a mid-year progress report, a firm's "
+    "expansion, a zone's plan, livelihood projects, a holiday forecast, a five-year plan, an interview, a bank",
+    "round31": "a week of ordinary news: a groundbreaking, a job fair, a harvest, an export order, a village bank's "
+    "loan, tax cuts, a trade fair, market prices, a holiday, a road, a science park, e-commerce, a county's months",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")
