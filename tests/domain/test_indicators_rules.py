@@ -720,3 +720,12 @@ def test_a_plan_before_a_list_of_names_is_the_figures_and_a_list_opener_may_say_
     assert [i.target for i in extract(text, dt.date(2022, 10, 20))] == [True, False]
     text = "我们把今年的主要预期目标定为：生产总值增长6%左右、规模以上工业增加值增长7.5%以上。"
     assert [i.target for i in extract(text, dt.date(2023, 2, 20))] == [True, True]
+
+
+def test_a_like_for_like_growth_and_a_year_end_growth_since_january_are_yearly():
+    got = extract("2022年，全县一般公共预算收入完成14.2亿元，同口径增长5.8%。", dt.date(2023, 1, 10))
+    assert [(i.metric, i.yoy_pct) for i in got] == [("一般公共预算收入", 5.8), ("一般公共预算收入增速", None)]
+    got = extract("去年，该行各项贷款余额达到64.2亿元，比年初增加8.1亿元，增长14.4%。", dt.date(2023, 1, 10))
+    assert got[0].yoy_pct == 14.4  # (at a year's end, the growth since January is one over the year)
+    got = extract("截至6月末，该行各项贷款余额达到64.2亿元，比年初增加8.1亿元，增长14.4%。", dt.date(2023, 7, 10))
+    assert got[0].yoy_pct is None

@@ -54,6 +54,7 @@ GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "涨幅", "增长率", "增
 # A comparison with the same period a year before (同比增长, 比上年同期增长, 较去年增加): a yearly change.
 YEAR_ON_YEAR_BASES: tuple[str, ...] = (
     "同比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年同期", "较上年", "较去年同期", "较去年",
+    "同口径",  # 一般公共预算收入16.9亿元,同口径增长6.2%: on a like-for-like basis, against the year before
 )
 # The name's end of a growth since the start of the year (贷款余额比年初增长6.9%): no yoy, and a flow since January.
 SINCE_JANUARY_GROWTH = "比年初增速"
@@ -121,6 +122,8 @@ METRIC_TRAILING: tuple[str, ...] = (
     "分别为",
     "分别达",
     "分别",
+    "同口径增长",
+    "同口径",
     "同比翻了",
     "同比翻",
     "翻了",

@@ -309,10 +309,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = a_year_before(r.period)  # 实现营收16.2亿元,上年同期为13.5亿元: of 1—9月 a year before
             if r.period and not r.target and period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
-            if ri + 1 < len(recs) and (since_year_end := year_end_yoy(r, recs[ri + 1])) is not None:
+            if ri + 1 < len(recs) and (since_year_end := year_end_yoy(r, recs[ri + 1 : ri + 3])) is not None:
                 r.yoy = since_year_end  # 年末存款余额356.2亿元,比上年末增长9.8%: the balance's growth over a year
-                if r.metric:
-                    recs[ri + 1].metric = growth_of(r.metric)
+                if r.metric and not recs[ri + 1].delta and "年初" not in recs[ri + 1].gap:
+                    recs[ri + 1].metric = growth_of(r.metric)  # (比年初增长 keeps its name: since January)
             if r.start_level is not None:
                 last_rise = r
             if r.fig.unit in FRAME_UNITS and ri + 1 < len(recs) and frames_next(norm, r.fig, recs[ri + 1].fig):

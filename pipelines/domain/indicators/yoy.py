@@ -86,16 +86,22 @@ def _passed_mark(level: FigureRecord, g: FigureRecord) -> bool:
 
 # A change against last year's end (比上年末增长9.8%): the year-on-year change of a stock at this year's end
 _SINCE_LAST_YEAR_END_GAP = re.compile(
-    r"^[,，]?\s*(?:比|较)(?:上年|去年)(?:末|底)(?:增长|增加|提高|上升|下降|减少|回落)"
+    r"^[,，]?\s*(?:比|较)(?:上年末|上年底|去年末|去年底|年初)(?:增长|增加|提高|上升|下降|减少|回落)"
 )
 
 
-def year_end_yoy(level: FigureRecord, nxt: FigureRecord) -> float | None:
+def year_end_yoy(level: FigureRecord, after: list[FigureRecord]) -> float | None:
     """年末,存款余额356.2亿元,比上年末增长9.8%: a stock at a year's end (``level``, its period set) and the change
-    against the year before's end after it (``nxt``) are a year-on-year change; mid-year, it is one since January."""
+    against the year before's end after it (the first of ``after``, or the second after a change in the amount:
+    比年初增加10.2亿元,增长14.9%) are a year-on-year change; mid-year, it is one since January."""
     p = level.period
     if not p or not (p.endswith("-12") or len(p) == 4) or level.yoy is not None or level.kind == "growth":
         return None
-    if nxt.kind != "growth" or nxt.fig.base_unit != "percent" or not _SINCE_LAST_YEAR_END_GAP.match(nxt.gap):
+    if len(after) > 1 and after[0].delta and after[1].metric and after[1].metric.endswith(SINCE_JANUARY_GROWTH):
+        after = after[1:]  # (the change in the amount names the growth after it: since the start of the year)
+    elif not after or not _SINCE_LAST_YEAR_END_GAP.match(after[0].gap):
+        return None
+    nxt = after[0]
+    if nxt.kind != "growth" or nxt.fig.base_unit != "percent":
         return None
     return nxt.value_base
