@@ -1084,3 +1084,11 @@ def test_a_market_a_paragraph_opens_at_is_what_this_market_points_back_at():
     assert {i.subject for i in extract(text, PUB)} == {"宜春路农产品批发市场"}  # (not 该市 + 场: the city)
     text = "在距离景区十多公里的工业园，机器轰鸣。园区今年新增企业12家。"
     assert all(i.subject != "距离景区" for i in extract(text, PUB))
+
+
+@pytest.mark.parametrize(
+    ("pub", "period"),
+    [(dt.date(2019, 9, 26), "2019-10"), (dt.date(2019, 9, 5), "2018-10"), (dt.date(2019, 10, 9), "2019-10")],
+)
+def test_a_holiday_named_late_in_the_month_before_it_is_the_coming_one(pub: dt.date, period: str):
+    assert extract("国庆假期，全市预计接待游客680万人次。", pub)[0].period == period

@@ -137,13 +137,21 @@ def reference_year(text: str, pub: dt.date) -> int:
     return pub.year - 1 if last > this or tie_to_last else pub.year
 
 
+# From this day of the month before a holiday's month, a story names the holiday to come (a preview, a forecast)
+PREVIEW_FROM_DAY = 15
+
+
 def _holiday(hol: str, y: int | None, pub: dt.date) -> str | None:
-    """The month(s) of a holiday of year ``y`` (or the latest by ``pub``)."""
+    """The month(s) of a holiday of year ``y`` (or the latest by ``pub``, or the next one in the second half of the
+    month before it: 国庆假期 in an article of 25 September is the coming one)."""
+    preview = pub.day >= PREVIEW_FROM_DAY
     if hol in HOLIDAY_MONTHS:
         mo = HOLIDAY_MONTHS[hol]
+        if y is None and preview and mo == pub.month + 1:
+            return _ym(pub.year, mo)
         return _ym(_month_year(mo, y, pub), mo)  # (国庆假期 in a January article: last October)
     label = calendar_holiday(y if y is not None else pub.year, hol)
-    if y is None and label is not None and int(label[5:7]) > pub.month:
+    if y is None and label is not None and int(label[5:7]) > pub.month + (1 if preview else 0):
         label = calendar_holiday(pub.year - 1, hol)  # (端午假期 in a March article: last year's)
     return label
 
