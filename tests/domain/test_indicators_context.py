@@ -1092,3 +1092,9 @@ def test_a_market_a_paragraph_opens_at_is_what_this_market_points_back_at():
 )
 def test_a_holiday_named_late_in_the_month_before_it_is_the_coming_one(pub: dt.date, period: str):
     assert extract("国庆假期，全市预计接待游客680万人次。", pub)[0].period == period
+
+
+def test_a_sentence_opening_with_the_same_period_last_year_gives_that_periods_figures():
+    text = "国庆假期，全县接待游客86万人次，同比增长12%。去年同期，全县共接待游客76.8万人次。"
+    got = extract(text, dt.date(2019, 10, 8))
+    assert [(i.metric, i.period) for i in got][-1] == ("接待游客(上年同期)", "2018-10")

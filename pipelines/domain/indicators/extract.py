@@ -238,6 +238,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             )
             over_cue = OVER_YEARS_RE.search(norm, a, b) is not None
         last_rise: FigureRecord | None = None  # the last level a rise went to (由A增加到B: B), its period set
+        year_before_here = _YEAR_BEFORE_OPENER_RE.match(norm, a, b) is not None
         for ri, r in enumerate(recs):
             # the last labelled period before the figure, else the one carried (never to a target or a project)
             if r.fixed_period:
@@ -307,6 +308,11 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = r.progress_of.period  # 1—11月…完成全年目标的96.2%: of 1—11月, not the plan's year
             if r.year_before and r.period:
                 r.period = a_year_before(r.period)  # 实现营收16.2亿元,上年同期为13.5亿元: of 1—9月 a year before
+            elif year_before_here and r.period and not r.target:
+                # 去年同期,全市共接待游客928.6万人次: the sentence gives the same period's figures a year before
+                r.period = a_year_before(r.period)
+                if r.metric and r.kind != "growth":
+                    r.metric += "(上年同期)"
             if r.period and not r.target and period_year(r.period) > published.year:
                 r.target = True  # 到2025年…: a figure for a year still to come is a goal or a forecast
             if ri + 1 < len(recs) and (since_year_end := year_end_yoy(r, recs[ri + 1 : ri + 3])) is not None:
@@ -338,6 +344,8 @@ _HEADING_FIRST = frozenset("一二三四五六七八九十（(")
 
 
 _TARGET_HEADING_RE = re.compile(r"目标|计划|任务|打算")
+# A sentence about the same period a year before (去年同期,全市共接待游客928.6万人次)
+_YEAR_BEFORE_OPENER_RE = re.compile(r"\s*(?:去年|上年)同期[,，]")
 # A headline that reports an event (定南12个重大项目集中签约, 200辆新能源物流车批量交付): its figures are of the
 # event's month, as an event's story's are
 _HEADLINE_EVENT_RE = re.compile(r"集中签约|集中开工|签约|开工|交付|竣工|投产|开业")
