@@ -258,3 +258,9 @@ def test_an_industry_head_the_last_item_names_is_each_items():
 )
 def test_what_a_have_verb_counts(text, span, metric):
     assert metric_of(text, span) == metric
+
+
+def test_a_change_on_the_month_before_is_named_month_on_month():
+    got = extract("目前，西瓜批发价每斤1.1元，比上月同期下降25%左右。", PUB)
+    assert [(i.metric, i.yoy_pct) for i in got] == [("西瓜批发价(每斤)", None), ("西瓜批发价(每斤)环比涨幅", None)]
+    assert metric_of("5月份，全市进出口总值比上月增长5.6%。", "5.6%") == "进出口总值环比增速"

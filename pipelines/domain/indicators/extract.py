@@ -308,7 +308,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = r.progress_of.period  # 1—11月…完成全年目标的96.2%: of 1—11月, not the plan's year
             if r.year_before and r.period:
                 r.period = a_year_before(r.period)  # 实现营收16.2亿元,上年同期为13.5亿元: of 1—9月 a year before
-            elif year_before_here and r.period and not r.target:
+            elif year_before_here and r.period and not r.target and r.progress_of is None:
                 # 去年同期,全市共接待游客928.6万人次: the sentence gives the same period's figures a year before
                 r.period = a_year_before(r.period)
                 if r.metric and r.kind != "growth":

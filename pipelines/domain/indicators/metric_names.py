@@ -36,7 +36,7 @@ from .metric_text import (
     strip_metric,
 )
 from .periods import RISE_START_WORDS, PeriodHit
-from .records import FigureRecord
+from .records import FigureRecord, alternation
 from .scan import CONTEXT_WINDOW, Figure, is_han
 from .sentences import BULLETS
 from .subjects import Entity, places
@@ -350,6 +350,13 @@ def attach_metrics(
             metric = pp  # 增速比上半年加快0.3个百分点: a change in a rate, named with its comparison
         elif r.kind == "growth" and r.mom and metric in ("", "环比") and (base := _level_of(last, prev)):
             metric = f"{base}环比{growth_word(base)}"  # 同比增长7.1%,环比增长0.8%: the same indicator month on month
+        elif (
+            r.kind == "growth" and r.mom and f.base_unit == "percent"
+            and (cmp := _MOM_IN_NAME_RE.search(metric)) and cmp.group() != "环比"
+        ):
+            # 西瓜批发价比上月降三成: the price's change on the month before (比上月同期下降30%: of the price before)
+            base = metric[: cmp.start()] if cmp.start() >= 2 else _level_of(last, prev)
+            metric = f"{base}环比{growth_word(base)}" if base else metric
         elif r.kind == "growth":
             if len(metric) < 2 and prev is not None and prev.metric:
                 metric = prev.metric
@@ -702,6 +709,7 @@ _AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
 
 
 # The comparison a change in 个百分点 states (比上半年加快, 高于全省平均水平, 较年初下降); 比重 is no comparison.
+_MOM_IN_NAME_RE = re.compile(alternation(C.MOM_WORDS))
 _COMPARE_RE = re.compile(r"同比|环比|比(?![重例])|较|高于|低于|快于|慢于")
 _PP_PHRASE_END_RE = re.compile(r"(?:了|达到|达|约|近|超过|超)$")
 # Nouns for the rate itself before the comparison (增速比上半年加快…, 降幅比1-8月收窄…).
