@@ -1098,3 +1098,10 @@ def test_a_sentence_opening_with_the_same_period_last_year_gives_that_periods_fi
     text = "国庆假期，全县接待游客86万人次，同比增长12%。去年同期，全县共接待游客76.8万人次。"
     got = extract(text, dt.date(2019, 10, 8))
     assert [(i.metric, i.period) for i in got][-1] == ("接待游客(上年同期)", "2018-10")
+
+
+def test_a_bare_park_at_the_head_of_a_clause_is_the_park_named_before():
+    text = "上饶数字产业园于2020年开园。江西信远科技有限公司去年营收1.2亿元。今年，园区计划新引进企业20家以上。"
+    assert extract(text, PUB)[-1].subject == "上饶数字产业园"
+    text = "全市工业园区规上企业达到860家。"
+    assert extract(text, PUB)[0].subject != "上饶数字产业园"

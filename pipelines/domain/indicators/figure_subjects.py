@@ -23,9 +23,11 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
         return e.name
     typ = e.type.removeprefix("anaphor:")
     if typ == "zone":
-        park = st.last.get("site") if e.anaphor == "该园区" else None
+        park = st.last.get("site") if e.anaphor in ("该园区", "园区") else None
         if park and park.endswith(_PARK_WORDS):
             return park  # 赣州数字产业园已入驻企业168家。该园区实现营收72.6亿元: the park
+        if e.anaphor == "园区" and (zone := actx.main_zone) and zone.endswith(_ZONE_PARK_WORDS):
+            return zone  # 龙南经开区's story: 园区稀土产业主营业务收入 is the zone's (not the county's named last)
         return st.last.get("zone") or actx.main_zone or actx.main_subject
     if typ == "city":
         # 龙南市…该市: a county-level city named before is "this city"; in an article about a county-level
@@ -56,6 +58,7 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
 
 
 _PARK_WORDS = ("产业园", "科技城", "园区")
+_ZONE_PARK_WORDS = ("经开区", "开发区", "高新区", "试验区", "工业园", "工业区", "园区")
 
 
 def attach_subjects(

@@ -69,6 +69,7 @@ ANAPHORS: dict[str, str] = {
     "全区": "zone",
     "本区": "zone",
     "该园区": "zone",
+    "园区": "zone",  # only at the head of a clause (园区入驻企业126家), like 公司: the park named before
     "该市": "city",
     "全市": "city",
     "我市": "city",
@@ -112,7 +113,7 @@ ANAPHORS: dict[str, str] = {
 ANAPHORS.update({f"{this}{word}": "site" for this in ("本届", "此次", "本次", "") for word in EVENT_WORDS})
 # Bare words that point back at the company, group, cooperative or site named before only as a clause's topic
 # (公司实现营收…; 新增公司1200家 is companies in general).
-HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "基地", *EVENT_WORDS)  # (推介会现场共签约项目36个)
+HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "基地", "园区", *EVENT_WORDS)  # (推介会现场共签约项目36个)
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
