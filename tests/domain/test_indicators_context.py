@@ -1105,3 +1105,8 @@ def test_a_bare_park_at_the_head_of_a_clause_is_the_park_named_before():
     assert extract(text, PUB)[-1].subject == "上饶数字产业园"
     text = "全市工业园区规上企业达到860家。"
     assert extract(text, PUB)[0].subject != "上饶数字产业园"
+
+
+def test_places_listed_after_qizhong_before_fenbie_are_the_subjects():
+    text = "全市各县（市、区）进度不一，其中信丰县、安远县、大余县分别完成年度计划的71.2%、68.4%和66.9%。"
+    assert [i.subject for i in extract(text, PUB)][-3:] == ["信丰县", "安远县", "大余县"]

@@ -58,6 +58,8 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
             run.append(recs[j])
             j += 1
         start = _list_start(s, max(r.sent.start, k - CONTEXT_WINDOW), k)
+        if s.startswith("其中", start):
+            start += 2  # 其中南康区、赣县区、瑞金市分别完成…: the list starts after 其中
         k_list = k
         if start == k and k > r.sent.start and s[k - 1] in "，,":
             # 排名前三的是信州区、鄱阳县、广丰区，分别为…: the list ends the clause before 分别 (one without figures)
