@@ -264,3 +264,10 @@ def test_a_change_on_the_month_before_is_named_month_on_month():
     got = extract("目前，西瓜批发价每斤1.1元，比上月同期下降25%左右。", PUB)
     assert [(i.metric, i.yoy_pct) for i in got] == [("西瓜批发价(每斤)", None), ("西瓜批发价(每斤)环比涨幅", None)]
     assert metric_of("5月份，全市进出口总值比上月增长5.6%。", "5.6%") == "进出口总值环比增速"
+
+
+def test_a_plan_share_after_a_growth_is_the_levels():
+    text = "上半年，全市重点项目完成投资862.4亿元，同比增长9.6%，占年度计划投资1520亿元的56.7%，超序时进度6.7个百分点。"
+    got = {i.text: i.metric for i in extract(text, PUB)}
+    assert got["56.7%"] == "重点项目投资占年度计划比重"
+    assert got["6.7个百分点"] == "重点项目投资占年度计划比重超序时进度"

@@ -390,6 +390,13 @@ def attach_metrics(
             done = plan and next(
                 (x for x in reversed(recs[:ri]) if x.fig.end <= plan.start and x.kind not in ("share", "rank")), None
             )
+            if done and done.kind == "growth" and s.find("投资", plan.start, f.start) >= 0:
+                # 完成投资1187.9亿元,同比增长11.8%,占年度计划投资2024.6亿元的58.7%: the level's share, not its growth's
+                growth = done
+                done = next(
+                    (x for x in reversed(recs[:ri]) if x.fig.end <= growth.fig.start and x.kind not in _NOT_LEVELS),
+                    None,
+                )
             if done and done.fig.base_unit != "CNY" and s.find("投资", plan.start, f.start) >= 0:
                 done = None  # 在建项目43个,完成年度投资计划的88.6%: the plan is of money, not of the count
             done_name = done.metric if done else None
