@@ -271,3 +271,8 @@ def test_a_plan_share_after_a_growth_is_the_levels():
     got = {i.text: i.metric for i in extract(text, PUB)}
     assert got["56.7%"] == "重点项目投资占年度计划比重"
     assert got["6.7个百分点"] == "重点项目投资占年度计划比重超序时进度"
+
+
+def test_the_base_a_growth_is_compared_with_is_no_part_of_its_name():
+    assert metric_of("民宿房价普遍比平时上涨四成左右。", "四成左右") == "民宿房价涨幅"
+    assert metric_of("今年合作社加工茶叶50吨，比去年多三成。", "三成") == "加工茶叶增速"

@@ -358,6 +358,8 @@ def attach_metrics(
             base = metric[: cmp.start()] if cmp.start() >= 2 else _level_of(last, prev)
             metric = f"{base}环比{growth_word(base)}" if base else metric
         elif r.kind == "growth":
+            if cmp_tail := _GROWTH_BASE_TAIL_RE.search(metric):
+                metric = metric[: cmp_tail.start()]  # 比去年多两成, 房价普遍比平时上涨五成: what changed, not the base
             if len(metric) < 2 and prev is not None and prev.metric:
                 metric = prev.metric
             elif len(metric) < 2 and last is not None and last.kind == "growth" and last.metric:
@@ -715,8 +717,14 @@ _AVERAGE_WORDS = ("日均", "月均", "平均每天", "平均每日", "平均每
 _AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
 
 
-# The comparison a change in 个百分点 states (比上半年加快, 高于全省平均水平, 较年初下降); 比重 is no comparison.
+# A comparison with the month before in a growth's name (比上月, 较上月: 环比 in other words)
 _MOM_IN_NAME_RE = re.compile(alternation(C.MOM_WORDS))
+# The base a growth is compared with, ending the text before it (普遍比平时上涨, 比去年多; 比9月份 stays: no other
+# word of the name says what the growth is against)
+_GROWTH_BASE_TAIL_RE = re.compile(
+    r"(?:普遍|均|都)?[比较](?:去年|上年|平时|往年|平常)(?:同期)?(?:多|少|增加|上涨|下降|高|低|增长)?了?$"
+)
+# The comparison a change in 个百分点 states (比上半年加快, 高于全省平均水平, 较年初下降); 比重 is no comparison.
 _COMPARE_RE = re.compile(r"同比|环比|比(?![重例])|较|高于|低于|快于|慢于")
 _PP_PHRASE_END_RE = re.compile(r"(?:了|达到|达|约|近|超过|超)$")
 # Nouns for the rate itself before the comparison (增速比上半年加快…, 降幅比1-8月收窄…).
