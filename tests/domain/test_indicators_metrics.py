@@ -276,3 +276,9 @@ def test_a_plan_share_after_a_growth_is_the_levels():
 def test_the_base_a_growth_is_compared_with_is_no_part_of_its_name():
     assert metric_of("民宿房价普遍比平时上涨四成左右。", "四成左右") == "民宿房价涨幅"
     assert metric_of("今年合作社加工茶叶50吨，比去年多三成。", "三成") == "加工茶叶增速"
+
+
+def test_people_counted_by_the_jobs_they_found():
+    assert metric_of("今年以来，帮助8600名返乡人员实现就近就业。", "8600名") == "返乡人员就近就业人数"
+    assert metric_of("基地带动周边300余名村民就业。", "300余名") == "村民就业人数"
+    assert metric_of("基地有员工300余名。", "300余名") == "员工数"

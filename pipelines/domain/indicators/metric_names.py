@@ -455,9 +455,9 @@ def attach_metrics(
             elif (noun := direct or (right if intro else "")) and (quantity := _quantity_of(raw_verb, noun)):
                 metric = quantity  # 卖出了2100多万台电机: 电机销量
             elif direct:
-                metric = _count_metric(_person_head(direct, f.unit), f.unit, False)
+                metric = _counted_after(s, f, direct)
             elif right and intro:
-                metric = _count_metric(_person_head(right, f.unit), f.unit, False)
+                metric = _counted_after(s, f, right)
             elif metric in C.BARE_CHANGE_VERBS and prev is not None and prev.metric and prev.fig.unit == f.unit:
                 metric = metric + prev.metric  # 规上企业达到312家,其中上半年新增17家: 新增规上企业数
             elif metric and r.kind == "count":
@@ -715,6 +715,19 @@ def _verb_object_noun(metric: str, base_unit: str, last_object: str) -> tuple[st
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
 _AVERAGE_WORDS = ("日均", "月均", "平均每天", "平均每日", "平均每月")
 _AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
+
+
+# What the people a count counts found (2000余名村民就业, 1.2万名返乡人员实现就近就业): the count is of that
+_EMPLOYED_AFTER_RE = re.compile(r"(?:实现|稳定)?(?P<how>就近|就地|稳定|转移)?就业")
+def _counted_after(s: str, f: Figure, noun: str) -> str:
+    """The name of a count by the noun after it (3条生产线 → 生产线条数), and of people by what they found
+    (帮助1.2万名返乡人员实现就近就业 → 返乡人员就近就业人数)."""
+    head = _person_head(noun, f.unit)
+    k = s.find(head, f.end, f.end + len(head) + 2)
+    if noun.startswith(head) and k >= 0 and f.unit.rstrip("余多")[-1:] in ("名", "人", "位"):
+        if job := _EMPLOYED_AFTER_RE.match(s, k + len(head)):
+            return f"{head}{job.group('how') or ''}就业人数"
+    return _count_metric(head, f.unit, False)
 
 
 # A comparison with the month before in a growth's name (比上月, 较上月: 环比 in other words)
