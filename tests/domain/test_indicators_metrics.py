@@ -280,5 +280,5 @@ def test_the_base_a_growth_is_compared_with_is_no_part_of_its_name():
 
 def test_people_counted_by_the_jobs_they_found():
     assert metric_of("今年以来，帮助8600名返乡人员实现就近就业。", "8600名") == "返乡人员就近就业人数"
-    assert metric_of("基地带动周边300余名村民就业。", "300余名") == "村民就业人数"
+    assert metric_of("基地带动周边300余名村民就业。", "300余名") == "带动村民就业人数"
     assert metric_of("基地有员工300余名。", "300余名") == "员工数"

@@ -726,7 +726,9 @@ def _counted_after(s: str, f: Figure, noun: str) -> str:
     k = s.find(head, f.end, f.end + len(head) + 2)
     if noun.startswith(head) and k >= 0 and f.unit.rstrip("余多")[-1:] in ("名", "人", "位"):
         if job := _EMPLOYED_AFTER_RE.match(s, k + len(head)):
-            return f"{head}{job.group('how') or ''}就业人数"
+            # (带动周边2000余名村民就业: the jobs a business brought, 带动村民就业人数)
+            brought = "带动" if s.find("带动", max(f.cs, f.start - 6), f.start) >= 0 else ""
+            return f"{brought}{head}{job.group('how') or ''}就业人数"
     return _count_metric(head, f.unit, False)
 
 
