@@ -1110,3 +1110,10 @@ def test_a_bare_park_at_the_head_of_a_clause_is_the_park_named_before():
 def test_places_listed_after_qizhong_before_fenbie_are_the_subjects():
     text = "全市各县（市、区）进度不一，其中信丰县、安远县、大余县分别完成年度计划的71.2%、68.4%和66.9%。"
     assert [i.subject for i in extract(text, PUB)][-3:] == ["信丰县", "安远县", "大余县"]
+
+
+def test_a_company_named_after_the_zone_it_stands_in():
+    text = "在上饶经开区江西晶驰电机科技有限公司的车间里，工人正在装配。晶驰电机今年营收12亿元。"
+    assert {i.subject for i in extract(text, PUB)} <= {"晶驰电机", "江西晶驰电机科技有限公司"}
+    text = "在上饶经开区江西晶驰电机科技有限公司的车间里，工人正在装配。晶驰电机签下了3.2亿元的海外订单。"
+    assert [i.metric for i in extract(text, PUB)] == ["海外订单"]

@@ -415,7 +415,7 @@ RANK_VERBS: tuple[str, ...] = (
 RANK_SCOPES: tuple[str, ...] = ("全国", "全省", "全市", "全区", "全县", "全球", "世界")
 # Count-intro verbs after which the counted noun follows the figure; amounts use these too.
 AMOUNT_INTRO_VERBS: tuple[str, ...] = ("获得", "可获", "获", "发放", "准备了", "准备", "募集", "争取", "兑现", "拨付",
-                                       "投入", "带来")
+                                       "投入", "带来", "签下了", "签下", "斩获", "拿下")
 
 # Metric suffix of a count, by the classifier (名 → 人数); others take 数.  Only for metrics named
 # from the noun before the figure or by a person noun (院士7名 → 院士人数, 政策20条 → 政策条数).

@@ -133,6 +133,8 @@ ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "上市", "�
                                         "万", "亿", "元", "农民", "专业",  # 投入140万元建设…工厂: no name
                                         "这家", "这个", "那家", "控股", "全资", "参股",  # 这家合作社: an anaphor
                                         "我们", "咱们")  # 我们公司的二期厂房: the speaker's company
+# A zone a company stands in, named right before it (赣州经开区江西虔通电驱科技有限公司)
+_ZONE_BEFORE_ORG_RE = re.compile("经开区|开发区|高新区|工业园区|产业园|园区")
 # Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
 ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简称", "占")
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
@@ -706,6 +708,10 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
         for cut in ORG_NAME_CUTS:
             if (c := name.rfind(cut)) >= 0:
                 name = name[c + len(cut) :]
+        if (z := _ZONE_BEFORE_ORG_RE.search(name)) and (name[z.end() : z.end() + 2] in places() or name.startswith(
+            ("江西", "中国"), z.end()
+        )):
+            name = name[z.end() :]  # 赣州经开区江西虔通电驱科技有限公司: the zone it stands in, then its name
         k = m.end() - len(name)  # (where the name starts now)
         if (
             len(name) >= 4 and not _NOT_A_NAME_RE.search(name)
