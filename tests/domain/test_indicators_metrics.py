@@ -282,3 +282,9 @@ def test_people_counted_by_the_jobs_they_found():
     assert metric_of("今年以来，帮助8600名返乡人员实现就近就业。", "8600名") == "返乡人员就近就业人数"
     assert metric_of("基地带动周边300余名村民就业。", "300余名") == "带动村民就业人数"
     assert metric_of("基地有员工300余名。", "300余名") == "员工数"
+
+
+def test_what_was_planted_and_sold_names_the_crop():
+    assert metric_of("社员李春花今年种了7亩白莲。", "7亩") == "白莲种植面积"
+    assert metric_of("去年合作社卖干莲96吨。", "96吨") == "干莲销量"
+    assert metric_of("公司去年流转了300亩土地。", "300亩") != "土地种植面积"

@@ -475,6 +475,8 @@ def attach_metrics(
                 # 生产了1.2万吨钢材: 钢材产量
                 noun = direct or right
                 metric = _quantity_of(raw_verb, noun) or _measure_metric(noun, f.base_unit, f.unit)
+                if r.kind == "area" and _PLANTED_RE.search(raw_verb) and metric == noun + "面积":
+                    metric = noun + "种植面积"  # 今年种了9亩白莲: 白莲种植面积
         elif f.base_unit == "GW" and "项目" in right:
             product = _QUOTED_RE.sub("", right.split("项目")[0])  # 24GW高效光伏组件“新倍增”项目
             metric = (product + "产能") if product else "产能"
@@ -596,7 +598,7 @@ def attach_metrics(
         ):
             metric = per  # 鸡蛋每斤5.2元: 鸡蛋价格(每斤)
         if (
-            metric and (metric[:2] in _QUANTITY_OF_VERB or metric.endswith(_TRADE_VERBS))
+            metric and (metric[:2] in _QUANTITY_OF_VERB or metric[:1] == "卖" or metric.endswith(_TRADE_VERBS))
             and r.kind not in ("growth", "share", "rank") and not r.delta
         ):
             metric, last_object = _verb_object_noun(metric, f.base_unit, last_object)
@@ -686,6 +688,9 @@ _NOUNS_OF_VERBS = (
 )
 
 
+_PLANTED_RE = re.compile("(?:种|种植|栽|栽种|移栽)了?$")
+
+
 def _quantity_of(raw_verb: str, noun: str) -> str:
     """卖出了 + 电机 → 电机销量: the quantity a verb right before the figure names of the noun after it ('' if none)."""
     verb = raw_verb[-2:]
@@ -704,9 +709,11 @@ def _verb_object_noun(metric: str, base_unit: str, last_object: str) -> tuple[st
         return money_name(metric), last_object
     verb = metric[:2]
     noun = _QUANTITY_OF_VERB.get(verb)
+    if noun is None and metric[:1] == "卖" and metric[1:2] not in "了给掉" and base_unit in ("tonne", "count"):
+        verb, noun = "卖", "销量"  # 去年合作社卖干莲132吨: 干莲销量
     if noun is None or base_unit in ("percent", "percentage_point", "rank") or metric.startswith(_NOUNS_OF_VERBS):
         return metric, last_object
-    obj = metric[2:].removesuffix("数")
+    obj = metric[len(verb) :].removesuffix("数")
     if len(obj) >= 2:
         return obj + noun, obj
     return (last_object + noun, last_object) if last_object else (metric, last_object)
