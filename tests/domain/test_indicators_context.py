@@ -1117,3 +1117,11 @@ def test_a_company_named_after_the_zone_it_stands_in():
     assert {i.subject for i in extract(text, PUB)} <= {"晶驰电机", "江西晶驰电机科技有限公司"}
     text = "在上饶经开区江西晶驰电机科技有限公司的车间里，工人正在装配。晶驰电机签下了3.2亿元的海外订单。"
     assert [i.metric for i in extract(text, PUB)] == ["海外订单"]
+
+
+def test_a_bank_keeps_its_word_in_its_short_name():
+    text = (
+        "瑞金农商银行贷款余额突破90亿元\n\n"
+        "截至6月末，江西瑞金农商银行各项贷款余额90.6亿元。该行今年新发放贷款21亿元。"
+    )
+    assert extract(text, PUB)[-1].subject == "瑞金农商银行"  # (该行: not 瑞金农商)

@@ -795,7 +795,8 @@ def _short_company_names(text: str) -> dict[str, str]:
     pl = places()
     out: dict[str, str] = {}
     for name in dict.fromkeys(name for name, _ in _text_company_names(text)):  # (each name once)
-        short = _ORG_SUFFIX_RE.sub("", name)
+        # (a bank keeps its word: 江西石城琴江村镇银行 … 石城琴江村镇银行, not 石城琴江村镇)
+        short = name if name.endswith("银行") else _ORG_SUFFIX_RE.sub("", name)
         short = _BRACKETED_RE.sub("", short)
         for prefix in (short[:2], short[:3]):
             if prefix.removesuffix("省").removesuffix("市") in pl or prefix in ("江西", "中国"):
