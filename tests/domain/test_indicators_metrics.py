@@ -288,3 +288,8 @@ def test_what_was_planted_and_sold_names_the_crop():
     assert metric_of("社员李春花今年种了7亩白莲。", "7亩") == "白莲种植面积"
     assert metric_of("去年合作社卖干莲96吨。", "96吨") == "干莲销量"
     assert metric_of("公司去年流转了300亩土地。", "300亩") != "土地种植面积"
+
+
+def test_a_bare_verb_of_reaching_takes_the_level_named_before():
+    text = "去年公司电商销售额2.4亿元，今年前5个月已经做到了1.3亿元。"
+    assert [i.metric for i in extract(text, PUB)] == ["电商销售额", "电商销售额"]

@@ -153,6 +153,7 @@ METRIC_TRAILING: tuple[str, ...] = (
     "较上年",
     "同比",
     "达到",
+    "做到",  # 今年上半年已经做到了1.1亿元: the level named before, reached
     "达",
     "实现",
     "完成",
