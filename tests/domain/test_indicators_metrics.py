@@ -293,3 +293,15 @@ def test_what_was_planted_and_sold_names_the_crop():
 def test_a_bare_verb_of_reaching_takes_the_level_named_before():
     text = "去年公司电商销售额2.4亿元，今年前5个月已经做到了1.3亿元。"
     assert [i.metric for i in extract(text, PUB)] == ["电商销售额", "电商销售额"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("老张说，一亩能挣600多元。", "600多元", "亩均收入"),
+        ("种贡米一亩地纯收入1200元左右。", "1200元左右", "亩均纯收入"),
+        ("价格虽然低了，一亩还能赚900元。", "900元", "亩均收入"),
+    ],
+)
+def test_what_an_acre_earns_as_a_farmer_says_it(text, span, metric):
+    assert metric_of(text, span) == metric

@@ -597,6 +597,8 @@ def attach_metrics(
             and (per := _per_unit_metric(metric, s, f.end, hi))
         ):
             metric = per  # 鸡蛋每斤5.2元: 鸡蛋价格(每斤)
+        elif r.kind == "amount" and f.base_unit == "CNY" and (earn := _PER_MU_EARNING_RE.fullmatch(metric)):
+            metric = f"{earn.group('what') or ''}亩均{earn.group('net') or ''}收入"  # 一亩能挣400多元: 亩均收入
         if (
             metric and (metric[:2] in _QUANTITY_OF_VERB or metric[:1] == "卖" or metric.endswith(_TRADE_VERBS))
             and r.kind not in ("growth", "share", "rank") and not r.delta
@@ -688,6 +690,10 @@ _NOUNS_OF_VERBS = (
 )
 
 
+# What an acre earns, as a farmer says it (一亩能挣, 虾和稻加起来一亩能挣, 一亩还能赚, 一亩田纯收入)
+_PER_MU_EARNING_RE = re.compile(
+    r"(?P<what>[^一]{1,4}?)?(?:加起来)?一亩(?:地|田)?(?:还|就|也|平均)?(?:能|可以|可)?(?:挣|赚|收入|增收|(?P<net>纯)收入)"
+)
 _PLANTED_RE = re.compile("(?:种|种植|栽|栽种|移栽)了?$")
 
 
