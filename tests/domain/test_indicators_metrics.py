@@ -305,3 +305,11 @@ def test_a_bare_verb_of_reaching_takes_the_level_named_before():
 )
 def test_what_an_acre_earns_as_a_farmer_says_it(text, span, metric):
     assert metric_of(text, span) == metric
+
+
+def test_a_count_broken_out_by_qizhong_is_named_with_what_the_whole_counts():
+    text = "截至去年底，园区汽车零部件企业达到96家，其中规上企业41家。合作社吸纳社员180户，其中脱贫户33户。"
+    got = {i.text: i.metric for i in extract(text, PUB)}
+    assert (got["41家"], got["33户"]) == ("规上汽车零部件企业数", "脱贫户社员数")
+    got = {i.text: i.metric for i in extract("园区入驻企业120家，其中规上企业38家。", PUB)}
+    assert got["38家"] == "规上企业数"  # (入驻: what was done, not a kind of firm)

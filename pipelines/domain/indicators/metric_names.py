@@ -462,6 +462,8 @@ def attach_metrics(
                 metric = metric + prev.metric  # 规上企业达到312家,其中上半年新增17家: 新增规上企业数
             elif metric and r.kind == "count":
                 metric = _count_metric(metric, f.unit, True)
+                if prev is not None and "其中" in r.gap and prev.kind == "count" and prev.metric:
+                    metric = _part_of_count(metric, prev.metric)
             elif not metric and r.kind == "count" and f.unit[-1:] in _POPULATION_UNITS:
                 # 全村共412户1736人: its households and its people; 其中脱贫户68户253人: the people of those households
                 of_households = prev is not None and prev.fig.unit.endswith("户") and not r.gap and f.unit[-1] == "人"
@@ -733,6 +735,24 @@ _AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
 
 # What the people a count counts found (2000余名村民就业, 1.2万名返乡人员实现就近就业): the count is of that
 _EMPLOYED_AFTER_RE = re.compile(r"(?:实现|稳定)?(?P<how>就近|就地|稳定|转移)?就业")
+_MEMBER_NOUNS = ("社员", "会员", "农户", "员工", "职工")
+
+
+def _part_of_count(part: str, whole: str) -> str:
+    """A count a 其中 breaks out of the count before it, named with what that counts: 电子信息企业132家,其中规上企业
+    86家 → 规上电子信息企业数 (the firms of a size); 社员136户,其中脱贫户42户 → 脱贫户社员数 (members)."""
+    p, w = part.removesuffix("数"), whole.removesuffix("数").removesuffix("户").removesuffix("人")
+    if (member := next((m for m in _MEMBER_NOUNS if w.endswith(m)), None)) and p.endswith("户") and member not in p:
+        return f"{p}{member}数"  # (吸纳社员200户,其中脱贫户38户: 脱贫户社员数, not what was done to them)
+    if p in _SIZE_CLASS_FIRMS and w.endswith("企业") and len(w) > 2 and not _NOT_A_KIND_RE.search(w):
+        return f"{p[:-2]}{w}数"  # (the part's size class, then the whole's kind of firm)
+    return part
+
+
+_SIZE_CLASS_FIRMS = frozenset({"规上企业", "规模以上企业", "限上企业", "限额以上企业"})
+_NOT_A_KIND_RE = re.compile("入驻|注册|新增|集聚|引进|落户|拥有")
+
+
 def _counted_after(s: str, f: Figure, noun: str) -> str:
     """The name of a count by the noun after it (3条生产线 → 生产线条数), and of people by what they found
     (帮助1.2万名返乡人员实现就近就业 → 返乡人员就近就业人数)."""
