@@ -1125,3 +1125,13 @@ def test_a_bank_keeps_its_word_in_its_short_name():
         "截至6月末，江西瑞金农商银行各项贷款余额90.6亿元。该行今年新发放贷款21亿元。"
     )
     assert extract(text, PUB)[-1].subject == "瑞金农商银行"  # (该行: not 瑞金农商)
+
+
+def test_a_quote_said_by_a_person_named_before_is_theirs_unless_they_speak_for_a_body():
+    text = "在罗坳镇，村民钟春林家屋顶的光伏板闪闪发亮。“装了15千瓦，去年卖电收入7000多元。”钟春林说。"
+    assert {i.subject for i in extract(text, PUB)} == {"钟春林"}
+    text = (
+        "今年48岁的钟春林是本地人。公司董事长钟春林一边查看数据一边说：“今年订单很多。”"
+        "“去年公司产值3.6亿元。”钟春林说。"
+    )
+    assert extract(text, PUB)[-1].subject != "钟春林"

@@ -12,7 +12,16 @@ import re
 
 from .records import FigureRecord, ReadingState
 from .sentences import Span
-from .subjects import HEAD_ONLY_ANAPHORS, PROVINCE, ArticleContext, Entity, event_word, find_entities, place_lists
+from .subjects import (
+    HEAD_ONLY_ANAPHORS,
+    PROVINCE,
+    ArticleContext,
+    Entity,
+    event_word,
+    find_entities,
+    place_lists,
+    speaks_for_a_body,
+)
 
 
 def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
@@ -194,6 +203,13 @@ def _named_before(ents: list[Entity], idx: int) -> str | None:
     return next((x.name for x in reversed(ents[:idx]) if x.name and x.type == "org"), None)
 
 
+def _after_closing_quote(s: str, a: int, b: int) -> int:
+    """Where the words of s[a:b] start after the quotation mark (and spaces) that may close the sentence before."""
+    while a < b and s[a] in "”\" ":
+        a += 1
+    return a
+
+
 def _fallback_subject(
     s: str, sent: Span, actx: ArticleContext, st: ReadingState, sents: list[Span], si: int,
     cands_at: dict[int, list[Entity]],
@@ -201,9 +217,15 @@ def _fallback_subject(
     """The subject of a figure with no entity before it in its sentence."""
     # a quotation whose speaker is named after it: “我们共流转土地近千亩……”据该村第一书记介绍
     if _in_quote(s, st.para_start, sent.start):
+        person = st.last.get("person") if st.last else None
         for ni, nxt in enumerate(sents[si + 1 : si + 4], si + 1):
             if nxt.paragraph != sent.paragraph:
                 break
+            if (
+                person and ni == si + 1 and s.startswith(person, _after_closing_quote(s, nxt.start, nxt.end))
+                and not speaks_for_a_body(s, person)
+            ):
+                return person  # 村民肖春生家…。“装了20千瓦…”肖春生说: the person named before, speaking
             for e in find_entities(s, nxt.start, nxt.end, actx, cands_at.get(ni, [])):
                 if e.type == "person" and ni != si + 1:
                     continue  # (a person named further on is someone else, not the speaker)

@@ -625,6 +625,17 @@ _OFFICIAL_RE = re.compile(
 )
 
 
+def speaks_for_a_body(text: str, name: str) -> bool:
+    """Whether the story gives ``name`` an official's title somewhere (公司董事长刘振华): what they say is their
+    body's."""
+    k = text.find(name)
+    while k >= 0:
+        if _OFFICIAL_RE.search(text, max(0, k - 6), k):
+            return True
+        k = text.find(name, k + 1)
+    return False
+
+
 def _persons(text: str, lo: int, hi: int) -> list[Entity]:
     return [
         Entity(m.start("name"), m.end("name"), m.group("name"), "person") for m in _PERSON_RE.finditer(text, lo, hi)
