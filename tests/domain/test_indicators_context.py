@@ -1135,3 +1135,12 @@ def test_a_quote_said_by_a_person_named_before_is_theirs_unless_they_speak_for_a
         "“去年公司产值3.6亿元。”钟春林说。"
     )
     assert extract(text, PUB)[-1].subject != "钟春林"
+
+
+def test_a_citys_central_district_is_a_subject_of_its_own():
+    text = "1—2月，上饶中心城区商品房销售面积42.6万平方米。截至3月底，中心城区商品房库存61.2万平方米。"
+    got = extract(text, dt.date(2023, 4, 2), "上饶市")
+    assert [(i.metric, i.subject) for i in got] == [
+        ("商品房销售面积", "上饶市中心城区"), ("商品房库存", "上饶市中心城区")
+    ]
+    assert extract("全市中心城区以外的乡镇新增企业120家。", PUB, "上饶市")[0].subject == "上饶市"

@@ -13,6 +13,7 @@ import re
 from .records import FigureRecord, ReadingState
 from .sentences import Span
 from .subjects import (
+    CENTRAL_DISTRICT,
     HEAD_ONLY_ANAPHORS,
     PROVINCE,
     ArticleContext,
@@ -49,6 +50,8 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
         return actx.city
     if e.anaphor in HEAD_ONLY_ANAPHORS and not e.topic:
         return None  # 新增公司1200家: companies in general, not the one named before
+    if typ == "central":
+        return actx.city + CENTRAL_DISTRICT if actx.city else None  # 中心城区商品房…: the paper's city's
     if typ == "province":
         # only as the clause's topic (全省规上工业增加值增长5.1%): 全省5个…之一, 全省第一 are scopes
         return PROVINCE if e.topic else None

@@ -107,19 +107,22 @@ ANAPHORS: dict[str, str] = {
     "该矿": "site",
     "景区": "site",  # only at the head of a clause (景区单日接待游客4.8万人次)
     "该项目": "project",
+    "中心城区": "central",  # only at the head of a clause (中心城区商品房销售面积…): the paper's city's
     "全省": "province",
     "我省": "province",
 }
 ANAPHORS.update({f"{this}{word}": "site" for this in ("本届", "此次", "本次", "") for word in EVENT_WORDS})
 # Bare words that point back at the company, group, cooperative or site named before only as a clause's topic
 # (公司实现营收…; 新增公司1200家 is companies in general).
-HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "基地", "园区", *EVENT_WORDS)  # (推介会现场共签约项目36个)
+# (推介会现场共签约项目36个)
+HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "基地", "园区", "中心城区", *EVENT_WORDS)
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
 # Anaphors that are the start of a longer word after which (该行业: a trade, not 该行, the bank)
 ANAPHOR_WORD_ENDS: dict[str, tuple[str, ...]] = {"该行": ("业",)}
 
+CENTRAL_DISTRICT = "中心城区"
 # Both papers are Jiangxi papers: 全省 and 我省 are this province.
 PROVINCE = "江西省"
 # Cities the two papers cover; a bare mention of the short name counts for the city.
@@ -568,7 +571,11 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
         word = m.group(0)
         k, after = m.start(), m.end()
         if word in CITIES:
-            if not text.startswith(CITY_BAD_AFTER, after):
+            central = after + (1 if text.startswith("市", after) else 0)
+            if text.startswith(CENTRAL_DISTRICT, central):
+                # 赣州中心城区, 上饶市中心城区: the city's central district, a subject of its own (house sales…)
+                raw.append(Entity(k, central + len(CENTRAL_DISTRICT), CITIES[word] + CENTRAL_DISTRICT, "site"))
+            elif not text.startswith(CITY_BAD_AFTER, after):
                 raw.append(Entity(k, after + (1 if text.startswith("市", after) else 0), CITIES[word], "city"))
         elif word in ANAPHORS:
             bad = (
