@@ -313,3 +313,8 @@ def test_a_count_broken_out_by_qizhong_is_named_with_what_the_whole_counts():
     assert (got["41家"], got["33户"]) == ("规上汽车零部件企业数", "脱贫户社员数")
     got = {i.text: i.metric for i in extract("园区入驻企业120家，其中规上企业38家。", PUB)}
     assert got["38家"] == "规上企业数"  # (入驻: what was done, not a kind of firm)
+
+
+def test_a_price_per_several_units():
+    assert metric_of("本周猪后腿肉零售均价为每500克14.6元。", "14.6元") == "猪后腿肉零售均价(每500克)"
+    assert metric_of("菜籽油每5升价格为72元。", "72元") != "菜籽油每5升价格为"

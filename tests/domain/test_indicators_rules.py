@@ -729,3 +729,13 @@ def test_a_like_for_like_growth_and_a_year_end_growth_since_january_are_yearly()
     assert got[0].yoy_pct == 14.4  # (at a year's end, the growth since January is one over the year)
     got = extract("截至6月末，该行各项贷款余额达到64.2亿元，比年初增加8.1亿元，增长14.4%。", dt.date(2023, 7, 10))
     assert got[0].yoy_pct is None
+
+
+def test_yearly_and_weekly_changes_said_in_other_words():
+    got = extract("去年合作社蔬菜销售额980万元，比上年多了两成。", dt.date(2024, 3, 1))
+    assert got[0].yoy_pct == 20.0
+    got = extract("本周青椒平均零售价为每500克3.6元，比上周下降7.2%。", dt.date(2024, 3, 1))
+    assert got[0].yoy_pct is None and got[1].metric.endswith("环比涨幅")
+    got = extract("今年以来，全县肉牛存栏2.8万头，比年初增长6.4%。", dt.date(2024, 6, 1))
+    assert got[0].yoy_pct is None  # (since January, mid-year: no yearly change)
+    assert [i.text for i in extract("7天假期，全县共接待游客36万人次。", dt.date(2024, 10, 8))] == ["36万人次"]

@@ -47,7 +47,8 @@ LEVEL_AFTER_GROWTH = ("至", "到")
 # Words allowed between the growth verb and the number.
 GROWTH_FILLER = ("了", "达", "达到", "约", "近", "超", "超过", "逾", "分别", "分别为", "分别达")
 # Words that mark a month-on-month comparison (kept out of yoy_pct).
-MOM_WORDS = ("环比", "比上月", "较上月", "比上个月", "较上个月")  # (比上月同期下降30%: against the month before)
+# (比上月同期下降30%: against the month before; 比上周下降8.1%: the week before)
+MOM_WORDS = ("环比", "比上月", "较上月", "比上个月", "较上个月", "比上周", "较上周")
 # Nouns naming a growth rate (增速位居全市第一: the rank of the growth rate just given).
 GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "涨幅", "增长率", "增长速度")
 
@@ -300,6 +301,7 @@ METRIC_LEADING: tuple[str, ...] = (
     "今年以来",
     "以来",
     "目前",
+    "本周",  # 本周青椒平均零售价为每500克3.6元: the week of a weekly price report
     "我们",
     # what part of a period a figure covers (当季, 当月: the period says it)
     "当季",

@@ -353,10 +353,10 @@ def attach_metrics(
         elif (
             r.kind == "growth" and r.mom and f.base_unit == "percent"
             and (cmp := _MOM_IN_NAME_RE.search(metric)) and cmp.group() != "环比"
+            and (base := metric[: cmp.start()] if cmp.start() >= 2 else _level_of(last, prev))
         ):
             # 西瓜批发价比上月降三成: the price's change on the month before (比上月同期下降30%: of the price before)
-            base = metric[: cmp.start()] if cmp.start() >= 2 else _level_of(last, prev)
-            metric = f"{base}环比{growth_word(base)}" if base else metric
+            metric = f"{base}环比{growth_word(base)}"
         elif r.kind == "growth":
             if cmp_tail := _GROWTH_BASE_TAIL_RE.search(metric):
                 metric = metric[: cmp_tail.start()]  # 比去年多两成, 房价普遍比平时上涨五成: what changed, not the base
@@ -638,10 +638,11 @@ _LEAD_OUT = r"(?:提高|增加|上涨|调整|提升|下降|降低|下调|上调)
 # A price per unit written after what is priced (鸡蛋每斤5.2元, 统货收购价每斤2.6元, 按照每斤3.2元的收购价格): named
 # with the unit in brackets, 鸡蛋价格(每斤); of goods sold by weight or by the piece a bare name is their price.
 # (每晚房价800元, 每盒售价68元 read well as written and stay so.)
-PER_UNITS = ("公斤", "千克", "平方米", "斤", "吨", "亩", "盒", "箱", "件", "只", "头", "株")
+PER_UNITS = ("公斤", "千克", "平方米", "斤", "吨", "亩", "盒", "箱", "件", "只", "头", "株", "克", "升")
 GOODS_UNITS = frozenset(PER_UNITS) - {"平方米", "亩"}
+# (a retail price may be per a weight or volume of several units: 每500克, 每5升)
 _PER_UNIT_RE = re.compile(
-    rf"(?P<at>按照|按)?(?P<name>[^每]*?)(?P<lead>(?:{_LEAD_OUT})*)每(?P<unit>{'|'.join(PER_UNITS)})"
+    rf"(?P<at>按照|按)?(?P<name>[^每]*?)(?P<lead>(?:{_LEAD_OUT})*)每(?P<unit>\d*(?:{'|'.join(PER_UNITS)}))"
 )
 _VALUE_NOUN_ENDS = ("价", "价格", "费", "金", "资", "入", "贴", "红", "额", "本", "润", "薪", "租", "值")
 _PRICE_AFTER_RE = re.compile(r"的([^,，;；。的]{0,6}?价格?)")  # 按照每斤3.2元的收购价格: named after the figure
@@ -660,7 +661,7 @@ def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
         if named is None and not m.group("at"):
             return None  # 每吨72万元 alone: what is priced is named elsewhere (按每公斤120元算: a price, reckoned)
         name = named.group(1) if named else ""
-    if unit in GOODS_UNITS and not name.endswith(_VALUE_NOUN_ENDS):
+    if unit.lstrip("0123456789") in GOODS_UNITS and not name.endswith(_VALUE_NOUN_ENDS):
         if _COMPARED_RE.search(name):
             return None  # 比去年同期每斤高出: a difference in price, named as written
         name += "价格"

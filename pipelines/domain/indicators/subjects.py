@@ -108,6 +108,7 @@ ANAPHORS: dict[str, str] = {
     "景区": "site",  # only at the head of a clause (景区单日接待游客4.8万人次)
     "该项目": "project",
     "中心城区": "central",  # only at the head of a clause (中心城区商品房销售面积…): the paper's city's
+    "市中心城区": "central",
     "全省": "province",
     "我省": "province",
 }
@@ -115,7 +116,7 @@ ANAPHORS.update({f"{this}{word}": "site" for this in ("本届", "此次", "本�
 # Bare words that point back at the company, group, cooperative or site named before only as a clause's topic
 # (公司实现营收…; 新增公司1200家 is companies in general).
 # (推介会现场共签约项目36个)
-HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "基地", "园区", "中心城区", *EVENT_WORDS)
+HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "基地", "园区", "中心城区", "市中心城区", *EVENT_WORDS)
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")

@@ -12,7 +12,7 @@ from .records import FigureRecord, alternation
 _YOY_GAP = re.compile(
     r"^(?:标准煤|标煤|大关|台阶|关口)?[)）]?[,，、]?\s*(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
     rf"(?:{alternation((*YEAR_ON_YEAR_BASES, '与上年相比'))})?"
-    r"(?:增长|增加|增速|增幅|提高|上升|上涨|下降|减少|回落|降低|下滑|下跌)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
+    r"(?:增长|增加|增速|增幅|提高|上升|上涨|下降|减少|回落|降低|下滑|下跌|多|少)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
 
 
@@ -99,8 +99,13 @@ def year_end_yoy(level: FigureRecord, after: list[FigureRecord]) -> float | None
         return None
     if len(after) > 1 and after[0].delta and after[1].metric and after[1].metric.endswith(SINCE_JANUARY_GROWTH):
         after = after[1:]  # (the change in the amount names the growth after it: since the start of the year)
-    elif not after or not _SINCE_LAST_YEAR_END_GAP.match(after[0].gap):
+        since_january = True
+    elif not after or not (m := _SINCE_LAST_YEAR_END_GAP.match(after[0].gap)):
         return None
+    else:
+        since_january = "年初" in m.group()
+    if since_january and not p.endswith("-12"):
+        return None  # (比年初增长8.4% of a stock this year: since January, not over a year)
     nxt = after[0]
     if nxt.kind != "growth" or nxt.fig.base_unit != "percent":
         return None
