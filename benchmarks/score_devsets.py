@@ -72,6 +72,8 @@ ABOUT: dict[str, str] = {
     "expansion, a zone's plan, livelihood projects, a holiday forecast, a five-year plan, an interview, a bank",
     "round31": "a week of ordinary news: a groundbreaking, a job fair, a harvest, an export order, a village bank's "
     "loan, tax cuts, a trade fair, market prices, a holiday, a road, a science park, e-commerce, a county's months",
+    "round32": "town and county economy as the pages mix it: a township, a county's quarter, a company's line, a "
+    "cooperative, county lending, a holiday, a logistics hub, a site visit, prices, briefs, a 数说 box, a long feature",
 }
 COLUMNS = ("precision", "recall_core", "f1_core", "metric_acc", "subject_acc", "period_acc", "yoy_acc",
            "target_acc", "qualifier_acc")
