@@ -163,3 +163,11 @@ def test_a_doubling_is_a_growth_of_a_hundred_percent():
 )
 def test_counters_of_trains_piles_and_passes(text: str, span: str):
     assert [i.text for i in extract(text, dt.date(2024, 7, 1))] == [span]
+
+
+def test_declines_written_with_a_minus_sign_or_as_negative_growth():
+    got = extract("基础设施投资增长-3.1%，汽车类零售额负增长5.2%。", dt.date(2019, 5, 20))
+    assert [(i.text, i.kind, i.value_base) for i in got] == [("-3.1%", "growth", -3.1), ("5.2%", "growth", -5.2)]
+    assert [i.value_base for i in extract("今年出口量增长一成左右。", dt.date(2019, 5, 20))] == [10.0]
+    assert extract("这种局面一成不变。", dt.date(2019, 5, 20)) == []
+    assert [i.value for i in extract("2019-2020年，全县新增企业36家。", dt.date(2021, 1, 5))] == [36.0]

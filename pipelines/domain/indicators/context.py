@@ -37,6 +37,7 @@ GROWTH_WORDS: dict[str, int] = {
     "降": -1,
     "涨": 1,
     "同比": 1,
+    "负增长": -1,  # 汽车类零售额负增长6.3%: a decline
     "多": 1,  # 预订量比2019年同期多了三成
     "翻": 1,  # 翻了一番 (the figure's unit 番 makes it a doubling)
     "少": -1,
@@ -125,6 +126,7 @@ METRIC_TRAILING: tuple[str, ...] = (
     "分别",
     "同口径增长",
     "同口径",
+    "负增长",
     "同比翻了",
     "同比翻",
     "翻了",

@@ -137,6 +137,7 @@ RANK_BAD_FOLLOW = ("批", "届", "次", "期", "季", "书记", "时间", "责�
 CN_IDIOMS: tuple[str, ...] = (
     "千家万户", "万家灯火", "八项规定", "千方百计", "百家争鸣", "三百六十行", "一人一策",
     "八大类",  # 八大类商品和服务价格: the CPI's categories, a name
+    "一成不变",
 )
 FRACTION_WORD = "分之"  # 百分之八点五, 三分之一
 MAX_NUMBER_CHARS = 20  # longest number token read as a figure (1,234,567,890.12)
@@ -376,8 +377,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         if mult in ("百", "千") or (follow and is_han(follow) and follow not in MULT_ONLY_FOLLOW):
             return None  # 7万方, 百台…: an unknown unit after the multiplier
         mult_only = True
-    if chinese and value <= 1 and not mult and unit not in ("半", "倍"):
-        return None  # 一个, 一家, 一项: not figures; 零部件: a word (一半 is half; 增长一倍 doubled)
+    if chinese and value <= 1 and not mult and unit not in ("半", "倍", "成"):
+        return None  # 一个, 一家, 一项: not figures; 零部件: a word (一半 is half; 增长一倍 doubled; 一成 is 10 %)
     if unit == "倍" and p < hi and s[p] in AFTER_NUMBER_QUALIFIERS:
         qualifier = AFTER_NUMBER_QUALIFIERS[s[p]]  # 6倍多, 两倍多: more than six times
         p += 1
@@ -392,6 +393,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         base_unit, ufactor, kind = info.base_unit, info.factor, info.kind
     if qualifier is None:
         qualifier = prefix_qualifier(s, start, lo)
+    if start == num_start and start - 1 > lo and s[start - 1] in "-－" and is_han(s[start - 2]):
+        start, value = start - 1, -value  # 增长-2.4%: a minus sign printed after the verb
     return Figure(start, p, num_start, value, mult + unit, base_unit, factor * ufactor, kind, qualifier,
                   False, chinese, mult_only)
 
