@@ -171,3 +171,5 @@ def test_declines_written_with_a_minus_sign_or_as_negative_growth():
     assert [i.value_base for i in extract("今年出口量增长一成左右。", dt.date(2019, 5, 20))] == [10.0]
     assert extract("这种局面一成不变。", dt.date(2019, 5, 20)) == []
     assert [i.value for i in extract("2019-2020年，全县新增企业36家。", dt.date(2021, 1, 5))] == [36.0]
+    got = extract("营收达到500亿—600亿元，年度计划投资150亿-180亿元。", dt.date(2021, 1, 5))
+    assert [(i.text, i.value) for i in got] == [("500亿", 500), ("600亿元", 600), ("150亿", 150), ("180亿元", 180)]

@@ -393,14 +393,15 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         base_unit, ufactor, kind = info.base_unit, info.factor, info.kind
     if qualifier is None:
         qualifier = prefix_qualifier(s, start, lo)
-    if start == num_start and start - 1 > lo and s[start - 1] in "-－" and is_han(s[start - 2]):
-        start, value = start - 1, -value  # 增长-2.4%: a minus sign printed after the verb
+    if start == num_start and start - 1 > lo and s[start - 1] in "-－" and _MINUS_AFTER_RE.search(s, lo, start - 1):
+        start, value = start - 1, -value  # 增长-2.4%: a minus sign printed after the verb (not 500亿-600亿元)
     return Figure(start, p, num_start, value, mult + unit, base_unit, factor * ufactor, kind, qualifier,
                   False, chinese, mult_only)
 
 
 _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _DOUBLED_BEFORE_RE = re.compile("翻了?$")
+_MINUS_AFTER_RE = re.compile("(?:增长|增速|增幅|增长率)(?:为|是)?$")
 _JIAO_RE = re.compile(r"([一二三四五六七八九\d])角")  # the tenths of a yuan after it (二元五角)
 # Last characters of what a multiple in Chinese numerals follows:
 # 增长/增加/提高/提升/扩大(了), 是…的, 达, 近, 超(过), 约, 逾
