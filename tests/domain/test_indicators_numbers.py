@@ -173,3 +173,8 @@ def test_declines_written_with_a_minus_sign_or_as_negative_growth():
     assert [i.value for i in extract("2019-2020年，全县新增企业36家。", dt.date(2021, 1, 5))] == [36.0]
     got = extract("营收达到500亿—600亿元，年度计划投资150亿-180亿元。", dt.date(2021, 1, 5))
     assert [(i.text, i.value) for i in got] == [("500亿", 500), ("600亿元", 600), ("150亿", 150), ("180亿元", 180)]
+
+
+def test_a_decline_given_as_its_size():
+    got = extract("均价为每平方米6120元，较年初回落380元，降幅5.8%。", dt.date(2023, 12, 10))
+    assert (got[-1].kind, got[-1].value_base) == ("growth", -5.8)

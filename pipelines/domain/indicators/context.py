@@ -38,6 +38,8 @@ GROWTH_WORDS: dict[str, int] = {
     "涨": 1,
     "同比": 1,
     "负增长": -1,  # 汽车类零售额负增长6.3%: a decline
+    "降幅": -1,  # 较年初回落412元,降幅6.2%: the decline's size
+    "降幅为": -1,
     "多": 1,  # 预订量比2019年同期多了三成
     "翻": 1,  # 翻了一番 (the figure's unit 番 makes it a doubling)
     "少": -1,
