@@ -178,3 +178,8 @@ def test_declines_written_with_a_minus_sign_or_as_negative_growth():
 def test_a_decline_given_as_its_size():
     got = extract("均价为每平方米6120元，较年初回落380元，降幅5.8%。", dt.date(2023, 12, 10))
     assert (got[-1].kind, got[-1].value_base) == ("growth", -5.8)
+
+
+def test_an_amount_written_in_two_groups():
+    got = extract("去年，公司研发投入达2亿3500万元。", dt.date(2023, 5, 20))
+    assert [(i.text, i.value, i.unit, i.value_base) for i in got] == [("2亿3500万元", 2.35, "亿元", 235_000_000)]

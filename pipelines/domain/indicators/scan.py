@@ -370,6 +370,11 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         value += parse_number(jiao.group(1)) / 10  # 二元五角, 2元5角: ¥2.5
         p = jiao.end()
     mult_only = False
+    if info is None and mult == "亿" and not chinese and (rest := _WAN_AFTER_YI_RE.match(s, p, hi)):
+        # 1亿2000万元: one amount written in two groups (1.2亿元)
+        value += int(rest.group(1)) / 10000
+        unit, p = "元", rest.end()
+        info = UNITS[unit]
     if info is None:
         if not mult:
             return _range_lower_bound(s, m, value, qualifier, lo, hi, chinese)
@@ -402,6 +407,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
 _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _DOUBLED_BEFORE_RE = re.compile("翻了?$")
 _MINUS_AFTER_RE = re.compile("(?:增长|增速|增幅|增长率)(?:为|是)?$")
+_WAN_AFTER_YI_RE = re.compile(r"(\d{1,4})万元")
 _JIAO_RE = re.compile(r"([一二三四五六七八九\d])角")  # the tenths of a yuan after it (二元五角)
 # Last characters of what a multiple in Chinese numerals follows:
 # 增长/增加/提高/提升/扩大(了), 是…的, 达, 近, 超(过), 约, 逾
