@@ -159,6 +159,7 @@ def test_a_doubling_is_a_growth_of_a_hundred_percent():
         ("桥梁桩基完成860根。", "860根"),
         ("假期共发车640班次。", "640班次"),
         ("全年完成托管服务面积38万亩次。", "38万亩次"),
+        ("基地年供苗能力达1.2亿尾。", "1.2亿尾"),
     ],
 )
 def test_counters_of_trains_piles_and_passes(text: str, span: str):

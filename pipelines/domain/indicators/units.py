@@ -126,6 +126,8 @@ UNITS: dict[str, UnitInfo] = {
     "根": UnitInfo("count", 1, "count"),  # 桥梁桩基完成1126根
     "班次": UnitInfo("count", 1, "count"),  # 假期共发车860班次
     "亩次": UnitInfo("mu", 1, "area"),  # 托管服务面积45万亩次 (an area served, counted once per pass)
+    "尾": UnitInfo("count", 1, "count"),  # 年供苗能力1.5亿尾 (fish and shrimp fry)
+    "兆瓦时": UnitInfo("other", 1, "other"),  # 储能规模85兆瓦/170兆瓦时 (energy, kept as written like MWh)
     "个工作日": UnitInfo("other", 1, "other"),  # 开办时间压缩至0.5个工作日: a duration, like 个月
 }
 
