@@ -184,3 +184,17 @@ def test_a_decline_given_as_its_size():
 def test_an_amount_written_in_two_groups():
     got = extract("去年，公司研发投入达2亿3500万元。", dt.date(2023, 5, 20))
     assert [(i.text, i.value, i.unit, i.value_base) for i in got] == [("2亿3500万元", 2.35, "亿元", 235_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value_base"),
+    [
+        ("现在一季度就有五六家企业上门洽谈。", "五六家", 5.0),
+        ("亩均收入可达三四千元。", "三四千元", 3000.0),
+        ("一年纯收入十五六万元。", "十五六万元", 150000.0),
+    ],
+)
+def test_a_vague_pair_of_numerals_is_the_lower_approximately(text: str, span: str, value_base: float):
+    got = [i for i in extract(text, dt.date(2023, 5, 20)) if i.text == span]
+    assert [(i.value_base, i.qualifier) for i in got] == [(value_base, "approx")]
+    assert [i.value for i in extract("全县有三十四家规上企业。", dt.date(2023, 5, 20))] == [34.0]

@@ -302,6 +302,12 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     if len(num_txt) > MAX_NUMBER_CHARS:
         return None  # 1 MB of digits, serial numbers: not a figure
     several = num_txt == "数"
+    vague = chinese and start == num_start and _VAGUE_PAIR_RE.match(num_txt)
+    if vague and _CN_DIGIT_VALUES[vague.group("b")] == _CN_DIGIT_VALUES[vague.group("a")] + 1:
+        # 五六家, 三四千元, 两三千元, 十五六万元: one or the next, read as the lower with approx (not 56 or 34千)
+        num_txt = vague.group("tens") + vague.group("a") + vague.group("rest")
+    else:
+        vague = None
     value = 1.0 if several else parse_number(num_txt)
     if value is None:
         return None
@@ -397,7 +403,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     else:
         base_unit, ufactor, kind = info.base_unit, info.factor, info.kind
     if qualifier is None:
-        qualifier = prefix_qualifier(s, start, lo)
+        qualifier = "approx" if vague else prefix_qualifier(s, start, lo)
     if start == num_start and start - 1 > lo and s[start - 1] in "-－" and _MINUS_AFTER_RE.search(s, lo, start - 1):
         start, value = start - 1, -value  # 增长-2.4%: a minus sign printed after the verb (not 500亿-600亿元)
     return Figure(start, p, num_start, value, mult + unit, base_unit, factor * ufactor, kind, qualifier,
@@ -408,6 +414,10 @@ _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _DOUBLED_BEFORE_RE = re.compile("翻了?$")
 _MINUS_AFTER_RE = re.compile("(?:增长|增速|增幅|增长率)(?:为|是)?$")
 _WAN_AFTER_YI_RE = re.compile(r"(\d{1,4})万元")
+_VAGUE_PAIR_RE = re.compile(
+    "(?P<tens>(?:[一二三四五六七八九]?十)?)(?P<a>[一两二三四五六七八])(?P<b>[两二三四五六七八九])(?P<rest>.*)"
+)
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _JIAO_RE = re.compile(r"([一二三四五六七八九\d])角")  # the tenths of a yuan after it (二元五角)
 # Last characters of what a multiple in Chinese numerals follows:
 # 增长/增加/提高/提升/扩大(了), 是…的, 达, 近, 超(过), 约, 逾
