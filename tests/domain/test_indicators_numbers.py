@@ -198,3 +198,9 @@ def test_a_vague_pair_of_numerals_is_the_lower_approximately(text: str, span: st
     got = [i for i in extract(text, dt.date(2023, 5, 20)) if i.text == span]
     assert [(i.value_base, i.qualifier) for i in got] == [(value_base, "approx")]
     assert [i.value for i in extract("全县有三十四家规上企业。", dt.date(2023, 5, 20))] == [34.0]
+
+
+def test_the_first_place_is_rank_one_in_a_ranking_only():
+    got = extract("今年一季度，全县钨精矿产量居全省首位。", dt.date(2023, 5, 20))
+    assert [(i.text, i.kind, i.value_base) for i in got] == [("首位", "rank", 1.0)]
+    assert extract("全县把电子信息作为首位产业，首位度不断提升。", dt.date(2023, 5, 20)) == []

@@ -22,7 +22,7 @@ _CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多几来%至到
 _CN_DECIMAL = "点[零〇一二三四五六七八九]+"  # 三十一点二亿元
 NUM_RE = re.compile(
     # the lookahead lets positions that cannot start a number fail at once (the text is scanned in one pass)
-    rf"(?=[第前数\d{_CN}])"
+    rf"(?=[第前数首\d{_CN}])"
     r"(?P<rank>第|前)?"
     # thousands separators: ASCII or full-width (１，２５６人 is 1256 people), always three digits a group
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -30,7 +30,7 @@ NUM_RE = re.compile(
     rf"|(?:(?<=[第前])[{_CN}]+|(?<=分之)[{_CN}]+(?:{_CN_DECIMAL})?"
     rf"|[{_CN}]+(?:[万亿][{_CN}]+)+[万亿]?(?=[{re.escape(_CN_NEXT)}])"
     rf"|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))"
-    r"|数(?=[十百千]))"
+    r"|数(?=[十百千])|首(?=位))"  # (居全省首位: the first place)
 )
 _RANK_GROUP = NUM_RE.groupindex["rank"]  # (group numbers: read for every number candidate)
 _NUM_GROUP = NUM_RE.groupindex["num"]
@@ -301,6 +301,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
                 return None
     if len(num_txt) > MAX_NUMBER_CHARS:
         return None  # 1 MB of digits, serial numbers: not a figure
+    if num_txt == "首":
+        return _first_place(s, start, p, lo)
     several = num_txt == "数"
     vague = chinese and start == num_start and _VAGUE_PAIR_RE.match(num_txt)
     if vague and _CN_DIGIT_VALUES[vague.group("b")] == _CN_DIGIT_VALUES[vague.group("a")] + 1:
@@ -468,6 +470,22 @@ def _fraction_at(s: str, num_start: int, p: int, numerator: float, lo: int) -> F
         return None  # 百分之百 ("wholly"): an idiom, not a share
     value = numerator if denominator == 100 else round(100 * numerator / denominator, 1)
     return Figure(j, p, num_start, value, "%", "percent", 1.0, "share", prefix_qualifier(s, j, lo), chinese=True)
+
+
+_FIRST_PLACE_REACH = 16
+
+
+def _first_place(s: str, start: int, p: int, lo: int) -> Figure | None:
+    """居全省首位, 位列全市首位: rank 1, in a ranking's context (not 首位产业, a county's leading industry)."""
+    end = p + 1  # (首 + 位)
+    if s.startswith(RANK_BAD_FOLLOW, end) or s.startswith("度", end):
+        return None
+    # (the ranking word may stand before a scope with its own 、: 居全市各县(市、区)首位)
+    ctx = max(lo, start - _FIRST_PLACE_REACH)
+    ctx = max(ctx, s.rfind("，", ctx, start) + 1, s.rfind(",", ctx, start) + 1)  # (within reach: linear)
+    if _RANK_CONTEXT_RE.search(s, ctx, start) is None:
+        return None
+    return Figure(start, end, start, 1.0, "位", "rank", 1.0, "rank", None, rank=True, chinese=True)
 
 
 def _rank_at(s: str, m: re.Match[str], value: float, chinese: bool, lo: int) -> Figure | None:
