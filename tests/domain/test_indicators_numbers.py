@@ -204,3 +204,8 @@ def test_the_first_place_is_rank_one_in_a_ranking_only():
     got = extract("今年一季度，全县钨精矿产量居全省首位。", dt.date(2023, 5, 20))
     assert [(i.text, i.kind, i.value_base) for i in got] == [("首位", "rank", 1.0)]
     assert extract("全县把电子信息作为首位产业，首位度不断提升。", dt.date(2023, 5, 20)) == []
+
+
+def test_a_range_of_multiples_in_chinese_numerals():
+    got = extract("稻虾共养的利润是单种水稻的三至四倍。", dt.date(2023, 5, 20))
+    assert [(i.text, i.value_base) for i in got] == [("三", 3.0), ("四倍", 4.0)]

@@ -423,7 +423,7 @@ _CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")
 _JIAO_RE = re.compile(r"([一二三四五六七八九\d])角")  # the tenths of a yuan after it (二元五角)
 # Last characters of what a multiple in Chinese numerals follows:
 # 增长/增加/提高/提升/扩大(了), 是…的, 达, 近, 超(过), 约, 逾
-_MULTIPLE_BEFORE = frozenset("长加高升大了的是达近超过约逾")
+_MULTIPLE_BEFORE = frozenset("长加高升大了的是达近超过约逾至")  # (三至四倍: the upper bound of a range)
 
 
 RANGE_CONNECTORS: tuple[str, ...] = ("-", "~", "至", "到", "—")
