@@ -318,3 +318,8 @@ def test_a_count_broken_out_by_qizhong_is_named_with_what_the_whole_counts():
 def test_a_price_per_several_units():
     assert metric_of("本周猪后腿肉零售均价为每500克14.6元。", "14.6元") == "猪后腿肉零售均价(每500克)"
     assert metric_of("菜籽油每5升价格为72元。", "72元") != "菜籽油每5升价格为"
+
+
+def test_a_yield_per_mu_with_a_modal_is_no_capacity():
+    got = extract("今年早稻亩产能达到950斤。", PUB)
+    assert [(i.kind, i.metric) for i in got] == [("amount", "早稻亩产")]

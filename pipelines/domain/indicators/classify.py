@@ -249,11 +249,12 @@ RANK_MOVE_RE = re.compile(
     r"(?:排名|位次|名次|[比较](?:上年|去年|年初|一季度|上半年|前三季度|上月)(?:同期)?)"
     r"(?P<verb>前移|上升|提升|前进|进位|后退|下降|后移)了?$"
 )
-# 年产(能) X, 年产锂电池 X, 产能(达) X, 装机容量 X: a capacity; 年产量/年产值 are output
+# 年产(能) X, 年产锂电池 X, 产能(达) X, 装机容量 X: a capacity; 年产量/年产值 are output (亩产能达900斤: 亩产
+# and the modal 能, a yield)
 # What a capacity is counted in (年产30万立方米装配式构件: cubic metres are an "other" unit)
 _CAPACITY_BASE_UNITS = frozenset({"GW", "tonne", "m2", "count", "vehicle", "other"})
 _CAPACITY_RE = re.compile(
-    r"(?:年产(?![量值])(?:能力|能)?[^\d,，。;；]{0,8}|产能|生产能力|装机容量|装机规模)(?:达到|达|为|超过|超|突破)?$"
+    r"(?:年产(?![量值])(?:能力|能)?[^\d,，。;；]{0,8}|(?<!亩)产能|生产能力|装机容量|装机规模)(?:达到|达|为|超过|超|突破)?$"
 )
 
 

@@ -165,6 +165,8 @@ def strip_metric(m: str) -> str:
         m = m[:-1]  # 集体经济收入均达到: an adverb, after what the verbs were stripped from (人均, 平均: a noun's end)
     if m.endswith("总数") and len(m) > 3:
         m = m[:-2] + "数"  # 平台总数 → 平台数
+    elif m.endswith("亩产能"):
+        m = m[:-1]  # 亩产能达900斤: the yield per mu, and the modal 能
     m = _balance_quotes(m)
     return m if len(m) > 1 else ""  # (one character left, 等地的超过 → 地, names nothing)
 
