@@ -62,6 +62,9 @@ YEAR_ON_YEAR_BASES: tuple[str, ...] = (
 )
 # The name's end of a growth since the start of the year (贷款余额比年初增长6.9%): no yoy, and a flow since January.
 SINCE_JANUARY_GROWTH = "比年初增速"
+# The start of a year a change in a stock is counted from, after 比/较 (比年初增加, 较上年末增长: last year's end is
+# this January)
+SINCE_YEAR_START: tuple[str, ...] = ("年初", "上年末", "上年底", "去年末", "去年底")
 # A change in an amount or a count written right before it (比上年净增7亿元, 比年初增加412亿元): a record of
 # its own, named after what changed plus the cue (…比年初增加额), never a second value of the level itself.
 DELTA_BASES: tuple[str, ...] = (

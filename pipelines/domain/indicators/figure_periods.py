@@ -12,9 +12,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .context import SINCE_JANUARY_GROWTH
+from .context import SINCE_JANUARY_GROWTH, SINCE_YEAR_START
 from .periods import RISE_START_WORDS, PeriodHit, asof_now, find_periods
-from .records import FigureRecord
+from .records import FigureRecord, alternation
 from .sentences import Span
 
 # 年产值, 年销售收入, 年税收: yearly figures (not 年均 growth rates, not 年末 stocks, not the words 年糕, 年货,
@@ -177,17 +177,17 @@ _PERIOD_END_RE = re.compile(
 YEARS_SPAN_RE = re.compile(r"(?P<y>\d{4})-01/(?P<y2>\d{4})-12")
 
 
-# The start of a year a change in a stock is counted from: 比年初增加, 比去年底增加, 比上年末增加
-_SINCE_YEAR_START = ("年初", "去年底", "去年末", "上年底", "上年末")
+_SINCE_YEAR_START_RE = re.compile(alternation(SINCE_YEAR_START))
+_AGAINST_YEAR_START_RE = re.compile(f"[比较](?:{alternation(SINCE_YEAR_START)})")  # 比年初, 较上年末
 
 
 def stock_or_flow(period: str, metric: str, delta: bool) -> str:
     """A balance (余额) is a stock: at the end of the period the text gives it for (a total in a year's summary,
     2248户, stays of the year); its change since the start of the year (比年初增加) is a flow: from January to
     the balance's date."""
-    since_start = delta and any(w in metric for w in _SINCE_YEAR_START)
+    since_start = delta and _SINCE_YEAR_START_RE.search(metric) is not None
     # (存贷比比年初提高2.1个百分点: a change since January, whatever its unit)
-    since_start = since_start or any(c + w in metric for c in "比较" for w in _SINCE_YEAR_START)
+    since_start = since_start or _AGAINST_YEAR_START_RE.search(metric) is not None
     if since_start or metric.endswith(SINCE_JANUARY_GROWTH):
         return since_january(period) or period
     if "余额" in metric and not delta and not period.startswith("asof:"):

@@ -305,7 +305,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         return _first_place(s, start, p, lo)
     several = num_txt == "数"
     vague = chinese and start == num_start and _VAGUE_PAIR_RE.match(num_txt)
-    if vague and _CN_DIGIT_VALUES[vague.group("b")] == _CN_DIGIT_VALUES[vague.group("a")] + 1:
+    if vague and CN_DIGITS[vague.group("b")] == CN_DIGITS[vague.group("a")] + 1:
         # 五六家, 三四千元, 两三千元, 十五六万元: one or the next, read as the lower with approx (not 56 or 34千)
         num_txt = vague.group("tens") + vague.group("a") + vague.group("rest")
     else:
@@ -419,7 +419,6 @@ _WAN_AFTER_YI_RE = re.compile(r"(\d{1,4})万元")
 _VAGUE_PAIR_RE = re.compile(
     "(?P<tens>(?:[一二三四五六七八九]?十)?)(?P<a>[一两二三四五六七八])(?P<b>[两二三四五六七八九])(?P<rest>.*)"
 )
-_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _JIAO_RE = re.compile(r"([一二三四五六七八九\d])角")  # the tenths of a yuan after it (二元五角)
 # Last characters of what a multiple in Chinese numerals follows:
 # 增长/增加/提高/提升/扩大(了), 是…的, 达, 近, 超(过), 约, 逾

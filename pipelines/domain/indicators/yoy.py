@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .context import SINCE_JANUARY_GROWTH, YEAR_ON_YEAR_BASES
+from .context import SINCE_JANUARY_GROWTH, SINCE_YEAR_START, YEAR_ON_YEAR_BASES
 from .records import FigureRecord, alternation
 
 _YOY_GAP = re.compile(
@@ -86,7 +86,7 @@ def _passed_mark(level: FigureRecord, g: FigureRecord) -> bool:
 
 # A change against last year's end (比上年末增长9.8%): the year-on-year change of a stock at this year's end
 _SINCE_LAST_YEAR_END_GAP = re.compile(
-    r"^[,，]?\s*(?:比|较)(?:上年末|上年底|去年末|去年底|年初)(?:增长|增加|提高|上升|下降|减少|回落)"
+    rf"^[,，]?\s*(?:比|较)(?:{alternation(SINCE_YEAR_START)})(?:增长|增加|提高|上升|下降|减少|回落)"
 )
 
 
