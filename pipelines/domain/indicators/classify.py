@@ -136,7 +136,7 @@ _GROWTH_WORD_LENS = sorted({len(w) for w in C.GROWTH_WORDS}, reverse=True)
 _GROWTH_FILLER_LENS = sorted({len(w) for w in C.GROWTH_FILLER}, reverse=True)
 _GROWTH_FILLER = frozenset(C.GROWTH_FILLER)
 _APPROX_WORDS = ("近", "约", "超过", "超", "逾")
-_MOM_RE = re.compile(alternation(C.MOM_WORDS))
+MOM_RE = re.compile(alternation(C.MOM_WORDS))  # 环比, 比上月, 比上周: a month-on-month (or week) change
 
 
 def _growth_before(s: str, f: Figure, lo: int) -> tuple[int, bool] | None:
@@ -155,7 +155,7 @@ def _growth_before(s: str, f: Figure, lo: int) -> tuple[int, bool] | None:
     for n in _GROWTH_WORD_LENS:
         sign = C.GROWTH_WORDS.get(head[-n:])
         if sign is not None:
-            return sign, _MOM_RE.search(s, cs, f.start) is not None
+            return sign, MOM_RE.search(s, cs, f.start) is not None
     return None
 
 

@@ -21,7 +21,7 @@ from .base_year import (
     is_rise_start,
     years_window,
 )
-from .classify import DELTA_RE, GAP_MAX, RANGE_GAP, RANK_MOVE_RE
+from .classify import DELTA_RE, GAP_MAX, MOM_RE, RANGE_GAP, RANK_MOVE_RE
 from .metric_text import (
     GROWTH_ENDINGS,
     INTRO_VERBS,
@@ -352,7 +352,7 @@ def attach_metrics(
             metric = f"{base}环比{growth_word(base)}"  # 同比增长7.1%,环比增长0.8%: the same indicator month on month
         elif (
             r.kind == "growth" and r.mom and f.base_unit == "percent"
-            and (cmp := _MOM_IN_NAME_RE.search(metric)) and cmp.group() != "环比"
+            and (cmp := MOM_RE.search(metric)) and cmp.group() != "环比"
             and (base := metric[: cmp.start()] if cmp.start() >= 2 else _level_of(last, prev))
         ):
             # 西瓜批发价比上月降三成: the price's change on the month before (比上月同期下降30%: of the price before)
@@ -767,8 +767,6 @@ def _counted_after(s: str, f: Figure, noun: str) -> str:
     return _count_metric(head, f.unit, False)
 
 
-# A comparison with the month before in a growth's name (比上月, 较上月: 环比 in other words)
-_MOM_IN_NAME_RE = re.compile(alternation(C.MOM_WORDS))
 # The base a growth is compared with, ending the text before it (普遍比平时上涨, 比去年多; 比9月份 stays: no other
 # word of the name says what the growth is against)
 _GROWTH_BASE_TAIL_RE = re.compile(
