@@ -103,7 +103,19 @@ _SHARED_MEASURE_RE = re.compile(
 )
 
 
+# An industry word in the last item, what follows it shared (锂电、光伏、新能源汽车产业营收: the last item's own
+# modifier is longer than the others')
 _INDUSTRY_HEAD_RE = re.compile("产业|行业")
+
+
+def _last_items_head(names: list[str]) -> str | None:
+    """What the last item of a list names after its own modifier for all of them, when no other item names one:
+    a measure (粮油、肉禽蛋、酒类销售额 → 销售额), else an industry and what follows it (…新能源汽车产业营收 →
+    产业营收)."""
+    for head_re in (_SHARED_MEASURE_RE, _INDUSTRY_HEAD_RE):
+        if (m := head_re.search(names[-1], 1)) and not any(head_re.search(x) for x in names[:-1]):
+            return names[-1][m.start() :]
+    return None
 
 
 def _shared_tail(names: list[str]) -> str | None:
@@ -190,15 +202,8 @@ def _fenbie_items(
     n = len(names[0])
     if (tail := _shared_tail(names)) is not None:
         names[:-1] = [x + tail for x in names[:-1]]  # 外商投资企业、国有企业进出口: 外商投资企业进出口
-    elif (measure := _SHARED_MEASURE_RE.search(names[-1], 1)) and not any(
-        _SHARED_MEASURE_RE.search(x) for x in names[:-1]
-    ):
-        names[:-1] = [x + measure.group() for x in names[:-1]]  # 粮油、肉禽蛋、酒类销售额: 粮油销售额
-    elif (industry := _INDUSTRY_HEAD_RE.search(names[-1], 1)) and not any(
-        _INDUSTRY_HEAD_RE.search(x) for x in names[:-1]
-    ):
-        # 锂电、光伏、新能源汽车产业营收: 锂电产业营收 (the last item's own modifier is longer than the others')
-        names[:-1] = [x + names[-1][industry.start() :] for x in names[:-1]]
+    elif (head := _last_items_head(names)) is not None:
+        names[:-1] = [x + head for x in names[:-1]]  # 粮油、肉禽蛋、酒类销售额: 粮油销售额; 锂电产业营收
     elif n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
         names[:-1] = [x + names[-1][n:] for x in names[:-1]]
     for name, rr in zip(names, run, strict=True):
