@@ -1144,3 +1144,14 @@ def test_a_citys_central_district_is_a_subject_of_its_own():
         ("商品房销售面积", "上饶市中心城区"), ("商品房库存", "上饶市中心城区")
     ]
     assert extract("全市中心城区以外的乡镇新增企业120家。", PUB, "上饶市")[0].subject == "上饶市"
+
+
+def test_a_countys_story_that_names_its_zone_once_is_the_countys():
+    text = (
+        "崇义工业开局良好\n\n"
+        "3月9日,在崇义高新区江西鼎泰机械有限公司的车间里,工人正在赶制订单。\n\n"
+        "记者从崇义县工信局获悉,1至2月,全县规上工业营业收入36.2亿元。崇义县新签约项目11个。\n\n"
+        "从行业看,机械制造业实现营业收入12.4亿元。"
+    )
+    assert extract(text, PUB)[-1].subject != "鼎泰机械"  # the county's (not the company named in the lead)
+    assert article_context(text).main_subject == "崇义县"

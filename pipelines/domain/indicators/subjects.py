@@ -346,6 +346,8 @@ def article_context(text: str) -> ArticleContext:
         main = county if main in (None, city) else main
     if county and main == city:
         main = county  # an article about 广丰区 or 瑞金市: its unnamed figures are the county's
+    elif county and main_zone and main == main_zone and county_counts[county] > zone_counts[main_zone] + zone_refs:
+        main = county  # 万年工业…: a county's story that names its zone once (在万年高新区某公司车间), not the zone's
     county_city = county if county and county.endswith("市") else None
     villages = _village_names(text)
     town_counts = _town_counts(text)
