@@ -1155,3 +1155,8 @@ def test_a_countys_story_that_names_its_zone_once_is_the_countys():
     )
     assert extract(text, PUB)[-1].subject != "鼎泰机械"  # the county's (not the company named in the lead)
     assert article_context(text).main_subject == "崇义县"
+
+
+def test_an_age_after_jinnian_is_no_period():
+    assert first("今年61岁的果农刘水生种了脐橙42亩。").period is None
+    assert first("今年,果农刘水生种了脐橙42亩。").period == "2023"

@@ -315,6 +315,10 @@ def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
 _NEWS_DATE_RE = re.compile(r"[上下]?午?[,，]?\s*(?:本报)?记者(?:从|自)[^,，。；;]{1,25}?(?:获悉|了解到|获知|得知)")
 
 
+# An age after a year word (今年58岁, 今年三十六岁)
+_AGE_AFTER_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")
+
+
 def scan_periods(text: str) -> list[re.Match[str]]:
     """Every period phrase of the text, unresolved (one regex pass over the whole article)."""
     return list(PERIOD_RE.finditer(text))
@@ -360,6 +364,8 @@ def find_periods(
             new_year = _num(_g(m, i, "y") or "0")
             label = str(new_year)
         elif kind == "rel_year":
+            if _AGE_AFTER_RE.match(text, m.end()):
+                continue  # 今年58岁的茶农: how old someone is, no period
             word = _g(m, i, "rel") or "今年"
             # (去年3月开工,当年建成投产: 当年 is the year in scope, when one is)
             new_year = year if word == "当年" and year is not None else _rel_year(word, pub)
