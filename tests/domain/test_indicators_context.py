@@ -1160,3 +1160,10 @@ def test_a_countys_story_that_names_its_zone_once_is_the_countys():
 def test_an_age_after_jinnian_is_no_period():
     assert first("今年61岁的果农刘水生种了脐橙42亩。").period is None
     assert first("今年,果农刘水生种了脐橙42亩。").period == "2023"
+
+
+def test_a_headline_figure_is_at_the_month_end_its_lead_opens_with():
+    text = "崇义县经营主体突破5万户\n\n本报讯 截至8月底,全县实有经营主体5.12万户,同比增长6.1%。"
+    assert [i.period for i in extract(text, PUB)][:2] == ["asof:2023-08", "asof:2023-08"]
+    dated = "崇义县经营主体突破5万户\n\n本报讯 今年以来,全县新增经营主体6000户。"
+    assert extract(dated, PUB)[0].period is None  # (a lead that opens with a flow dates no stock)

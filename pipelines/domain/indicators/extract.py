@@ -44,6 +44,7 @@ from .figure_periods import (
     is_flow,
     is_plan_year,
     labelled_period,
+    lead_cutoff,
     lead_holiday,
     over_years,
     period_end,
@@ -95,13 +96,16 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     if default_year is None and report_period and len(report_period) == 4 and published.month <= REVIEW_MONTHS:
         default_year = int(report_period)  # 数说信丰2021 in January 2022: its 全年 is 2021
     head_end = head[-1].end if head else 0
-    # an event's story: its headline's figures are of the event's month, which its lead dates
-    headline_month = (
+    # the period the lead gives the headline's figures that name none: an event's story's are of the event's month,
+    # which its lead dates
+    headline_figures_period = (
         event_month(norm, sents, head, period_matches, published)
         if event_word(actx.main_subject or "") or _HEADLINE_EVENT_RE.search(norm, 0, head_end)
         # (“双节”假期我市接待游客1326.8万人次: of the holiday the lead names)
         else lead_holiday(norm, sents, head, period_matches, published)
-        if HOLIDAY_HEADLINE_RE.search(norm, 0, head_end) else None
+        if HOLIDAY_HEADLINE_RE.search(norm, 0, head_end)
+        # (广丰区经营主体突破10万户 / 截至9月底,全区实有各类经营主体10.36万户: at the month-end the lead opens with)
+        else lead_cutoff(norm, sents, head, period_matches, published)
     )
     # one pass each over the whole text; a sentence without a figure only updates the state
     # (scan_figures' own number search is the test for a number candidate: no second pass for it)
@@ -300,8 +304,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 and THIS_EVENT_RE.search(norm, a, r.fig.start)
             ):
                 r.period = st.event  # 此次集中开工项目共有20个: of the event's month
-            if r.period is None and headline_month and r.fig.start < head_end and not r.target:
-                r.period = headline_month  # 展销会落幕 / 5天吸引游客41.6万人次: of the month the lead dates
+            if r.period is None and headline_figures_period and r.fig.start < head_end and not r.target:
+                r.period = headline_figures_period  # 展销会落幕 / 5天吸引游客41.6万人次: of the month the lead dates
             if r.period and r.target and ONCE_DONE_RE.search(norm, a, r.fig.start):
                 r.period = None  # 二期预计明年底建成,全部达产后可新增年销售收入120亿元: once done, no date of its own
             if r.progress_of is not None and r.progress_of.period:

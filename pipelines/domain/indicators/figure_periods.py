@@ -87,20 +87,31 @@ def headline_period(
     return labels.pop() if len(labels) == 1 else None
 
 
+def _lead(sents: list[Span], head: list[Span]) -> tuple[int, int] | None:
+    """Where the lead stands: the paragraph right after the headline (``head``: its sentences)."""
+    if not head or len(head) >= len(sents):
+        return None
+    lead = [x for x in sents if x.paragraph == sents[len(head)].paragraph]
+    return lead[0].start, lead[-1].end
+
+
+def _lead_periods(
+    s: str, sents: list[Span], head: list[Span], period_matches: list[re.Match[str]], published: dt.date
+) -> list[PeriodHit]:
+    """The period phrases of the lead."""
+    if (lead := _lead(sents, head)) is None:
+        return []
+    a, b = lead
+    return find_periods(s, a, b, published, None, [m for m in period_matches if a <= m.start() < b])
+
+
 def event_month(
     s: str, sents: list[Span], head: list[Span], period_matches: list[re.Match[str]], published: dt.date
 ) -> str | None:
     """The month of the event an event's story is about: that of the first day its lead names (10月28日,为期5天的
     …展销会落下帷幕: 2023-10), for the headline's figures, which come before it (5天吸引游客41.6万人次)."""
-    if not head:
-        return None
-    lead = [x for x in sents if x.paragraph == sents[len(head)].paragraph] if len(head) < len(sents) else []
-    if not lead:
-        return None
-    a, b = lead[0].start, lead[-1].end
-    in_lead = [m for m in period_matches if a <= m.start() < b]
-    day = next((h.label for h in find_periods(s, a, b, published, None, in_lead) if is_day(h.label)), None)
-    if day is None and RECENTLY_RE.search(s, a, b) and EVENT_RE.search(s, a, b):
+    day = next((h.label for h in _lead_periods(s, sents, head, period_matches, published) if is_day(h.label)), None)
+    if day is None and (lead := _lead(sents, head)) and RECENTLY_RE.search(s, *lead) and EVENT_RE.search(s, *lead):
         return asof_now(published).removeprefix("asof:")  # 日前,定南县举行…集中签约活动: of the month it is news in
     return day_month(day) if day else None
 
@@ -115,19 +126,29 @@ def lead_holiday(
 ) -> str | None:
     """The holiday a holiday story's lead names (国庆中秋假期(10月1日至8日),全市…): the period of its headline's
     figures (“双节”假期我市接待游客1326.8万人次), which come before the lead."""
-    if not head or len(head) >= len(sents):
-        return None
-    lead = [x for x in sents if x.paragraph == sents[len(head)].paragraph]
-    a, b = lead[0].start, lead[-1].end
-    in_lead = [m for m in period_matches if a <= m.start() < b]
     return next(
         (
             h.label
-            for h in find_periods(s, a, b, published, None, in_lead)
+            for h in _lead_periods(s, sents, head, period_matches, published)
             if h.label and not h.asof and _HOLIDAY_PHRASE_RE.search(s, h.start, h.end)
         ),
         None,
     )
+
+
+def lead_cutoff(
+    s: str, sents: list[Span], head: list[Span], period_matches: list[re.Match[str]], published: dt.date
+) -> str | None:
+    """The month-end a report's lead opens with (截至9月底,全区实有经营主体10.36万户), the first period it names
+    but for a day: the date of its headline's figures (广丰区经营主体突破10万户), which come before the lead."""
+    first = next(
+        (h.label for h in _lead_periods(s, sents, head, period_matches, published) if h.label and not is_day(h.label)),
+        None,
+    )
+    return first if first and _MONTH_END_LABEL_RE.fullmatch(first) else None
+
+
+_MONTH_END_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}")
 
 
 # A period a headline names after one of these in its line is when something is to happen (赣州大道南延伸段预计
