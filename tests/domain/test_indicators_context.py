@@ -1167,3 +1167,10 @@ def test_a_headline_figure_is_at_the_month_end_its_lead_opens_with():
     assert [i.period for i in extract(text, PUB)][:2] == ["asof:2023-08", "asof:2023-08"]
     dated = "崇义县经营主体突破5万户\n\n本报讯 今年以来,全县新增经营主体6000户。"
     assert extract(dated, PUB)[0].period is None  # (a lead that opens with a flow dates no stock)
+
+
+def test_the_total_a_count_came_to_over_a_span_is_a_stock_at_its_end():
+    found = extract("今年以来,全县新增家庭农场52家,总数达到640家。", PUB)
+    assert [i.period for i in found] == ["2023-01/2023-10", "asof:2023-10"]
+    found = extract("“十三五”期间,全县规上工业企业增至210家。", PUB)
+    assert found[0].period == "asof:2020-12"

@@ -54,6 +54,7 @@ from .figure_periods import (
     since_january,
     standing_stock,
     stock_or_flow,
+    total_after_span,
     within_cutoff,
 )
 from .figure_subjects import attach_subjects, remember_entities
@@ -276,6 +277,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 r.period = stock  # 累计建成高标准农田98.6万亩: what stands now
             elif r.period and r.metric:
                 r.period = stock_or_flow(r.period, r.metric, r.delta)
+            if r.period and "/" in r.period and r.kind == "count" and total_after_span(norm, r):
+                r.period = "asof:" + period_end(r.period)  # 今年以来新增合作社46家,总数达到1168家: the total by then
             if r.period and cutoff and is_flow(norm, r, flow_before):
                 # 截至10月底,今年已引进项目23个,合同投资额112亿元: what happened by then, since January
                 r.period = since_january(r.period) or r.period

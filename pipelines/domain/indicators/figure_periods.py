@@ -221,6 +221,16 @@ def stock_or_flow(period: str, metric: str, delta: bool) -> str:
     return period
 
 
+# The total a count has come to (新增合作社46家,总数达到1168家; 全县规上企业增至285家)
+_TOTAL_NOW_RE = re.compile(r"总数(?:达到|达|突破|增至|为)|总量(?:达到|达|突破)|增至|增加到|发展到|扩大到")
+
+
+def total_after_span(s: str, r: FigureRecord) -> bool:
+    """Whether a count dated by a span (今年以来, “十三五”期间) is the total it came to by the span's end, not what
+    was added over it: a word of a total before it in its clause."""
+    return not (r.target or r.delta or r.start_level) and _TOTAL_NOW_RE.search(s, r.fig.cs, r.fig.start) is not None
+
+
 # Verbs of what happens over a span of time (引进项目23个, 签约金额236亿元, 完成投资58亿元), not what stands at a date
 # (在建项目16个, 贷款余额…, 拥有企业157家).
 _FLOW_VERB_RE = re.compile(r"新签约|签约|引进|新增|新开工|开工|完成|实现|发放|招引|接待|出口|进口")
