@@ -74,6 +74,8 @@ ABOUT: dict[str, str] = {
     "loan, tax cuts, a trade fair, market prices, a holiday, a road, a science park, e-commerce, a county's months",
     "round32": "town and county economy as the pages mix it: a township, a county's quarter, a company's line, a "
     "cooperative, county lending, a holiday, a logistics hub, a site visit, prices, briefs, a 数说 box, a long feature",
+    "round34": "held out: written blind at the start of stop 16 (an ordinary month of economy and front pages), kept "
+    "aside unread while rounds 35–36 drove the rules, scored once at the end",
     "round33": "how numbers are written: vague and Chinese numerals (三四千元, 上百台), percentages in words, 成 and "
     "倍, ranges in many forms, full-width digits, separators, a printed minus sign, declines spelt many ways",
 }
