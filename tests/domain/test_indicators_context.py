@@ -1174,3 +1174,10 @@ def test_the_total_a_count_came_to_over_a_span_is_a_stock_at_its_end():
     assert [i.period for i in found] == ["2023-01/2023-10", "asof:2023-10"]
     found = extract("“十三五”期间,全县规上工业企业增至210家。", PUB)
     assert found[0].period == "asof:2020-12"
+
+
+def test_a_city_is_inferred_from_two_of_its_counties_named_short():
+    text = "全市接待游客1.1亿人次。宁都翠微峰景区、石城通天寨景区游人如织。"
+    assert extract(text, PUB)[0].subject == "赣州市"
+    both = "全市接待游客1.1亿人次。宁都翠微峰景区、婺源篁岭景区游人如织。"
+    assert extract(both, PUB)[0].subject is None  # (one county of each city: no city)

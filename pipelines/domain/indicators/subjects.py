@@ -473,7 +473,17 @@ def _city_of_counties(text: str) -> str | None:
     counties named belong to both cities or to none of them."""
     cities = {city_of_county().get(e.name[:2]) for e in _text_counties(text) if e.name}
     cities.discard(None)
-    return cities.pop() if len(cities) == 1 else None
+    if cities:
+        return cities.pop() if len(cities) == 1 else None
+    # (瑞金共和国摇篮景区、于都中央红军长征出发纪念馆: counties by their short names alone, two of one city at least)
+    named = set(_short_county_re().findall(text))
+    cities = {city_of_county()[c] for c in named}
+    return cities.pop() if len(named) >= 2 and len(cities) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _short_county_re() -> re.Pattern[str]:
+    return re.compile("|".join(city_of_county()))
 
 
 def _village_names(text: str) -> frozenset[str]:
