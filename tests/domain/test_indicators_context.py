@@ -1181,3 +1181,8 @@ def test_a_city_is_inferred_from_two_of_its_counties_named_short():
     assert extract(text, PUB)[0].subject == "赣州市"
     both = "全市接待游客1.1亿人次。宁都翠微峰景区、婺源篁岭景区游人如织。"
     assert extract(both, PUB)[0].subject is None  # (one county of each city: no city)
+
+
+def test_a_clause_giving_the_year_before_is_of_that_year_and_dates_nothing_after_it():
+    found = extract("2023年,全县固定资产投资增长6.2%,上年为下降1.8%;其中工业投资增长9.5%。", PUB)
+    assert [(i.text, i.period) for i in found] == [("6.2%", "2023"), ("1.8%", "2022"), ("9.5%", "2023")]

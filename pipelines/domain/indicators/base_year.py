@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .periods import RISE_START_WORDS
+from .periods import RISE_START_WORDS, YEAR_BEFORE_CLAUSE_RE
 from .scan import Figure
 
 # The comparison in the clause before a figure: the comparing word, the base year, 的 when a level or a multiple of
@@ -68,9 +68,11 @@ def is_year_before(s: str, f: Figure) -> bool:
     """Whether ``f`` is the level (or growth) of the same period a year before: 营收16.2亿元,上年同期为13.5亿元
     (not a ratio to it: 相当于上年同期的1.8倍, 恢复到去年同期的110%)."""
     lo = max(f.cs, f.start - 10)
-    if f.unit == "倍" or s.find("同期", lo, f.start) < 0 and s.find("年的", lo, f.start) < 0:
+    if f.unit == "倍" or s.find("同期", lo, f.start) < 0 and s.find("年的", lo, f.start) < 0 and (
+        s.find("年为", lo, f.start) < 0 and s.find("年增速为", lo, f.start) < 0
+    ):
         return False
-    m = _SAME_PERIOD_BEFORE_RE.search(s, lo, f.start)
+    m = _SAME_PERIOD_BEFORE_RE.search(s, lo, f.start) or YEAR_BEFORE_CLAUSE_RE.fullmatch(s, f.cs, f.start)
     return m is not None and not (f.base_unit == "percent" and m.group().endswith("的"))
 
 

@@ -69,7 +69,9 @@ RATIO_BEFORE: tuple[str, ...] = ("相当于", "是")
 RISE_START_WORDS: tuple[str, ...] = ("由", "从")  # 由2015年的198.4亿元增加到…: where a rise starts
 MONTH_END_BASES: tuple[str, ...] = ("比", "较")  # 比3月底, 较6月末: a month's end as a comparison's base
 RATIO_BASE_AFTER: tuple[str, ...] = ("的", "全年的", "同期的")
-BASE_YEAR_WORDS: tuple[str, ...] = ("去年", "上年", "前年")  # 去年全年: a whole year before, named in two words
+BASE_YEAR_WORDS: tuple[str, ...] = ("去年", "上年", "前年")
+# A clause of its own that gives the year before (全年投资增长4.6%,上年为下降2.3%): its year word is a base
+YEAR_BEFORE_CLAUSE_RE = re.compile(r"(?:上年|去年)(?:增速|增幅)?为(?:下降|增长)?")  # 去年全年: a whole year before, named in two words
 
 # 一年来 names the last calendar year in reports published up to this month (政府工作报告, 年度总结).
 PAST_YEAR_MONTHS = 3
@@ -299,6 +301,8 @@ def _is_comparison_base(text: str, a: int, b: int, lo: int, kind: str) -> bool:
         return True  # 创今年以来单日最高纪录: the record a day set, not the period of the figures
     if kind in ("asof_now", "ytd", "asof_month", "asof_day"):
         return False
+    if kind == "rel_year" and a > lo and text[a - 1] in ",，;；" and YEAR_BEFORE_CLAUSE_RE.match(text, a):
+        return True  # 全年投资增长4.6%,上年为下降2.3%: the base the figure after it is of (base_year)
     if text.endswith(COMPARISON_BEFORE, max(lo, a - 2), a):
         return True
     if text.startswith("的", b) and text.endswith(RISE_START_WORDS, max(lo, a - 1), a):
