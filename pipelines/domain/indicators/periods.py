@@ -69,9 +69,9 @@ RATIO_BEFORE: tuple[str, ...] = ("相当于", "是")
 RISE_START_WORDS: tuple[str, ...] = ("由", "从")  # 由2015年的198.4亿元增加到…: where a rise starts
 MONTH_END_BASES: tuple[str, ...] = ("比", "较")  # 比3月底, 较6月末: a month's end as a comparison's base
 RATIO_BASE_AFTER: tuple[str, ...] = ("的", "全年的", "同期的")
-BASE_YEAR_WORDS: tuple[str, ...] = ("去年", "上年", "前年")
+BASE_YEAR_WORDS: tuple[str, ...] = ("去年", "上年", "前年")  # 去年全年: a whole year before, named in two words
 # A clause of its own that gives the year before (全年投资增长4.6%,上年为下降2.3%): its year word is a base
-YEAR_BEFORE_CLAUSE_RE = re.compile(r"(?:上年|去年)(?:增速|增幅)?为(?:下降|增长)?")  # 去年全年: a whole year before, named in two words
+YEAR_BEFORE_CLAUSE_RE = re.compile(r"(?:上年|去年)(?:增速|增幅)?为(?:下降|增长)?")
 
 # 一年来 names the last calendar year in reports published up to this month (政府工作报告, 年度总结).
 PAST_YEAR_MONTHS = 3
