@@ -1186,3 +1186,18 @@ def test_a_city_is_inferred_from_two_of_its_counties_named_short():
 def test_a_clause_giving_the_year_before_is_of_that_year_and_dates_nothing_after_it():
     found = extract("2023年,全县固定资产投资增长6.2%,上年为下降1.8%;其中工业投资增长9.5%。", PUB)
     assert [(i.text, i.period) for i in found] == [("6.2%", "2023"), ("1.8%", "2022"), ("9.5%", "2023")]
+
+
+def test_a_press_conference_is_no_event_its_figures_are_of_the_period_released():
+    text = (
+        "前三季度全县经济稳中向好\n\n"
+        "本报讯 10月19日,县政府新闻办举行新闻发布会,通报全县经济运行情况。全县实现地区生产总值212.6亿元。"
+    )
+    assert extract(text, PUB)[0].period == "2023-01/2023-09"
+    signing = "本报讯 10月19日,全县举行重大项目集中签约活动。现场签约项目12个。"
+    assert extract(signing, PUB)[0].period == "2023-10"
+
+
+def test_the_first_quarters_named_early_in_a_year_are_last_years():
+    assert first("前三季度,全县地区生产总值增长5.2%。", dt.date(2024, 1, 15)).period == "2023-01/2023-09"
+    assert first("前三季度,全县地区生产总值增长5.2%。", dt.date(2023, 10, 25)).period == "2023-01/2023-09"

@@ -23,7 +23,6 @@ from .fenbie import distribute_fenbie
 from .figure_periods import (
     CUTOFF_RE,
     DURATION_UNITS,
-    EVENT_RE,
     HOLIDAY_HEADLINE_RE,
     LEAD_OPENERS,
     MONTH_PERIOD_RE,
@@ -36,6 +35,7 @@ from .figure_periods import (
     YEARLY_METRIC_RE,
     YEARS_SPAN_RE,
     carried_period,
+    dates_an_event,
     event_month,
     event_months,
     event_period,
@@ -223,7 +223,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             labelled = within_cutoff(norm, labelled)
         if (recent := recent_event(norm, a, b, labelled, published)) is not None:
             labelled = recent  # 日前,定南县举行…集中签约活动,现场签约项目12个: of the month it is news in
-        if labelled and EVENT_RE.search(norm, a, b):
+        if labelled and dates_an_event(norm, a, b):
             labelled = event_months(norm, labelled)  # 5月28日,…推介会在深圳举行,现场签约项目46个: of May
             if st.event is None and (month := next((h.label for h in labelled if len(h.label) == 7), None)):
                 st.event = month  # 10月28日,为期5天的…展销会落下帷幕: the article's event, for 本届…

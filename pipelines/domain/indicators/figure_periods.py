@@ -111,7 +111,7 @@ def event_month(
     """The month of the event an event's story is about: that of the first day its lead names (10月28日,为期5天的
     …展销会落下帷幕: 2023-10), for the headline's figures, which come before it (5天吸引游客41.6万人次)."""
     day = next((h.label for h in _lead_periods(s, sents, head, period_matches, published) if is_day(h.label)), None)
-    if day is None and (lead := _lead(sents, head)) and RECENTLY_RE.search(s, *lead) and EVENT_RE.search(s, *lead):
+    if day is None and (lead := _lead(sents, head)) and RECENTLY_RE.search(s, *lead) and dates_an_event(s, *lead):
         return asof_now(published).removeprefix("asof:")  # 日前,定南县举行…集中签约活动: of the month it is news in
     return day_month(day) if day else None
 
@@ -339,7 +339,14 @@ LEAD_OPENERS = ("本报讯", "本报记者", "本报通讯员")
 # What refers back to the article's event (此次集中开工项目共有20个)
 THIS_EVENT_RE = re.compile(r"此次|本次|这次|本届")
 # What happens on a day (an event the figures after it are of): 举行, 召开, 开工 …
-EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|落下帷幕|启动|揭牌|集中签约|集中开工")
+_EVENT_RE = re.compile(r"举行|召开|举办|开幕|闭幕|落幕|落下帷幕|启动|揭牌|集中签约|集中开工")
+# A press conference (市政府新闻办举行新闻发布会,通报…) releases figures of the period they are of, not of its day
+_RELEASE_RE = re.compile(r"发布会|通报会")
+
+
+def dates_an_event(s: str, a: int, b: int) -> bool:
+    """Whether s[a:b] reports an event held on a day (举行, 开幕, 集中签约 …): what is done at it is of its month."""
+    return _EVENT_RE.search(s, a, b) is not None and _RELEASE_RE.search(s, a, b) is None
 
 
 # The end of an event's name (2024年第一季度重大项目集中开工活动): a period phrase inside it is part of the name
@@ -372,7 +379,7 @@ def recent_event(s: str, a: int, b: int, labelled: list[PeriodHit], published: d
     a sentence that is no such report or names a month or a day."""
     if any(h.label and len(h.label) != 4 for h in labelled):
         return None
-    if not (RECENTLY_RE.search(s, a, b) and EVENT_RE.search(s, a, b)):
+    if not (RECENTLY_RE.search(s, a, b) and dates_an_event(s, a, b)):
         return None
     month = PeriodHit(a, a, asof_now(published).removeprefix("asof:"), None)
     return [month, *(h for h in labelled if not _EVENT_NAME_END_RE.match(s, h.end))]
@@ -383,7 +390,7 @@ def event_period(s: str, a: int, b: int, periods: list[PeriodHit]) -> str | None
     it dates (3月10日,瑞金市…签约活动举行。活动现场签约项目18个: of March), or the period it names (a day
     aside: 5月15日,记者在现场看到 dates no figure after it)."""
     days = [h.label for h in periods if h.label and is_day(h.label)]
-    if days and EVENT_RE.search(s, a, b):
+    if days and dates_an_event(s, a, b):
         return day_month(days[0])
     # any other period it names (2019年,…; 今年中秋国庆“双节”8天假期(9月29日至10月6日),我市文旅市场持续火热。)
     last = next((h.label for h in reversed(periods) if h.label and not is_day(h.label)), None)

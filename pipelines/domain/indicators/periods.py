@@ -431,7 +431,7 @@ def find_periods(
             new_year = yy if y_txt else None
         elif kind == "first_quarters":
             q = int(QUARTERS[_g(m, i, "q") or "1"])
-            yy = y if y is not None else pub.year
+            yy = y if y is not None else _month_year(3 * q, None, pub)  # (前三季度 in January: last year's)
             label = f"{_ym(yy, 1)}/{_ym(yy, 3 * q)}"
         elif kind == "first_months":
             n = _num(_g(m, i, "n") or "0")
