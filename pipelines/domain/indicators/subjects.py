@@ -140,7 +140,7 @@ ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "上市", "�
 # A zone a company stands in, named right before it (赣州经开区江西虔通电驱科技有限公司)
 _ZONE_BEFORE_ORG_RE = re.compile("经开区|开发区|高新区|工业园区|产业园|园区")
 # Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
-ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简称", "占")
+ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简称", "占", "子公司", "分公司", "母公司")
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
 # (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团, A股上市公司: kinds)
 _NOT_A_NAME_RE = re.compile(
