@@ -1202,3 +1202,12 @@ def test_a_press_conference_is_no_event_its_figures_are_of_the_period_released()
 def test_the_first_quarters_named_early_in_a_year_are_last_years():
     assert first("前三季度,全县地区生产总值增长5.2%。", dt.date(2024, 1, 15)).period == "2023-01/2023-09"
     assert first("前三季度,全县地区生产总值增长5.2%。", dt.date(2023, 10, 25)).period == "2023-01/2023-09"
+
+
+def test_a_mean_growth_over_years_is_named_after_its_level_and_compared_with_scopes_listed_after():
+    text = "前三季度,全县实现地区生产总值286.5亿元,同比增长8.4%,两年平均增长6.1%。同期全省、全国分别增长7.9%和7.2%。"
+    found = {i.text: i for i in extract(text, PUB)}
+    assert found["6.1%"].metric == "地区生产总值两年平均增速"
+    assert [(found[x].metric, found[x].subject) for x in ("7.9%", "7.2%")] == [
+        ("地区生产总值增速", "江西省"), ("地区生产总值增速", "全国"),
+    ]

@@ -58,7 +58,7 @@ from .figure_periods import (
     within_cutoff,
 )
 from .figure_subjects import attach_subjects, remember_entities
-from .metric_names import PROJECT_WORD_RE, attach_metrics, last_level, project_topic
+from .metric_names import MEAN_GROWTH_RE, PROJECT_WORD_RE, attach_metrics, last_level, project_topic
 from .metric_text import growth_of
 from .model import Indicator
 from .numbers import normalise
@@ -207,12 +207,18 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         whole = st.level if norm.startswith("其中", a) else None
         attach_metrics(norm, recs, periods, ents, whole, st.project, st.growth, st.level)
         st.level = last_level(recs)
-        # (a growth in %, not a change of one in 个百分点: 增速比1—7月提高0.2个百分点;8月当月增长9.6%)
+        growth_before = st.growth
+        # (a growth in %, not a change of one in 个百分点: 增速比1—7月提高0.2个百分点;8月当月增长9.6%; nor a mean over
+        # years, 同比增长10.4%,两年平均增长6.6%)
         st.growth = next(
-            (r.metric for r in reversed(recs) if r.kind == "growth" and r.metric and r.fig.base_unit == "percent"),
+            (
+                r.metric for r in reversed(recs)
+                if r.kind == "growth" and r.metric and r.fig.base_unit == "percent"
+                and not MEAN_GROWTH_RE.search(r.metric)
+            ),
             st.growth,
         )
-        distribute_fenbie(norm, recs, in_sent_cands, periods)
+        distribute_fenbie(norm, recs, in_sent_cands, periods, growth_before)
         attach_yoy(recs)
         attach_targets(norm, recs, list_here, published.year)
         if in_target_list or st.section_targets:

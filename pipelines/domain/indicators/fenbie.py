@@ -16,7 +16,7 @@ from .metric_text import growth_of, level_of, strip_metric
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
 from .scan import CONTEXT_WINDOW
-from .subjects import Entity, place_lists
+from .subjects import PROVINCE, Entity, place_lists
 
 _FENBIE_ITEM_RE = re.compile(r"[^、和及与]+")
 _ENUMERATION_ITEM_RE = re.compile(r"[^、]+")
@@ -39,8 +39,11 @@ _RANKED_RE = re.compile(r"(?:位居|位列|分列|排名|(?:居|列)(?:全[省�
 _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
 
-def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], periods: list[PeriodHit]) -> None:
-    """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item, as its metric or its subject."""
+def distribute_fenbie(
+    s: str, recs: list[FigureRecord], cands: list[Entity], periods: list[PeriodHit], growth_before: str | None = None
+) -> None:
+    """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item, as its metric or its subject
+    (``growth_before``: the last growth the paragraph named before the sentence)."""
     if s.find("分别", recs[0].sent.start, recs[0].sent.end) < 0:
         return  # (most sentences: each figure's clause below lies inside the sentence)
     i = 0
@@ -80,8 +83,8 @@ def distribute_fenbie(s: str, recs: list[FigureRecord], cands: list[Entity], per
                 rr.fixed_period = label  # 一季度、二季度、三季度当季分别增长16.2%、8.5%和6.1%: one period each
         elif len(items) == len(run) > 1:
             # (the growth the sentence gave before: what 其中A、B增速…分别增长 names the growth of)
-            growth_before = next((x.metric for x in reversed(recs[:i]) if x.kind == "growth" and x.metric), None)
-            _fenbie_items(s, items, k, run, cands, growth_before)
+            growth = next((x.metric for x in reversed(recs[:i]) if x.kind == "growth" and x.metric), growth_before)
+            _fenbie_items(s, items, k, run, cands, growth)
         elif not _FENBIE_COMPARISON.sub("", s[start:k]) and len(run) > 1:
             # no list before 分别 (or only 同比): the growths refer to the figures listed before them
             _fenbie_over_figures(s, recs[:i], run)
@@ -154,6 +157,19 @@ def _growth_name(metric: str, r: FigureRecord) -> str:
     return growth_of(metric) if r.kind == "growth" else metric
 
 
+# Scopes a list compares with (同期全省、全国分别增长5.1%和4.5%), and the subjects they name
+_SCOPES = {"全省": PROVINCE, "我省": PROVINCE, "全国": "全国"}
+
+
+def _item_head(s: str, a: int, at: dict[int, Entity]) -> Entity | None:
+    """The place or company a listed item starting at ``a`` opens with (after 同期), or the scope it names."""
+    if s.startswith("同期", a):
+        a += 2  # 同期全省、全国分别增长…: the places compared over the same period
+    if (scope := _SCOPES.get(s[a : a + 2])) is not None:
+        return Entity(a, a + 2, scope, "zone")
+    return at.get(a)
+
+
 def _fenbie_items(
     s: str, items: list[tuple[int, int]], k: int, run: list[FigureRecord], cands: list[Entity],
     growth_before: str | None = None,
@@ -162,7 +178,7 @@ def _fenbie_items(
     named after the last one (or the growth the sentence gave before, 增速 alone); otherwise the items are the
     metrics (出口、进口分别增长…)."""
     at = {e.pos: e for e in cands}
-    heads = [at.get(a) for a, _ in items]
+    heads = [_item_head(s, a, at) for a, _ in items]
     # what 分别 is followed by may name the metric itself (晶科能源、捷泰科技分别实现营收…): the item narrows it
     own = strip_metric(s[k + len("分别") : run[0].fig.start])
     if all(e is not None and e.name for e in heads):
@@ -178,8 +194,9 @@ def _fenbie_items(
         first = items[0][0]
         if not metric and (intro := _RANKING_INTRO_RE.search(s, _list_start(s, r0.sent.start, first), first)):
             metric = strip_metric(intro.group("name"))  # 地区生产总值总量排名前三的是信州区、鄱阳县、广丰区,分别为…
-        if not metric and growths and growth_before:
-            metric = level_of(growth_before)  # 收入增长6.8%,其中A、B增速居全市前二,分别增长7.9%、7.6%
+        if not metric and growth_before and (growths or all(rr.kind == "growth" for rr in run)):
+            # 收入增长6.8%,其中A、B增速居全市前二,分别增长7.9%、7.6%; 同期全省、全国分别增长5.1%和4.5%
+            metric = level_of(growth_before)
         for e, rr in zip(heads, run, strict=True):
             assert e is not None
             rr.subject = e.name

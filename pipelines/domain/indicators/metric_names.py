@@ -360,8 +360,9 @@ def attach_metrics(
         elif r.kind == "growth":
             if cmp_tail := _GROWTH_BASE_TAIL_RE.search(metric):
                 metric = metric[: cmp_tail.start()]  # 比去年多两成, 房价普遍比平时上涨五成: what changed, not the base
-            if len(metric) < 2 and prev is not None and prev.metric:
-                metric = prev.metric
+            if (len(metric) < 2 or metric in _MEAN_SPANS) and prev is not None and prev.metric:
+                # (同比增长10.4%,两年平均增长6.6%: the level's mean growth over two years)
+                metric = prev.metric + metric
             elif len(metric) < 2 and last is not None and last.kind == "growth" and last.metric:
                 # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject (after a change of it in 个百分点,
                 # 增速比1—7月提高0.2个百分点;8月当月增长9.6%: the growth the change was of)
@@ -730,6 +731,10 @@ def _verb_object_noun(metric: str, base_unit: str, last_object: str) -> tuple[st
 
 
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
+# A growth's name that is only the span it is a yearly mean over (两年平均增长6.6%)
+_MEAN_SPANS = frozenset({"两年平均", "三年平均", "年均"})
+# A mean growth over years (地区生产总值两年平均增速, GDP年均增速): not the growth a later clause compares
+MEAN_GROWTH_RE = re.compile("两年平均|三年平均|年均")
 _AVERAGE_WORDS = ("日均", "月均", "平均每天", "平均每日", "平均每月")
 _AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
 
