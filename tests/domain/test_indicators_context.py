@@ -1211,3 +1211,10 @@ def test_a_mean_growth_over_years_is_named_after_its_level_and_compared_with_sco
     assert [(found[x].metric, found[x].subject) for x in ("7.9%", "7.2%")] == [
         ("地区生产总值增速", "江西省"), ("地区生产总值增速", "全国"),
     ]
+
+
+def test_a_bank_branch_is_named_with_its_bank_and_said_again_as_zhihang():
+    text = "截至9月末,赣信银行瑞金支行各项贷款余额52.4亿元。该支行今年新发放贷款8.6亿元。"
+    assert [i.subject for i in extract(text, PUB)] == ["赣信银行瑞金支行", "赣信银行瑞金支行"]
+    source = "据人民银行赣州市中心支行统计,截至9月末,全市各项贷款余额8520亿元。"
+    assert extract(source, PUB)[0].subject == "赣州市"  # (the central bank's branch: where figures come from)

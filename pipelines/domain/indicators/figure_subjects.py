@@ -13,6 +13,7 @@ import re
 from .records import FigureRecord, ReadingState
 from .sentences import Span
 from .subjects import (
+    BANK_WORDS,
     CENTRAL_DISTRICT,
     HEAD_ONLY_ANAPHORS,
     PROVINCE,
@@ -61,7 +62,7 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
     if typ == "town":
         return st.last.get("town") or actx.main_town
     name = st.last.get(typ)
-    if e.anaphor == "该行" and not (name and name.endswith("银行")):
+    if e.anaphor in ("该行", "该支行") and not (name and name.endswith(BANK_WORDS)):
         return None  # 该行: the bank named before, not another company
     if typ == "org" and name and actx.org_aliases:
         # 江西星驰新能源汽车有限公司…公司生产新能源汽车2.86万辆: the company by the short name the story uses

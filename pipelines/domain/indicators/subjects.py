@@ -37,7 +37,10 @@ ZONE_WORDS: dict[str, str] = {
 LONG_NAME_ZONES: frozenset[str] = frozenset({"试验区", "工业区"})
 LONG_NAME_GAP = 4
 # Organisation words that end a company / plant name.
-ORG_WORDS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司", "银行", "合作社")
+ORG_WORDS: tuple[str, ...] = (
+    "股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司", "银行", "支行", "分行", "合作社",
+)
+BANK_WORDS: tuple[str, ...] = ("银行", "支行", "分行")
 # Short company names at the head of a clause (晶科能源组件出货量…): name + one of these endings.
 SHORT_ORG_ENDINGS: tuple[str, ...] = ("能源", "科技", "锂业", "光电", "光学", "股份")
 SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
@@ -93,6 +96,7 @@ ANAPHORS: dict[str, str] = {
     "这家公司": "org",
     "这家合作社": "org",
     "该行": "org",  # a bank's (该行新发放贷款…): see figure_subjects._resolve; 该行业 is no anaphor
+    "该支行": "org",  # a bank branch's, the same
     "公司": "org",  # only at the head of a clause (公司实现营业收入…): see figure_subjects._resolve
     "合作社": "org",  # the same (合作社实现销售收入380万元)
     "该基地": "site",
@@ -756,8 +760,18 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
                 and not text.endswith(m.group(0), lo, k - 1)
             )
         ):
+            if m.group(0) in _BRANCH_WORDS:
+                # 贡江银行于都支行: the bank's branch, named after the bank right before it; a branch of the central
+                # bank (人民银行赣州市中心支行) is where figures come from, not what they are of
+                if "银行" not in name and out and out[-1][1] == k and out[-1][0].endswith("银行"):
+                    name = out[-1][0] + name
+                if "人民银行" in name or "银行" not in name and name[:2] not in places():
+                    continue
             out.append((name, m.end()))
     return out
+
+
+_BRANCH_WORDS = ("支行", "分行")
 
 
 def _counties(text: str, lo: int, hi: int) -> list[Entity]:
