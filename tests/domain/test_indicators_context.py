@@ -1218,3 +1218,10 @@ def test_a_bank_branch_is_named_with_its_bank_and_said_again_as_zhihang():
     assert [i.subject for i in extract(text, PUB)] == ["赣信银行瑞金支行", "赣信银行瑞金支行"]
     source = "据人民银行赣州市中心支行统计,截至9月末,全市各项贷款余额8520亿元。"
     assert extract(source, PUB)[0].subject == "赣州市"  # (the central bank's branch: where figures come from)
+
+
+def test_jichang_at_a_clauses_head_is_the_airport_named_before():
+    text = "今年上半年,赣州黄金机场完成旅客吞吐量150万人次。6月份,机场完成旅客吞吐量26.8万人次。"
+    assert [i.subject for i in extract(text, PUB)] == ["赣州黄金机场", "赣州黄金机场"]
+    port = "今年上半年,赣州国际陆港发运集装箱12万标箱。全市机场旅客吞吐量280万人次。"
+    assert extract(port, PUB)[-1].subject != "赣州国际陆港"

@@ -64,6 +64,8 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
     name = st.last.get(typ)
     if e.anaphor in ("该行", "该支行") and not (name and name.endswith(BANK_WORDS)):
         return None  # 该行: the bank named before, not another company
+    if e.anaphor.endswith("机场") and not (name and name.endswith("机场")):
+        return None  # 机场: the airport named before, not a port or a scenic spot
     if typ == "org" and name and actx.org_aliases:
         # 江西星驰新能源汽车有限公司…公司生产新能源汽车2.86万辆: the company by the short name the story uses
         return next((short for full, short in actx.org_aliases if full == name), name)

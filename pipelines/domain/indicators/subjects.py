@@ -103,6 +103,7 @@ ANAPHORS: dict[str, str] = {
     "基地": "site",  # only at the head of a clause (基地锂电铜箔年产能将达到2万吨), like 公司
     "集团": "org",  # the same (集团实现营业收入86.2亿元)
     "该机场": "site",
+    "机场": "site",  # only at the head of a clause (机场完成旅客吞吐量…), like 景区
     "该景区": "site",
     "本届活动": "site",  # (本届展销会, 此次推介会 …: see _EVENT_ANAPHORS, added below)
     "此次活动": "site",
@@ -120,7 +121,7 @@ ANAPHORS.update({f"{this}{word}": "site" for this in ("本届", "此次", "本�
 # Bare words that point back at the company, group, cooperative or site named before only as a clause's topic
 # (公司实现营收…; 新增公司1200家 is companies in general).
 # (推介会现场共签约项目36个)
-HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "基地", "园区", "中心城区", "市中心城区", *EVENT_WORDS)
+HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "机场", "基地", "园区", "中心城区", "市中心城区", *EVENT_WORDS)
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
