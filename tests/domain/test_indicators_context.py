@@ -1225,3 +1225,18 @@ def test_jichang_at_a_clauses_head_is_the_airport_named_before():
     assert [i.subject for i in extract(text, PUB)] == ["赣州黄金机场", "赣州黄金机场"]
     port = "今年上半年,赣州国际陆港发运集装箱12万标箱。全市机场旅客吞吐量280万人次。"
     assert extract(port, PUB)[-1].subject != "赣州国际陆港"
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "period"),
+    [
+        ("元旦假期,全县接待游客12.6万人次。", dt.date(2019, 1, 5), "2018-12/2019-01"),  # (30 December to 1 January)
+        ("元旦假期,全县接待游客12.6万人次。", dt.date(2021, 1, 5), "2021-01"),  # (1 to 3 January)
+        ("元旦假期,全县预计接待游客12万人次。", dt.date(2022, 12, 28), "2022-12/2023-01"),  # the coming one
+        ("在去年11月至今年4月的销售季,全县销售脐橙8.6万吨。", dt.date(2021, 5, 10), "2020-11/2021-04"),
+        ("2019年11月至2020年4月,全县销售脐橙8.6万吨。", dt.date(2021, 5, 10), "2019-11/2020-04"),
+        ("暑运期间,赣州站预计发送旅客96万人次。", dt.date(2021, 6, 28), "2021-07/2021-08"),
+    ],
+)
+def test_holidays_and_seasons_over_the_turn_of_a_year_or_a_summer(text: str, pub: dt.date, period: str):
+    assert first(text, pub).period == period

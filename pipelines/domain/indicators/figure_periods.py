@@ -118,7 +118,7 @@ def event_month(
 
 _HOLIDAY_PHRASE_RE = re.compile("假期|黄金周|小长假|双节")
 # A holiday story's headline (“双节”假期我市接待游客…, 春节假期全市旅游收入…)
-HOLIDAY_HEADLINE_RE = re.compile("假期|黄金周|小长假|双节|春节|国庆|五一|端午|中秋")
+HOLIDAY_HEADLINE_RE = re.compile("假期|黄金周|小长假|双节|春节|国庆|五一|端午|中秋|元旦")
 
 
 def lead_holiday(

@@ -88,9 +88,10 @@ CALENDAR_HOLIDAYS: dict[str, chinese_calendar.Holiday] = {
     "中秋": chinese_calendar.Holiday.mid_autumn_festival,
     "清明": chinese_calendar.Holiday.tomb_sweeping_day,
     "五一": chinese_calendar.Holiday.labour_day,
+    "元旦": chinese_calendar.Holiday.new_years_day,
 }
 # The month of 五一 in a year the calendar does not know yet
-USUAL_HOLIDAY_MONTHS: dict[str, int] = {"五一": 5}
+USUAL_HOLIDAY_MONTHS: dict[str, int] = {"五一": 5, "元旦": 1}
 
 
 @lru_cache(maxsize=64)
@@ -99,16 +100,20 @@ def calendar_holiday(year: int, name: str = "春节") -> str | None:
     五一 2022-04/2022-05), from the government calendar that chinese_calendar keeps; for a year it does not know,
     the usual month of a solar holiday, else None."""
     holiday = CALENDAR_HOLIDAYS[name].value
+    # (元旦 of a year may start on the last days of the year before: 2018-12-30 to 2019-01-01)
+    first_day, last_day = (dt.date(year - 1, 12, 25), dt.date(year, 1, 10)) if name == "元旦" else (
+        dt.date(year, 1, 1), dt.date(year, 12, 31)
+    )
     try:
         days = [
-            d for d in chinese_calendar.get_dates(dt.date(year, 1, 1), dt.date(year, 12, 31))
+            d for d in chinese_calendar.get_dates(first_day, last_day)
             if chinese_calendar.get_holiday_detail(d) == (True, holiday)
         ]
     except NotImplementedError:
         return _ym(year, USUAL_HOLIDAY_MONTHS[name]) if name in USUAL_HOLIDAY_MONTHS else None
     if not days:
         return None
-    first, last = _ym(year, days[0].month), _ym(year, days[-1].month)
+    first, last = _ym(days[0].year, days[0].month), _ym(days[-1].year, days[-1].month)
     return first if first == last else f"{first}/{last}"
 
 QUARTERS: dict[str, str] = {"一": "1", "二": "2", "三": "3", "四": "4",
@@ -152,8 +157,9 @@ def _holiday(hol: str, y: int | None, pub: dt.date) -> str | None:
         if y is None and preview and mo == pub.month + 1:
             return _ym(pub.year, mo)
         return _ym(_month_year(mo, y, pub), mo)  # (国庆假期 in a January article: last October)
-    label = calendar_holiday(y if y is not None else pub.year, hol)
-    if y is None and label is not None and int(label[5:7]) > pub.month + (1 if preview else 0):
+    # (元旦 in a December article: the coming one, of the year after)
+    label = calendar_holiday(y if y is not None else pub.year + (hol == "元旦" and pub.month == 12), hol)
+    if y is None and label is not None and label[:7] > _ym(pub.year, pub.month + (1 if preview else 0)):
         label = calendar_holiday(pub.year - 1, hol)  # (端午假期 in a March article: last year's)
     return label
 
@@ -211,7 +217,9 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"(?:党的)?(?P<congress>十八大|十九大|二十大)以来|“?(?P<plan>十[二三四五])五”?(?:时期)?以来", "since_era"),
     (r"“?(?P<plan>十[二三四五])五”?(?:期间|时期)", "plan_span"),  # “十三五”期间: 2016-2020
     # 暑期,全县接待游客…: July and August (not a summer's market or class: 受益于暑期旅游市场, 暑期班)
-    (rf"(?:{_REL_YEAR})?暑(?:期|假)(?=[,，、期里中内])", "summer"),
+    (rf"(?:{_REL_YEAR})?(?:暑运期间|暑(?:期|假|运)(?=[,，、期里中内]))", "summer"),
+    # 去年11月至今年4月 (a season over the turn of the year), 去年3月至5月
+    (rf"(?P<rel>去年|上年)(?P<m1>{_N})月份?{_DASH}(?P<this>今年)?(?P<m2>{_N})月份?", "months_from_last_year"),
     (r"(?P<relm>下个月|下月|本月|(?<![月份])当月|上个月|上月)", "rel_month"),  # 8月当月 is August
     (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
     (rf"前(?P<n>{_N})个?月", "first_months"),
@@ -222,7 +230,7 @@ WORD_RULES: list[tuple[str, str]] = [
     # (完成全年目标任务的51.4%: the plan a share is of, not the period of the figures after it)
     (r"(?<!完成)(?<!占)(?<!超)全年|全年(?!(?:目标|计划|任务|预算)+的)"
      r"|(?<!完成)(?<!占)(?<!超)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
-    (r"(?:“)?(?P<hol>国庆|五一|春节|端午|中秋|清明)(?:”)?(?P<hol2>中秋|国庆)?(?:“?双节”?)?(?:[3-9三五七八九]天)?"
+    (r"(?:“)?(?P<hol>国庆|五一|春节|端午|中秋|清明|元旦)(?:”)?(?P<hol2>中秋|国庆)?(?:“?双节”?)?(?:[3-9三五七八九]天)?"
      r"(?:假期|黄金周|长假|小长假|期间)", "holiday"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
@@ -235,6 +243,11 @@ WORD_RULES: list[tuple[str, str]] = [
 ]
 NUMBER_RULES: list[tuple[str, str]] = [
     (r"[一1](?:季度)?[至到~—－-](?P<q>[二三四2-4])季度", "first_quarters"),  # 一至三季度: 前三季度
+    # 2017年11月至2018年4月: months over the turn of a year
+    (
+        rf"(?P<y1>(?:19|20)\d{{2}})年(?P<m1>{_N})月份?{_DASH}(?P<y2>(?:19|20)\d{{2}})年(?P<m2>{_N})月份?",
+        "months_over_years",
+    ),
     (rf"(?:(?P<y>\d{{4}})年)?(?P<m1>{_N})月?{_DASH}(?P<m2>{_N})月(?:份)?", "month_range"),
     (r"(?P<q>[一二三四1-4])季度", "quarter"),
     (rf"(?P<m>{_N})月(?:末|底)(?!前)", "asof_month"),  # 6月末,全市贷款余额…
@@ -253,7 +266,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十报党暑"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十报党暑元"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -393,7 +406,8 @@ def find_periods(
             first = PLAN_STARTS[_g(m, i, "plan") or "十四"]
             label = f"{_ym(first, 1)}/{_ym(first + 4, 12)}"
         elif kind == "summer":
-            yy = y if y is not None and (y_txt or rel) else pub.year if pub.month >= 7 else pub.year - 1
+            # (in June, the summer to come: 暑运期间预计…)
+            yy = y if y is not None and (y_txt or rel) else pub.year if pub.month >= 6 else pub.year - 1
             label = f"{_ym(yy, 7)}/{_ym(yy, 8)}"
         elif kind == "since_month":
             mo = _num(_g(m, i, "m") or "0")
@@ -429,6 +443,16 @@ def find_periods(
             yy = y if y is not None else _month_year(m2, None, pub)
             label = f"{_ym(yy, m1)}/{_ym(yy, m2)}"
             new_year = yy if y_txt else None
+        elif kind in ("months_from_last_year", "months_over_years"):
+            m1, m2 = _num(_g(m, i, "m1") or "0"), _num(_g(m, i, "m2") or "0")
+            if kind == "months_over_years":
+                y1, y2 = int(_g(m, i, "y1") or 0), int(_g(m, i, "y2") or 0)
+            else:
+                y1 = pub.year - 1
+                y2 = pub.year if _g(m, i, "this") or m2 < m1 else y1
+            if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y2, m2)):
+                continue
+            label = f"{_ym(y1, m1)}/{_ym(y2, m2)}"
         elif kind == "first_quarters":
             q = int(QUARTERS[_g(m, i, "q") or "1"])
             yy = y if y is not None else _month_year(3 * q, None, pub)  # (前三季度 in January: last year's)
@@ -475,7 +499,10 @@ def find_periods(
             else:
                 label = f"{_ym(last - n + 1, 1)}/{_ym(last, 12)}"
         elif kind == "holiday":
-            label = _holiday(_g(m, i, "hol") or "国庆", y, pub)
+            hol = _g(m, i, "hol") or "国庆"
+            # (元旦 is named by the year it opens, a review of the year before names it too: the latest one, unless
+            # the phrase gives its year)
+            label = _holiday(hol, y if hol != "元旦" or y_txt or rel else None, pub)
             if label is not None and (hol2 := _g(m, i, "hol2")) and (other := _holiday(hol2, y, pub)):
                 # 中秋国庆“双节”假期: both holidays, from the first month to the last (2023-09/2023-10)
                 first, last = sorted((label[:7], other[:7], label[-7:], other[-7:]))[:: 3]
