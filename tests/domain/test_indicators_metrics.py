@@ -140,6 +140,13 @@ def test_line_broken_mid_sentence_is_not_a_clause_break():
     assert metric_of(text, "50GW") == "全国首家电池出货量"
 
 
+def test_a_long_headline_is_no_line_broken_mid_sentence_before_the_lead():
+    from pipelines.domain.indicators.sentences import split_sentences
+
+    text = "赣州经开区集中签约15个项目 总投资186.5亿元\n\n本报讯 记者 黄慧报道：12月8日,签约活动举行。"
+    assert [text[x.start : x.end] for x in split_sentences(text)][0] == "赣州经开区集中签约15个项目 总投资186.5亿元"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -40,6 +40,8 @@ BULLETS = "▲△●○■□◆◇★☆•"
 _LIST_ITEM_RE = re.compile(
     rf"(?:\d{{1,2}}[.、．]|[（(][一二三四五六七八九十\d]{{1,2}}[)）]|[一二三四五六七八九十]{{1,2}}、|[{BULLETS}【])"
 )
+# How a news item's lead starts (本报讯, 本报记者, 本报瑞金讯): never the rest of the line before
+_LEAD_START = "本报"
 # (一组数据,带你读懂这一年—— ends a line: a list follows; — is - once normalised)
 _LINE_END = SENTENCE_END + _CLOSERS + ":：-"
 
@@ -61,8 +63,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
         b = a + len(seg)
         line = seg.strip()
         if line:
-            if cur_start is not None and _LIST_ITEM_RE.match(line):
-                out.append((cur_start, cur_end))  # 4. 社零…增长11.5% / 5. 财政总收入…: a list's next item
+            if cur_start is not None and (_LIST_ITEM_RE.match(line) or line.startswith(_LEAD_START)):
+                # 4. 社零…增长11.5% / 5. 财政总收入…: a list's next item; a long headline, then 本报讯…: the lead
+                out.append((cur_start, cur_end))
                 cur_start = None
             elif out and cur_start is None and text[out[-1][1] - 1] not in _LINE_END and (
                 _CHANGE_LINE_RE.match(line) or _FIGURE_LINE_RE.fullmatch(text, *out[-1])
