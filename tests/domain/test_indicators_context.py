@@ -1240,3 +1240,14 @@ def test_jichang_at_a_clauses_head_is_the_airport_named_before():
 )
 def test_holidays_and_seasons_over_the_turn_of_a_year_or_a_summer(text: str, pub: dt.date, period: str):
     assert first(text, pub).period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("3月中旬开采以来,合作社已收购鲜叶4.2万斤。", "2023-03/2023-10"),
+        ("自2021年3月开工以来,项目累计完成投资22.8亿元。", "2021-03/2023-10"),
+    ],
+)
+def test_since_a_month_with_what_started_then(text: str, period: str):
+    assert first(text).period == period

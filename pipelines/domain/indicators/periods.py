@@ -251,7 +251,11 @@ NUMBER_RULES: list[tuple[str, str]] = [
     (rf"(?:(?P<y>\d{{4}})年)?(?P<m1>{_N})月?{_DASH}(?P<m2>{_N})月(?:份)?", "month_range"),
     (r"(?P<q>[一二三四1-4])季度", "quarter"),
     (rf"(?P<m>{_N})月(?:末|底)(?!前)", "asof_month"),  # 6月末,全市贷款余额…
-    (rf"(?P<m>{_N})月份?以来", "since_month"),  # 今年1月以来,全市已帮助…: a flow from that month to the article's
+    # 今年1月以来,全市已帮助…: a flow from that month to the article's (3月中旬开采以来, 2021年3月开工以来)
+    (
+        rf"(?:(?P<y>(?:19|20)\d{{2}})年)?(?P<m>{_N})月(?:份|[上中下]旬)?(?:[^\d,，。;；:：、]{{1,4}})?以来",
+        "since_month",
+    ),
     (rf"(?P<m>{_N})月份?(?!\d|{_N}?日|底|末)", "month"),
     # 11月1日至11日, 1月1日至9月30日: the days of a flow, labelled by their months
     (rf"(?P<m>{_N})月(?P<d>{_N})日{_DASH}(?:(?P<m2>{_N})月)?(?P<d2>{_N})日", "day_range"),
