@@ -1251,3 +1251,10 @@ def test_holidays_and_seasons_over_the_turn_of_a_year_or_a_summer(text: str, pub
 )
 def test_since_a_month_with_what_started_then(text: str, period: str):
     assert first(text).period == period
+
+
+def test_the_growths_listed_after_an_expected_growth_are_targets_too():
+    text = "今年全县地区生产总值预期增长7%左右,规上工业增加值增长8%以上,固定资产投资增长11%。"
+    assert [i.target for i in extract(text, PUB)] == [True, True, True]
+    done = "去年全县地区生产总值增长7.1%,规上工业增加值增长8.2%,预计今年增长9%,固定资产投资增长11%。"
+    assert [i.target for i in extract(done, PUB)] == [False, False, True, True]

@@ -69,10 +69,11 @@ _STRIVE = r"争取(?!上级|省级|中央|国家|各类|到|省以上|省级以�
 _TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}|{_STRIVE}")  # a target cue or verb: one search
 # 列入今年计划的228个重点项目: projects a plan lists, counted as they are (计划 names the list, not a goal)
 _LISTED_IN_PLAN_RE = re.compile(r"(?:列入|纳入)[^,，;；。]{0,6}计划的")
-# What ends a plan's run of figures in its sentence: what is done already, or a change or a comparison
-_DONE_OR_CHANGE_RE = re.compile(
-    alternation(C.ACHIEVED_CUES) + "|已|目前|截至|完成|实现|同比|比上年|比去年|较去年|增长|下降|占|其中|去年|上年"
-)
+# What ends a plan's run of figures in its sentence: what is done already, or a comparison (or, after a level, a
+# change: 计划投资60亿元,同比增长12%)
+_DONE = alternation(C.ACHIEVED_CUES) + "|已|目前|截至|完成|实现|同比|比上年|比去年|较去年|占|其中|去年|上年"
+_DONE_RE = re.compile(_DONE)
+_DONE_OR_CHANGE_RE = re.compile(_DONE + "|增长|下降")
 # Up to the last break of a clause other than 、 (which parts the names of one list)
 _UP_TO_CLAUSE_RE = re.compile("(?s:.*)[,，：:；;。！？!?“”\"]|")
 _PLAN_HEAD_RE = re.compile("计划|规划|力争|拟|预计|确保|将")
@@ -96,7 +97,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
     cue_here = _TARGET_RE.search(s, lo, hi) is not None  # (strong cues and 目标/计划/预计 are target cues too)
     chong_here = s.find("冲", lo, hi) >= 0
-    prev_target = False
+    prev_target = prev_growth = False  # (whether the figure before is a target, and a growth)
     prev_end = lo
     for r in recs:
         f = r.fig
@@ -128,6 +129,8 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
             _CARRY_TARGET.match(s[cs:start])
             or r.gap[:1] in _LIST_JOINS and not _ACHIEVED_RE.search(r.gap) and "实际" not in r.gap
             or r.gap[:1] in ",，" and not _DONE_OR_CHANGE_RE.search(r.gap)
+            # 生产总值预期增长8.5%左右,规上工业增加值增长9%以上,固定资产投资增长10%: the plan's next growth
+            or r.kind == "growth" and prev_growth and r.gap[:1] in ",，" and not _DONE_RE.search(r.gap)
         ):
             # 计划改造公路320公里、危桥18座; 计划改造老旧小区186个,涉及居民1.92万户: the plan's next item (not
             # what was done against it: 计划引进40个、实际签约48个)
@@ -146,3 +149,4 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
             t = False  # 10亿元以上项目5个: a threshold is no goal; 将由4.6张提高到5.8张: the level it starts from
         r.target = t
         prev_target = t
+        prev_growth = t and r.kind == "growth"
