@@ -1258,3 +1258,8 @@ def test_the_growths_listed_after_an_expected_growth_are_targets_too():
     assert [i.target for i in extract(text, PUB)] == [True, True, True]
     done = "去年全县地区生产总值增长7.1%,规上工业增加值增长8.2%,预计今年增长9%,固定资产投资增长11%。"
     assert [i.target for i in extract(done, PUB)] == [False, False, True, True]
+
+
+def test_a_plan_looked_back_on_is_its_span():
+    text = "回顾“十三五”,全县财政总收入由12.6亿元增加到18.4亿元。"
+    assert [i.period for i in extract(text, PUB)] == ["2015", "2020"]

@@ -215,7 +215,8 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"(?P<rel>去年|上年)以来", "since_year"),  # 去年以来,全县新建学校19所: from last January to the article's month
     # “十四五”以来, 党的十八大以来: from the plan's (or the congress's next) January to the article's month
     (r"(?:党的)?(?P<congress>十八大|十九大|二十大)以来|“?(?P<plan>十[二三四五])五”?(?:时期)?以来", "since_era"),
-    (r"“?(?P<plan>十[二三四五])五”?(?:期间|时期)", "plan_span"),  # “十三五”期间: 2016-2020
+    # “十三五”期间: 2016-2020 (and 回顾“十三五”,…: the plan looked back on)
+    (r"“?(?P<plan>十[二三四五])五”?(?:期间|时期|(?<=回顾“十[二三四五]五”))", "plan_span"),
     # 暑期,全县接待游客…: July and August (not a summer's market or class: 受益于暑期旅游市场, 暑期班)
     (rf"(?:{_REL_YEAR})?(?:暑运期间|暑(?:期|假|运)(?=[,，、期里中内]))", "summer"),
     # 去年11月至今年4月 (a season over the turn of the year), 去年3月至5月
