@@ -1263,3 +1263,18 @@ def test_the_growths_listed_after_an_expected_growth_are_targets_too():
 def test_a_plan_looked_back_on_is_its_span():
     text = "回顾“十三五”,全县财政总收入由12.6亿元增加到18.4亿元。"
     assert [i.period for i in extract(text, PUB)] == ["2015", "2020"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("上半年,瑞金市规上工业增加值增长9.8%,增速列赣州各县（市、区）第3位。", "规上工业增加值增速赣州各县（市、区）排名"),
+        ("去年,于都县服装网络零售额102.6亿元,居全省县（市、区）第一位。", "服装网络零售额全省县（市、区）排名"),
+        ("去年,玉山县在全省工业高质量发展考核中位列县（市、区）第15位。", "全省工业高质量发展考核县（市、区）排名"),
+        ("2022年,该县亩均税收15.6万元,在全省工业园区综合考评中排名由2015年的第78位上升到第29位。", "全省工业园区综合考评排名"),
+    ],
+)
+def test_a_rank_among_a_citys_or_the_provinces_counties_is_the_places_own(text: str, metric: str):
+    rank = [i for i in extract(text, PUB) if i.kind == "rank"][-1]
+    assert rank.metric == metric
+    assert rank.subject not in ("赣州市", "上饶市")

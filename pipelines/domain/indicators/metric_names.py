@@ -889,17 +889,30 @@ _SCALE_WORDS = frozenset({"规模", "水平", "能力", "产能", "生产能力"
 _NOT_LEVELS = ("growth", "share", "rank")
 
 
+# What a scope's units ranked are, with no measure of their own (全省县(市、区), 全市各开发区)
+_RANKED_UNITS_RE = re.compile(r"各?(?:县[（(]市、?区[)）]|县市区|县区|县|设区市|(?:国家级|省级)?开发区|工业园区|园区)")
+# A rank's verb inside what narrows its scope (考核中位列, 开发区中排名)
+_RANK_VERB_INSIDE_RE = re.compile("中(?:位列|位居|排名|排在|居|列)|位列|位居")
+# The papers' cities named as the scope of a rank, after its verb (居赣州市第3位, 列上饶各县区第2位)
+_CITY_SCOPE_RE = re.compile(r"(?<=[居列名在])(?:赣州|上饶)市?(?:各县[（(]市、?区[)）]|各县(?:市区|区)?)?")
+
+
 def _rank_metric(
     s: str, r: FigureRecord, lo: int, left: str, prev: FigureRecord | None, last: FigureRecord | None
 ) -> str:
     cs = r.fig.cs
-    raw = s[cs : r.fig.start]
+    # (增速列赣州各县(市、区)第3位, 居上饶市第2位: among the city's counties, what 全市 says, named as written)
+    raw = _CITY_SCOPE_RE.sub("全市", s[cs : r.fig.start])
+    left = _CITY_SCOPE_RE.sub("全市", left)
     scope = next((sc for sc in C.RANK_SCOPES if sc in raw), "")
+    named = _CITY_SCOPE_RE.search(s, cs, r.fig.start) if scope == "全市" else None
     after = ""
     if scope and scope in left:
-        # 在全省国家级开发区中排名: what stands after the scope narrows it and stays after it
-        k = left.index(scope)
-        left, after = left[:k], _strip_rank_verbs(left[k + len(scope) :])
+        # 在全省国家级开发区中排名: what stands after the scope narrows it and stays after it, as written (居全省县
+        # (市、区)第一位; 在全省工业高质量发展考核中位列县(市、区)第15位: the verb inside is no part of it)
+        left = left[: left.index(scope)]
+        after = _strip_rank_verbs(_RANK_VERB_INSIDE_RE.sub("", raw[raw.rindex(scope) + len(scope) :]))
+        after = after.partition("由")[0]  # (排名由2015年的第78位上升到第29位: not the year it rose from)
     for sc in C.RANK_SCOPES:
         left = left.replace(sc, "")
     bare = _strip_rank_verbs(left)
@@ -908,9 +921,10 @@ def _rank_metric(
     thing = strip_metric(bare)
     if thing and (rate := next((g for g in _RANKED_RATES if bare.endswith(g)), None)) and not thing.endswith(rate):
         thing += rate  # 规上工业增加值增速居全市第2位: the growth is ranked, not the level
-    if len(thing) < 2 and not after:
+    if len(thing) < 2 and (not after or _RANKED_UNITS_RE.fullmatch(after)):
+        # (居全省县(市、区)第一位: among units, of the measure given before; 在全省工业园区综合考评中排名: of that)
         if bare in C.GROWTH_NOUNS and last is not None and last.kind == "growth" and last.metric:
             thing = last.metric  # 同比增长12.3%,增速位居全市第一: the growth just given is ranked
         else:
             thing = prev.metric if prev is not None and prev.metric else bare if bare in C.GROWTH_NOUNS else ""
-    return f"{thing}{scope}{after}排名"
+    return f"{thing}{named.group() if named else scope}{after}排名"

@@ -253,6 +253,18 @@ def _quoted_term_start(s: str, close: int, lo: int) -> int:
     return k
 
 
+MAX_BRACKETED = 8  # 各县（市、区）, （含代管）: a short aside in brackets
+
+
+def _bracket_start(s: str, sep: int, lo: int, hi: int) -> int:
+    """Where the short bracket holding the 、 at ``sep`` opens (各县（市、区）), or -1 (the 、 is a clause's)."""
+    k = max(s.rfind("（", max(lo, sep - MAX_BRACKETED), sep), s.rfind("(", max(lo, sep - MAX_BRACKETED), sep))
+    if k < 0 or _SEP_RE.search(s, k + 1, sep):
+        return -1
+    close = s.find("）" if s[k] == "（" else ")", sep, min(hi, sep + MAX_BRACKETED))
+    return k if close >= 0 and _SEP_RE.search(s, sep + 1, close) is None else -1
+
+
 def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
     """All figure candidates in s[lo:hi] (s is the normalised text, lo:hi one sentence)."""
     out: list[Figure] = []
@@ -268,6 +280,9 @@ def scan_figures(s: str, lo: int, hi: int) -> list[Figure]:
             cs = c.end() if c else ws
             while cs > ws and s[cs - 1] in _CLOSING_QUOTES and (q := _quoted_term_start(s, cs - 1, ws)) >= 0:
                 c = _UP_TO_LAST_SEP_RE.match(s, ws, q)  # 新增“个转企”326户: a quoted term is no clause break
+                cs = c.end() if c else ws
+            if cs > ws and s[cs - 1] == "、" and (q := _bracket_start(s, cs - 1, ws, fig.start)) >= 0:
+                c = _UP_TO_LAST_SEP_RE.match(s, ws, q)  # 增速列全市各县（市、区）第3位: a 、 in brackets
                 cs = c.end() if c else ws
             fig.cs = cs
             we = fig.end + CONTEXT_WINDOW

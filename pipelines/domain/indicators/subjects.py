@@ -177,9 +177,10 @@ def city_of_county() -> dict[str, str]:
     return {p: city for sec, city in COUNTY_SECTIONS.items() for p in table[sec] if p not in CITIES}
 
 
-# A place right after one of these is a location, not the subject (在上饶, 落户上饶经开区).
+# A place right after one of these is a location, not the subject (在上饶, 落户上饶经开区), or the scope of a rank
+# (居赣州市第3位, 列赣州各县(市、区)第3位).
 PLACE_BAD_BEFORE: tuple[str, ...] = ("在", "于", "向", "与", "和", "到", "至", "从", "对", "落户", "集聚", "入", "赴",
-                                     "原", "及", "、", "全", "来", "扎根", "融入")
+                                     "原", "及", "、", "全", "来", "扎根", "融入", "居", "列", "排名")
 # The last character of a figure (a digit or a unit): a place after it and 、 starts the next item of a list
 _FIGURE_LAST = frozenset("0123456789%个家项元户人亩吨台辆座所处条套名位次列")
 # What follows an entity that drove what the clause counts (在驰远电机的带动下), not its subject
