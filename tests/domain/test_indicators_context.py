@@ -1284,3 +1284,8 @@ def test_a_rank_among_a_citys_or_the_provinces_counties_is_the_places_own(text: 
     rank = [i for i in extract(text, PUB) if i.kind == "rank"][-1]
     assert rank.metric == metric
     assert rank.subject not in ("赣州市", "上饶市")
+
+
+def test_xianli_is_the_county_and_no_name_of_a_bank():
+    text = "信丰县今年新增贷款30亿元。县里组织银行机构办理延期还本付息128笔。"
+    assert [i.subject for i in extract(text, PUB)] == ["信丰县", "信丰县"]
