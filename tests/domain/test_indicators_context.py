@@ -1289,3 +1289,8 @@ def test_a_rank_among_a_citys_or_the_provinces_counties_is_the_places_own(text: 
 def test_xianli_is_the_county_and_no_name_of_a_bank():
     text = "信丰县今年新增贷款30亿元。县里组织银行机构办理延期还本付息128笔。"
     assert [i.subject for i in extract(text, PUB)] == ["信丰县", "信丰县"]
+
+
+def test_a_company_named_in_full_after_its_place_then_by_its_first_and_last_two_characters():
+    text = "在赣州骐瑞新能源汽车有限公司总装车间,工人正忙。骐瑞汽车今年生产整车2.86万辆。公司员工2600余人。"
+    assert {i.subject for i in extract(text, PUB)} == {"骐瑞汽车"}

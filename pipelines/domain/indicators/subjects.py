@@ -846,23 +846,25 @@ def _short_company_names(text: str) -> dict[str, str]:
     for name in dict.fromkeys(name for name, _ in _text_company_names(text)):  # (each name once)
         # (a bank keeps its word: 江西石城琴江村镇银行 … 石城琴江村镇银行, not 石城琴江村镇)
         short = name if name.endswith("银行") else _ORG_SUFFIX_RE.sub("", name)
-        short = _BRACKETED_RE.sub("", short)
+        short = core = _BRACKETED_RE.sub("", short)
         for prefix in (short[:2], short[:3]):
             if prefix.removesuffix("省").removesuffix("市") in pl or prefix in ("江西", "中国"):
+                core = short[len(prefix) :]
                 # (万年青水泥: a brand that starts with a place keeps it, unless the story uses the rest alone)
-                if text.count(short[len(prefix) :]) > text.count(short) or prefix in ("江西", "中国"):
-                    short = short[len(prefix) :]
+                if text.count(core) > text.count(short) or prefix in ("江西", "中国"):
+                    short = core
                 break
         if 2 < len(short) <= 8:
             out[short] = name
         if name.endswith("专业合作社") and (coop := _cooperative_short_name(name)) and coop in text.replace(name, ""):
             out[coop] = name  # 石城县小松镇丹溪白莲专业合作社 … 丹溪白莲合作社
         # 江西华磁新材料科技股份有限公司 … 华磁新材, 江西星驰新能源汽车有限公司 … 星驰汽车: four characters of
-        # a registered name (its first four, or its first and last two), used on their own
-        if len(short) > 4 and name.endswith(_REGISTERED):
-            if _used_alone(text, short[:4], short[4]):
-                out[short[:4]] = name
-            if (ends := short[:2] + short[-2:]) in text:
+        # a registered name (its first four, or its first and last two), used on their own (赣州骐骏新能源汽车有限
+        # 公司 … 骐骏汽车: after the place it starts with)
+        if len(core) > 4 and name.endswith(_REGISTERED):
+            if _used_alone(text, core[:4], core[4]):
+                out[core[:4]] = name
+            if (ends := core[:2] + core[-2:]) in text:
                 out[ends] = name
     return out
 
