@@ -1294,3 +1294,13 @@ def test_xianli_is_the_county_and_no_name_of_a_bank():
 def test_a_company_named_in_full_after_its_place_then_by_its_first_and_last_two_characters():
     text = "在赣州骐瑞新能源汽车有限公司总装车间,工人正忙。骐瑞汽车今年生产整车2.86万辆。公司员工2600余人。"
     assert {i.subject for i in extract(text, PUB)} == {"骐瑞汽车"}
+
+
+def test_xiangmu_at_a_clauses_head_is_the_project_whose_site_the_story_is_at():
+    text = (
+        "在上饶经开区江西鼎盛光电科技有限公司二期项目施工现场,6台塔吊同时作业。“项目总投资32亿元。”鼎盛光电负责人说。"
+    )
+    assert [i.subject for i in extract(text, PUB)] == ["鼎盛光电二期项目", "鼎盛光电二期项目"]
+    kinds = "全市实施基础设施项目、社会民生项目。项目总投资1200亿元。"
+    assert extract(kinds, PUB)[0].subject != "社会民生项目"  # (a kind of project, no site)
+    assert first("全市省级“5G+工业互联网”项目数62个。").subject is None  # (a kind: no 项目 at a clause's head)

@@ -61,6 +61,8 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
         return z if z and z.endswith("县") else actx.dateline_county
     if typ == "town":
         return st.last.get("town") or actx.main_town
+    if e.anaphor == "项目":
+        return st.last.get("site_project")  # (“项目总投资22亿元…: the project whose site the story is at)
     name = st.last.get(typ)
     if e.anaphor in ("该行", "该支行") and not (name and name.endswith(BANK_WORDS)):
         return None  # 该行: the bank named before, not another company
@@ -105,7 +107,8 @@ def attach_subjects(
             r.subject = r.project
             continue
         if site_here and (at_site := _SITE_OF_PROJECT_RE.search(s, r.sent.start, r.fig.start)):
-            r.subject = at_site.group(1)  # 在国道G356线宁都段改建工程施工现场,10余台摊铺机: counted at its site
+            # 在国道G356线宁都段改建工程施工现场,10余台摊铺机: counted at its site (what a 项目 after it names)
+            r.subject = st.last["site_project"] = _project_name(at_site.group(1), actx)
             continue
         if r.label and ents and (named := _named_in_label(r, ents, actx, st)):
             r.subject = named  # 【612万人次】葛仙村度假区全年接待游客, 286.4亿元：全县地区生产总值
@@ -191,6 +194,21 @@ def _top_of_listed_places(s: str, r: FigureRecord, cands: list[Entity]) -> None:
 
 # A project's site where something is counted: 在X工程施工现场, 在X项目建设工地
 _SITE_OF_PROJECT_RE = re.compile(r"在([^,，;；。在]{2,24}?(?:项目|工程|高速公路|铁路|大桥))(?:建设|施工)?(?:现场|工地)")
+
+
+def _project_name(name: str, actx: ArticleContext) -> str:
+    """A project's name as the story uses it: without the zone it stands in, its company by the short name the
+    story gives it (在上饶经开区江西鼎晟光电科技有限公司二期项目施工现场: 鼎晟光电二期项目)."""
+    if (zone := _ZONE_START_RE.match(name)) and len(name) - zone.end() >= 4:
+        name = name[zone.end() :]
+    for full, short in actx.org_aliases:
+        if name.startswith(full):
+            return short + name[len(full) :]
+    return name
+
+
+# A zone a project's name starts with (上饶经开区江西鼎晟光电科技有限公司二期项目)
+_ZONE_START_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:经开区|高新区|开发区|工业园区)")
 
 
 def _named_in_label(r: FigureRecord, ents: list[Entity], actx: ArticleContext, st: ReadingState) -> str | None:

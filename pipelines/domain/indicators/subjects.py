@@ -113,6 +113,7 @@ ANAPHORS: dict[str, str] = {
     "该矿": "site",
     "景区": "site",  # only at the head of a clause (景区单日接待游客4.8万人次)
     "该项目": "project",
+    "项目": "project",  # only at the head of a clause (“项目总投资22亿元…): the project named before, like 公司
     "中心城区": "central",  # only at the head of a clause (中心城区商品房销售面积…): the paper's city's
     "市中心城区": "central",
     "全省": "province",
@@ -122,10 +123,15 @@ ANAPHORS.update({f"{this}{word}": "site" for this in ("本届", "此次", "本�
 # Bare words that point back at the company, group, cooperative or site named before only as a clause's topic
 # (公司实现营收…; 新增公司1200家 is companies in general).
 # (推介会现场共签约项目36个)
-HEAD_ONLY_ANAPHORS = ("公司", "合作社", "集团", "景区", "机场", "基地", "园区", "中心城区", "市中心城区", *EVENT_WORDS)
+HEAD_ONLY_ANAPHORS = (
+    "公司", "合作社", "集团", "景区", "机场", "基地", "园区", "项目", "中心城区", "市中心城区", *EVENT_WORDS,
+)
 # An anaphor right after these is part of a metric or a comparison (占全市, 在全省, 居全市), not the subject.
 ANAPHOR_BAD_BEFORE = "在占居列为于至比较与向对全"
 ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前列", "的", "范围", "上下", "人民", "工业营收")
+# What a bare 项目 that names the project before follows: the start of a sentence, a clause or a quotation (not
+# “5G+工业互联网”项目: a kind of project)
+_PROJECT_ANAPHOR_AFTER = ",，。;；:：“\n "
 # Anaphors that are the start of a longer word after which (该行业: a trade, not 该行, the bank)
 ANAPHOR_WORD_ENDS: dict[str, tuple[str, ...]] = {"该行": ("业",)}
 
@@ -602,6 +608,7 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
             bad = (
                 (k > 0 and text[k - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, after)
                 or text.startswith(ANAPHOR_WORD_ENDS.get(word, ()), after)
+                or word == "项目" and k > 0 and text[k - 1] not in _PROJECT_ANAPHOR_AFTER
             )
             if not bad:
                 raw.append(Entity(k, after, None, "anaphor:" + ANAPHORS[word], anaphor=word))
