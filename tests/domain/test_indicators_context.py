@@ -1304,3 +1304,8 @@ def test_xiangmu_at_a_clauses_head_is_the_project_whose_site_the_story_is_at():
     kinds = "全市实施基础设施项目、社会民生项目。项目总投资1200亿元。"
     assert extract(kinds, PUB)[0].subject != "社会民生项目"  # (a kind of project, no site)
     assert first("全市省级“5G+工业互联网”项目数62个。").subject is None  # (a kind: no 项目 at a clause's head)
+
+
+def test_a_year_a_figure_is_said_to_pass_is_a_comparison_base():
+    text = "1—9月,园区营业收入386.4亿元,已超过去年全年总量;财政总收入14.96亿元。"
+    assert [i.period for i in extract(text, PUB)] == ["2023-01/2023-09", "2023-01/2023-09"]

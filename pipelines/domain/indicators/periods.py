@@ -62,7 +62,7 @@ RELATIVE_MONTHS: dict[str, int] = {"下个月": 1, "下月": 1, "本月": 0, "�
 
 # A period word right after one of these (or right before 同期/相比) is a comparison base, not the
 # period of the figure: 比去年同期, 较上年, 与2021年相比, 同比5月份.
-COMPARISON_BEFORE: tuple[str, ...] = ("同比", "相比", "对比", "比", "较", "与", "和", "同")
+COMPARISON_BEFORE: tuple[str, ...] = ("同比", "相比", "对比", "比", "较", "与", "和", "同", "超过")
 COMPARISON_AFTER: tuple[str, ...] = ("同期", "相比", "比较")
 # 是2015年的9倍, 相当于去年全年的1.3倍: the base of a multiple or a ratio
 RATIO_BEFORE: tuple[str, ...] = ("相当于", "是")
