@@ -1309,3 +1309,10 @@ def test_xiangmu_at_a_clauses_head_is_the_project_whose_site_the_story_is_at():
 def test_a_year_a_figure_is_said_to_pass_is_a_comparison_base():
     text = "1—9月,园区营业收入386.4亿元,已超过去年全年总量;财政总收入14.96亿元。"
     assert [i.period for i in extract(text, PUB)] == ["2023-01/2023-09", "2023-01/2023-09"]
+
+
+def test_a_company_known_by_its_first_two_and_its_product_and_a_project_whose_workshop_the_story_is_in():
+    text = "上饶锦程新能源商用车有限公司今年投产。锦程商用车目前整车年产能8万辆。"
+    assert extract(text, PUB)[-1].subject == "锦程商用车"
+    text = "走进江西铜晟新材料有限公司高精度铜板带项目车间,8台熔铸机正在运转。铜晟新材料负责人介绍了情况。"
+    assert first(text).subject == "铜晟新材料高精度铜板带项目"

@@ -99,7 +99,8 @@ def attach_subjects(
     fallback: str | None = None
     have_fallback = False  # (computed on first use: most figures have an entity before them or none is needed)
     lo, hi = recs[0].sent.start, recs[0].sent.end  # one sentence
-    site_here = s.find("现场", lo, hi) >= 0 or s.find("工地", lo, hi) >= 0  # (a project's site: see below)
+    # (a project's site: see below)
+    site_here = s.find("现场", lo, hi) >= 0 or s.find("工地", lo, hi) >= 0 or s.find("车间", lo, hi) >= 0
     for r in recs:
         if r.subject is not None:
             continue
@@ -193,7 +194,9 @@ def _top_of_listed_places(s: str, r: FigureRecord, cands: list[Entity]) -> None:
 
 
 # A project's site where something is counted: 在X工程施工现场, 在X项目建设工地
-_SITE_OF_PROJECT_RE = re.compile(r"在([^,，;；。在]{2,24}?(?:项目|工程|高速公路|铁路|大桥))(?:建设|施工)?(?:现场|工地)")
+_SITE_OF_PROJECT_RE = re.compile(
+    r"(?:在|走进)([^,，;；。在]{2,24}?(?:项目|工程|高速公路|铁路|大桥))(?:建设|施工)?(?:现场|工地|车间)"
+)
 
 
 def _project_name(name: str, actx: ArticleContext) -> str:

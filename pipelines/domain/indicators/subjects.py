@@ -152,7 +152,9 @@ ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "上市", "�
 # A zone a company stands in, named right before it (赣州经开区江西虔通电驱科技有限公司)
 _ZONE_BEFORE_ORG_RE = re.compile("经开区|开发区|高新区|工业园区|产业园|园区")
 # Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
-ORG_NAME_CUTS: tuple[str, ...] = ("旗下", "下属", "所属", "还有", "简称", "占", "子公司", "分公司", "母公司")
+ORG_NAME_CUTS: tuple[str, ...] = (
+    "旗下", "下属", "所属", "还有", "简称", "占", "子公司", "分公司", "母公司", "走进", "来到", "位于",
+)
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
 # (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团, A股上市公司: kinds)
 _NOT_A_NAME_RE = re.compile(
@@ -871,8 +873,9 @@ def _short_company_names(text: str) -> dict[str, str]:
         if len(core) > 4 and name.endswith(_REGISTERED):
             if _used_alone(text, core[:4], core[4]):
                 out[core[:4]] = name
-            if (ends := core[:2] + core[-2:]) in text:
-                out[ends] = name
+            for ends in (core[:2] + core[-2:], core[:2] + core[-3:]):  # (锦程商用车)
+                if ends in text:
+                    out[ends] = name
     return out
 
 
