@@ -1316,3 +1316,9 @@ def test_a_company_known_by_its_first_two_and_its_product_and_a_project_whose_wo
     assert extract(text, PUB)[-1].subject == "锦程商用车"
     text = "走进江西铜晟新材料有限公司高精度铜板带项目车间,8台熔铸机正在运转。铜晟新材料负责人介绍了情况。"
     assert first(text).subject == "铜晟新材料高精度铜板带项目"
+
+
+def test_a_plans_breakdown_and_what_is_still_to_be_done_are_targets():
+    text = "今年,全县计划种植粮食作物52.6万亩,其中早稻21.8万亩。"
+    assert [i.target for i in extract(text, PUB)] == [True, True]
+    assert first("“今年订单多,年底前还要再招300名缝纫工。”").target is True

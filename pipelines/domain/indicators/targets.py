@@ -71,7 +71,7 @@ _TARGET_RE = re.compile(f"{_TARGET_CUES}|{_TARGET_VERB}|{_BY_YEAR}|{_STRIVE}")  
 _LISTED_IN_PLAN_RE = re.compile(r"(?:列入|纳入)[^,，;；。]{0,6}计划的")
 # What ends a plan's run of figures in its sentence: what is done already, or a comparison (or, after a level, a
 # change: 计划投资60亿元,同比增长12%)
-_DONE = alternation(C.ACHIEVED_CUES) + "|已|目前|截至|完成|实现|同比|比上年|比去年|较去年|占|其中|去年|上年"
+_DONE = alternation(C.ACHIEVED_CUES) + "|已|目前|截至|完成|实现|同比|比上年|比去年|较去年|占|去年|上年"
 _DONE_RE = re.compile(_DONE)
 _DONE_OR_CHANGE_RE = re.compile(_DONE + "|增长|下降")
 # Up to the last break of a clause other than 、 (which parts the names of one list)
