@@ -1322,3 +1322,16 @@ def test_a_plans_breakdown_and_what_is_still_to_be_done_are_targets():
     text = "今年,全县计划种植粮食作物52.6万亩,其中早稻21.8万亩。"
     assert [i.target for i in extract(text, PUB)] == [True, True]
     assert first("“今年订单多,年底前还要再招300名缝纫工。”").target is True
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("全县社会消费品零售总额235.6亿元,总量约占全市的14.2%。", "社会消费品零售总额占全市比重"),
+        ("全县进出口总额82.6亿元,我县进出口占全市的11.6%。", "进出口占全市比重"),
+        ("技术人员约占员工总数的18%。", "技术人员占员工数比重"),
+        ("减税降费6.82亿元,占总额的36.9%。", "减税降费占总额比重"),
+    ],
+)
+def test_a_share_names_its_part_and_its_whole_without_the_qualifier(text: str, metric: str):
+    assert [i.metric for i in extract(text, PUB) if i.kind == "share"] == [metric]

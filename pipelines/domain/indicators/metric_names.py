@@ -383,7 +383,8 @@ def attach_metrics(
                     metric += ("年均" if "年均" in raw_left and "年均" not in metric else "") + growth_word(metric)
         elif r.kind == "share":
             scope = next((sc for sc in C.RANK_SCOPES if sc in raw_left), "")
-            left = left.removeprefix("约")  # 约占员工总数的18%
+            # (约占员工总数的18%; 总量约占全省的14.2%: the level before, as a share of the scope)
+            left = _LEVEL_ITSELF_RE.sub("", left)
             bare = left.replace(scope, "").replace("占", "")
             sm = _SHARE_NOUN_RE.match(s, f.end, hi)
             plan = plan_share(s, cs, f.start)
@@ -440,6 +441,9 @@ def attach_metrics(
             ):
                 # 其中工业投资增长14.6%,占全部投资的比重为41.2%: the share of what grew, named by its growth
                 metric = f"{level_of(last.metric)}占{of_m.group(1)}比重"
+            metric = metric.replace("约占", "占")  # (实木家具年产量约占全国的三成: 约 is the qualifier's)
+            if (k := metric.rfind("占")) > 0 and len(metric) - k > 1 and not metric.endswith(_SHARE_ENDINGS):
+                metric += "比重"  # 我市进出口占全省的11.6%, 技术人员约占员工总数的18%
         elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
             metric = prev.metric or ""
         elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
@@ -731,6 +735,10 @@ def _verb_object_noun(metric: str, base_unit: str, last_object: str) -> tuple[st
 
 
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
+# How a share's name ends when it says what it is a share of
+_SHARE_ENDINGS = ("比重", "占比", "比例", "率", "份额")
+# What names the level before as a whole before a share of it (总量约占全省的14.2%), and 约 before 占
+_LEVEL_ITSELF_RE = re.compile(r"^(?:(?:总量|总额|规模)已?)?约?(?=占)")
 # A growth's name that is only the span it is a yearly mean over (两年平均增长6.6%)
 _MEAN_SPANS = frozenset({"两年平均", "三年平均", "年均"})
 # A mean growth over years (地区生产总值两年平均增速, GDP年均增速): not the growth a later clause compares

@@ -71,6 +71,7 @@ ANAPHORS: dict[str, str] = {
     "该区": "zone",
     "全区": "zone",
     "本区": "zone",
+    "我区": "zone",
     "该园区": "zone",
     "园区": "zone",  # only at the head of a clause (园区入驻企业126家), like 公司: the park named before
     "该市": "city",
@@ -78,6 +79,7 @@ ANAPHORS: dict[str, str] = {
     "我市": "city",
     "本市": "city",
     "该县": "county",
+    "我县": "county",
     "县里": "county",  # (县里安排资金4600万元: the county's government, what the county spends)
     "全县": "county",
     "本县": "county",
