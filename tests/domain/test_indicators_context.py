@@ -1335,3 +1335,8 @@ def test_a_plans_breakdown_and_what_is_still_to_be_done_are_targets():
 )
 def test_a_share_names_its_part_and_its_whole_without_the_qualifier(text: str, metric: str):
     assert [i.metric for i in extract(text, PUB) if i.kind == "share"] == [metric]
+
+
+def test_a_growth_higher_than_the_provinces_by_points_names_the_growth():
+    text = "全县出口38.9亿元,增长40.2%,出口增速比全省高8.6个百分点。"
+    assert extract(text, PUB)[-1].metric == "出口增速高于全省"

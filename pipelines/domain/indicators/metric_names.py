@@ -792,6 +792,9 @@ _PP_PHRASE_END_RE = re.compile(r"(?:了|达到|达|约|近|超过|超)$")
 _RATE_NOUNS = (*C.GROWTH_NOUNS, "降幅")
 
 
+_HIGHER_THAN_RE = re.compile(r"^比(全[省市国县区])(高|低)出?$")
+
+
 def _pp_metric(s: str, f: Figure, last_pct: FigureRecord | None, prev: FigureRecord | None) -> str:
     """The rate that changed (named before the comparison, else the last % figure of the sentence) and the
     comparison: 增速比上半年加快0.3个百分点 → 地区生产总值增速比上半年加快; 不良贷款率较年初下降0.12个百分点 →
@@ -799,9 +802,12 @@ def _pp_metric(s: str, f: Figure, last_pct: FigureRecord | None, prev: FigureRec
     m = _COMPARE_RE.search(s, f.cs, f.start)
     if m is None:
         return ""
-    phrase = _PP_PHRASE_END_RE.sub("", s[m.start() : f.start])
+    # (比全省高8.6个百分点 is 高于全省, as the papers mostly write it)
+    phrase = _HIGHER_THAN_RE.sub(r"\2于\1", _PP_PHRASE_END_RE.sub("", s[m.start() : f.start]))
     noun = s[f.cs : m.start()].strip()
     base = strip_metric(noun)
+    if len(base) >= 2 and noun.endswith(_RATE_NOUNS) and not base.endswith(_RATE_NOUNS):
+        base = noun  # 出口增速比全省高: the growth compared, not the level
     if len(base) < 2 or base in _RATE_NOUNS:
         if last_pct is not None and last_pct.metric:
             base = last_pct.metric
