@@ -1340,3 +1340,17 @@ def test_a_share_names_its_part_and_its_whole_without_the_qualifier(text: str, m
 def test_a_growth_higher_than_the_provinces_by_points_names_the_growth():
     text = "全县出口38.9亿元,增长40.2%,出口增速比全省高8.6个百分点。"
     assert extract(text, PUB)[-1].metric == "出口增速高于全省"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("电子信息、食品加工两大产业分别实现营收46亿元和30亿元。", ["两大"]),
+        ("全面启动暨20大项目集中开工活动。", ["20大"]),
+        ("紧扣“三大战略、八大行动”。", []),
+        ("打好三大攻坚战。", []),
+        ("该产业仍是全县第一大产业。", []),
+    ],
+)
+def test_a_group_of_named_kinds_is_counted_and_a_slogan_is_not(text: str, counted: list[str]):
+    assert [i.text for i in extract(text, PUB) if i.unit == "大"] == counted

@@ -487,7 +487,7 @@ def test_a_decline_narrowed_to_a_rate_is_that_negative_growth(text, span, metric
     ],
 )
 def test_a_listed_items_share_the_noun_the_last_one_names(text, metrics):
-    assert [i.metric for i in extract(text, PUB)] == metrics
+    assert [i.metric for i in extract(text, PUB) if i.kind == "growth"] == metrics  # (两大: a count of its own)
 
 
 @pytest.mark.parametrize(

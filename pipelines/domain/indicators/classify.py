@@ -43,6 +43,8 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
             continue
         if f.unit in _MEETING_UNITS and _is_meeting_count(s, f):
             continue
+        if f.unit == "大" and (not _GROUP_OF_KINDS_RE.match(s, f.end) or s[f.start - 1 : f.start] in "第的"):
+            continue  # 两大主导产业, 四大工艺车间: a count; 三大攻坚战, “八大行动”, 第一大, 党的二十大: no figure
         if (cue or f.chinese or f.unit in _CUELESS_UNITS or f.base_unit in _CUELESS_BASE_UNITS) and _is_not_economic(
             s, f, sent.end, cue
         ):
@@ -277,6 +279,10 @@ _MEETING_AFTER_RE = re.compile(r"[^,，。;；]{0,6}(?:会议|会|座谈|讲话|
 
 
 _MEETING_UNITS = ("次", "场", "期", "轮")
+# What a group of named kinds counts after 大 (两大主导产业, 四大工艺车间, 六大集聚区), against slogans (三大战略)
+_GROUP_OF_KINDS_RE = re.compile(
+    r"(?:[^,，。;；、“”]{0,4}?)(?:产业|产品线|车间|机场|板块|基地|集聚区|指标|赛道|项目|园区|片区|景区)"
+)
 
 
 def _is_meeting_count(s: str, f: Figure) -> bool:

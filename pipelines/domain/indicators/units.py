@@ -53,6 +53,7 @@ UNITS: dict[str, UnitInfo] = {
     "间": UnitInfo("count", 1, "count"),
     "类": UnitInfo("count", 1, "count"),
     "大类": UnitInfo("count", 1, "count"),
+    "大": UnitInfo("count", 1, "count"),  # 电子信息、食品加工两大产业: a group of named kinds (see classify)
     "辆": UnitInfo("vehicle", 1, "count"),
     "辆次": UnitInfo("vehicle", 1, "count"),  # vehicle trips: counted in vehicles, like 辆
     "台次": UnitInfo("count", 1, "count"),
