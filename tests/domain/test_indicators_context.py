@@ -1354,3 +1354,8 @@ def test_a_growth_higher_than_the_provinces_by_points_names_the_growth():
 )
 def test_a_group_of_named_kinds_is_counted_and_a_slogan_is_not(text: str, counted: list[str]):
     assert [i.text for i in extract(text, PUB) if i.unit == "大"] == counted
+
+
+def test_two_years_and_some_run_from_the_third_january_back():
+    assert first("两年多来,园区新引进项目45个。").period == "2021-01/2023-10"
+    assert first("两年来,园区新引进项目45个。").period == "2022-01/2023-10"

@@ -239,7 +239,11 @@ WORD_RULES: list[tuple[str, str]] = [
     (r"一年来", "past_year"),  # 一年来 in a report of the year's first months: the year before
     (r"新的一年", "new_year"),  # 新的一年,主要预期目标: the year a report's targets are for
     # (N年来 only with a Chinese numeral: a phrase starting with a digit is read by the number table)
-    (r"(?:过去|近)(?P<n>[二三四五六七八九十]|\d{1,2})年|(?P<n2>[二三四五六七八九十])年(?:来|间|累计)", "past_years"),
+    # (两年多来: over two years and some, from the third January back)
+    (
+        r"(?:过去|近)(?P<n>[二三四五六七八九十]|\d{1,2})年|(?P<n2>[两二三四五六七八九十])年(?P<more>多)?(?:来|间|累计)",
+        "past_years",
+    ),
     (r"年(?:末|底)(?!前)", "year_end"),  # 年末全市…: the stock at the end of the year in scope
 ]
 NUMBER_RULES: list[tuple[str, str]] = [
@@ -271,7 +275,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十报党暑元"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十报党暑元两"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -500,7 +504,8 @@ def find_periods(
             last = pub.year - 1  # 过去五年 in a report of 2022: 2017-2021
             if pub.month > PAST_YEAR_MONTHS and text.startswith("来", m.end() - 1):
                 # 十年来 in a feature of September 2022: 2013 to the article's month (in a year's review, as above)
-                label = f"{_ym(pub.year - n + 1, 1)}/{_ym(pub.year, pub.month)}"
+                first = pub.year - n + (0 if _g(m, i, "more") else 1)
+                label = f"{_ym(first, 1)}/{_ym(pub.year, pub.month)}"
             else:
                 label = f"{_ym(last - n + 1, 1)}/{_ym(last, 12)}"
         elif kind == "holiday":
