@@ -76,6 +76,14 @@ ABOUT: dict[str, str] = {
     "cooperative, county lending, a holiday, a logistics hub, a site visit, prices, briefs, a 数说 box, a long feature",
     "round34": "held out: written blind at the start of stop 16 (an ordinary month of economy and front pages), kept "
     "aside unread while rounds 35–36 drove the rules, scored once at the end",
+    "round35": "whose figure it is: a county, its park, towns and companies by full and short name; a city against the "
+    "province and the country; events and what was signed at them; a village's cooperative; a bank branch",
+    "round36": "periods left implicit: a headline's period, cumulative against single months, stocks beside flows, "
+    "上年为 bases, 十三五 spans, events by day, reviews in January and February, early-month publication",
+    "round37": "the seeds' genres as the seeds' annotator writes them: site reports, a zone's review with boxes, zone "
+    "features, a city's industrial push, a carmaker, a solar maker, an investment feature, short items",
+    "round38": "county pages: datelined items, a county named late or never, half years, a village, jobs, tourism, "
+    "a village bank, a county's annual figures, a township, works in two counties, an interview, a holiday",
     "round33": "how numbers are written: vague and Chinese numerals (三四千元, 上百台), percentages in words, 成 and "
     "倍, ranges in many forms, full-width digits, separators, a printed minus sign, declines spelt many ways",
 }
