@@ -1359,3 +1359,8 @@ def test_a_group_of_named_kinds_is_counted_and_a_slogan_is_not(text: str, counte
 def test_two_years_and_some_run_from_the_third_january_back():
     assert first("两年多来,园区新引进项目45个。").period == "2021-01/2023-10"
     assert first("两年来,园区新引进项目45个。").period == "2022-01/2023-10"
+
+
+def test_a_change_over_the_year_before_last_of_last_years_level_is_its_yoy():
+    found = extract("去年,公司产品均价为每吨6.8万元,比前年下降了约两成。", PUB)
+    assert found[0].yoy_pct == -20

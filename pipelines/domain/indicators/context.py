@@ -58,6 +58,7 @@ GROWTH_NOUNS: tuple[str, ...] = ("增速", "增幅", "涨幅", "增长率", "增
 # A comparison with the same period a year before (同比增长, 比上年同期增长, 较去年增加): a yearly change.
 YEAR_ON_YEAR_BASES: tuple[str, ...] = (
     "同比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年同期", "较上年", "较去年同期", "较去年",
+    "比前年", "较前年",  # 去年实现营收48.6亿元,比前年增长21.3%: last year's, over the year before
     "同口径",  # 一般公共预算收入16.9亿元,同口径增长6.2%: on a like-for-like basis, against the year before
 )
 # The name's end of a growth since the start of the year (贷款余额比年初增长6.9%): no yoy, and a flow since January.
