@@ -1364,3 +1364,8 @@ def test_two_years_and_some_run_from_the_third_january_back():
 def test_a_change_over_the_year_before_last_of_last_years_level_is_its_yoy():
     found = extract("去年,公司产品均价为每吨6.8万元,比前年下降了约两成。", PUB)
     assert found[0].yoy_pct == -20
+
+
+def test_what_we_are_to_push_this_year_is_a_target():
+    found = extract("“今年我们要推动产业集群总产值突破2600亿元。”", PUB)
+    assert (found[0].metric, found[0].target) == ("产业集群总产值", True)
