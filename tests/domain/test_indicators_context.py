@@ -1369,3 +1369,15 @@ def test_a_change_over_the_year_before_last_of_last_years_level_is_its_yoy():
 def test_what_we_are_to_push_this_year_is_a_target():
     found = extract("“今年我们要推动产业集群总产值突破2600亿元。”", PUB)
     assert (found[0].metric, found[0].target) == ("产业集群总产值", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("饶丰汇超市:把菜篮子开进社区\n\n饶丰汇今年门店增至68家。饶丰汇员工2300余人。", "饶丰汇"),
+        ("饶州里夜市街区全长860米,有各类商户186家。", "饶州里夜市街区"),
+    ],
+)
+def test_supermarkets_streets_and_channels_that_are_no_bank(text: str, subject: str):
+    assert extract(text, PUB)[-1].subject == subject
+    assert first("刘先生在手机银行上申请了一笔30万元的贷款。").subject != "手机银行"

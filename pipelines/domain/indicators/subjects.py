@@ -38,7 +38,7 @@ LONG_NAME_ZONES: frozenset[str] = frozenset({"试验区", "工业区"})
 LONG_NAME_GAP = 4
 # Organisation words that end a company / plant name.
 ORG_WORDS: tuple[str, ...] = (
-    "股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司", "银行", "支行", "分行", "合作社",
+    "股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司", "银行", "支行", "分行", "合作社", "超市",
 )
 BANK_WORDS: tuple[str, ...] = ("银行", "支行", "分行")
 # Short company names at the head of a clause (晶科能源组件出货量…): name + one of these endings.
@@ -49,7 +49,7 @@ SHORT_ORG_BAD_PREFIX = "新光伏清洁可再生绿色全市全省该区域产�
 # Site words after a name (三清山景区, 赣州国际陆港): a named place whose visitors, trains, freight… are counted.
 SITE_WORDS: tuple[str, ...] = (
     "景区", "名胜区", "度假区", "旅游区", "陆港", "机场", "站", "港", "铜矿", "钨矿", "金矿",
-    "产业集群", "产业园", "科技城", "购物中心", "基地", "批发市场", "交易市场", "农贸市场",
+    "产业集群", "产业园", "科技城", "购物中心", "基地", "批发市场", "交易市场", "农贸市场", "街区",
 )
 # verbs: the name comes after (占: 夜间消费额占景区总收入的45%)
 SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占", "距离")
@@ -164,6 +164,7 @@ _NOT_A_NAME_RE = re.compile(
     r"|全市|全县|全区|全省|新增|新设|注册|[后时]公司$|企业集团$|上市公司$"
     r"|准备|发到|送到|卖给|交给|交付|加入|带领|依托|通过|一家|引进|招引|统一|^据"  # (准备发到合作社…, 据该公司)
     r"|组织|协调|推动|^[县市区镇乡]里"  # (县里组织银行机构…: who acts, then a kind)
+    r"|^(?:手机|网上|网络|数字|商业|农村)银行$"  # (在手机银行上申请: a channel or a kind of bank, no name)
 )
 NAME_STOP = "的在和与及对为是由从向把被将于等了着、，,。：:；;“”\"()（） \n"
 
