@@ -1381,3 +1381,7 @@ def test_what_we_are_to_push_this_year_is_a_target():
 def test_supermarkets_streets_and_channels_that_are_no_bank(text: str, subject: str):
     assert extract(text, PUB)[-1].subject == subject
     assert first("刘先生在手机银行上申请了一笔30万元的贷款。").subject != "手机银行"
+
+
+def test_the_month_orders_are_booked_up_to_dates_nothing():
+    assert first("“订单已经排到了4月份,开工第一周就发出了26个标箱。”", dt.date(2023, 2, 10)).period != "2023-04"

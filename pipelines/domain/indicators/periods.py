@@ -345,6 +345,10 @@ _NEWS_DATE_RE = re.compile(r"[上下]?午?[,，]?\s*(?:本报)?记者(?:从|自)
 _AGE_AFTER_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")
 
 
+# What a month is named after when orders or work are booked up to it (订单已经排到了4月份)
+_BOOKED_UNTIL = ("排到", "排到了", "排至", "排满到")
+
+
 def scan_periods(text: str) -> list[re.Match[str]]:
     """Every period phrase of the text, unresolved (one regex pass over the whole article)."""
     return list(PERIOD_RE.finditer(text))
@@ -370,6 +374,8 @@ def find_periods(
         kind = PERIOD_RULES[i][1]
         if _is_comparison_base(text, m.start(), m.end(), start, kind):
             continue
+        if kind in ("month", "first_months") and text.endswith(_BOOKED_UNTIL, max(start, m.start() - 3), m.start()):
+            continue  # 订单已经排到了4月份: how far ahead orders are booked, no period
         if kind == "asof_month" and text.endswith(MONTH_END_BASES, max(start, m.start() - 1), m.start()):
             # 每斤15.8元,比3月底上涨0.9元: the base of a change, no stock at the end of March (a phrase with no
             # label: what the metric's name is read after, but no period)
