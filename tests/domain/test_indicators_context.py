@@ -1385,3 +1385,8 @@ def test_supermarkets_streets_and_channels_that_are_no_bank(text: str, subject: 
 
 def test_the_month_orders_are_booked_up_to_dates_nothing():
     assert first("“订单已经排到了4月份,开工第一周就发出了26个标箱。”", dt.date(2023, 2, 10)).period != "2023-04"
+
+
+def test_the_ten_livelihood_projects_are_a_programmes_name():
+    assert extract("扎实办好十件民生实事。", PUB) == []
+    assert [i.text for i in extract("固投160.2亿元,四项指标均列全省第一方阵。", PUB)][:2] == ["160.2亿元", "四项"]

@@ -339,6 +339,8 @@ def _is_not_economic(s: str, f: Figure, hi: int, cue: bool) -> bool:
         return True  # 1个半小时: a duration
     if f.chinese and f.base_unit == "count" and _LIST_INTRO_RE.match(s, f.end, hi):
         return True  # 定下了三个目标：一是…: the number of points a list will make
+    if f.chinese and f.unit == "件" and s.startswith("民生实事", f.end):
+        return True  # 办好十件民生实事: a yearly programme's name (两项指标均…, a count the seeds keep, is one)
     if f.base_unit == "km" and (s.startswith(("/小时", "/时", "每小时"), f.end) or s.endswith("时速", 0, f.start)):
         return True  # 时速100公里: a speed
     if f.base_unit in ("km", "m2", "mu") and f.start > 0 and s[f.start - 1] in "在于":
