@@ -1390,3 +1390,11 @@ def test_the_month_orders_are_booked_up_to_dates_nothing():
 def test_the_ten_livelihood_projects_are_a_programmes_name():
     assert extract("扎实办好十件民生实事。", PUB) == []
     assert [i.text for i in extract("固投160.2亿元,四项指标均列全省第一方阵。", PUB)][:2] == ["160.2亿元", "四项"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [("车间里,十几条生产线昼夜不停。", "生产线数"), ("60余台焊接机器人火花四溅。", "焊接机器人数")],
+)
+def test_what_is_seen_of_counted_things_is_no_part_of_their_name(text: str, metric: str):
+    assert first(text).metric == metric
