@@ -1398,3 +1398,15 @@ def test_the_ten_livelihood_projects_are_a_programmes_name():
 )
 def test_what_is_seen_of_counted_things_is_no_part_of_their_name(text: str, metric: str):
     assert first(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("“上半年我们出货1260万片。”", "出货量"),
+        ("上半年累计下线整车7420辆。", "整车下线量"),
+        ("一季度我们出货车载镜头1860万颗。", "车载镜头出货量"),
+    ],
+)
+def test_a_quantity_shipped_or_rolled_off_the_line(text: str, metric: str):
+    assert first(text).metric == metric

@@ -690,6 +690,7 @@ _RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|�
 _QUANTITY_OF_VERB: dict[str, str] = {
     "生产": "产量", "销售": "销量", "售出": "销量", "卖出": "销量", "出口": "出口量", "进口": "进口量",
     "发送": "发送量", "发运": "发运量", "交付": "交付量", "出栏": "出栏量",
+    "出货": "出货量", "发货": "发货量", "下线": "下线量",  # (上半年出货1260万片: 出货量)
 }
 _TRADE_VERBS = ("出口", "进口")
 # Nouns that start with one of those verbs (生产线12条: lines, not a quantity produced)
@@ -731,7 +732,9 @@ def _verb_object_noun(metric: str, base_unit: str, last_object: str) -> tuple[st
     obj = metric[len(verb) :].removesuffix("数")
     if len(obj) >= 2:
         return obj + noun, obj
-    return (last_object + noun, last_object) if last_object else (metric, last_object)
+    if last_object:
+        return last_object + noun, last_object
+    return (noun, last_object) if not obj else (metric, last_object)  # (上半年我们出货1260万片: 出货量)
 
 
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
