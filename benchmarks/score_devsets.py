@@ -84,8 +84,8 @@ ABOUT: dict[str, str] = {
     "features, a city's industrial push, a carmaker, a solar maker, an investment feature, short items",
     "round38": "county pages: datelined items, a county named late or never, half years, a village, jobs, tourism, "
     "a village bank, a county's annual figures, a township, works in two counties, an interview, a holiday",
-    "round39": "the service economy and consumption: retail, vouchers, housing and land, consumer credit, live-streaming, "
-    "parcels, a night market, county commerce, sports events, new energy vehicles, CPI",
+    "round39": "the service economy and consumption: retail, vouchers, housing and land, consumer credit, "
+    "live-streaming, parcels, a night market, county commerce, sports events, new energy vehicles, CPI",
     "round40": "features in the seeds' genre, mostly 赣南日报's: zones' half years with boxes, site visits, a firm's "
     "growth in quotes, chain-leader reports, optics, tungsten and copper",
     "round33": "how numbers are written: vague and Chinese numerals (三四千元, 上百台), percentages in words, 成 and "
