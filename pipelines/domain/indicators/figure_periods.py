@@ -96,10 +96,10 @@ def _lead(sents: list[Span], head: list[Span]) -> tuple[int, int] | None:
 
 
 def _lead_periods(
-    s: str, sents: list[Span], head: list[Span], period_matches: list[re.Match[str]], published: dt.date
+    s: str, lead: tuple[int, int] | None, period_matches: list[re.Match[str]], published: dt.date
 ) -> list[PeriodHit]:
-    """The period phrases of the lead."""
-    if (lead := _lead(sents, head)) is None:
+    """The period phrases of the lead (``lead``: where ``_lead`` says it stands)."""
+    if lead is None:
         return []
     a, b = lead
     return find_periods(s, a, b, published, None, [m for m in period_matches if a <= m.start() < b])
@@ -110,8 +110,9 @@ def event_month(
 ) -> str | None:
     """The month of the event an event's story is about: that of the first day its lead names (10月28日,为期5天的
     …展销会落下帷幕: 2023-10), for the headline's figures, which come before it (5天吸引游客41.6万人次)."""
-    day = next((h.label for h in _lead_periods(s, sents, head, period_matches, published) if is_day(h.label)), None)
-    if day is None and (lead := _lead(sents, head)) and RECENTLY_RE.search(s, *lead) and dates_an_event(s, *lead):
+    lead = _lead(sents, head)
+    day = next((h.label for h in _lead_periods(s, lead, period_matches, published) if is_day(h.label)), None)
+    if day is None and lead and RECENTLY_RE.search(s, *lead) and dates_an_event(s, *lead):
         return asof_now(published).removeprefix("asof:")  # 日前,定南县举行…集中签约活动: of the month it is news in
     return day_month(day) if day else None
 
@@ -129,7 +130,7 @@ def lead_holiday(
     return next(
         (
             h.label
-            for h in _lead_periods(s, sents, head, period_matches, published)
+            for h in _lead_periods(s, _lead(sents, head), period_matches, published)
             if h.label and not h.asof and _HOLIDAY_PHRASE_RE.search(s, h.start, h.end)
         ),
         None,
@@ -141,14 +142,9 @@ def lead_cutoff(
 ) -> str | None:
     """The month-end a report's lead opens with (截至9月底,全区实有经营主体10.36万户), the first period it names
     but for a day: the date of its headline's figures (广丰区经营主体突破10万户), which come before the lead."""
-    first = next(
-        (h.label for h in _lead_periods(s, sents, head, period_matches, published) if h.label and not is_day(h.label)),
-        None,
-    )
-    return first if first and _MONTH_END_LABEL_RE.fullmatch(first) else None
-
-
-_MONTH_END_LABEL_RE = re.compile(r"asof:\d{4}-\d{2}")
+    hits = _lead_periods(s, _lead(sents, head), period_matches, published)
+    first = next((h.label for h in hits if h.label and not is_day(h.label)), None)
+    return first if first and _ASOF_MONTH_RE.fullmatch(first) else None  # (no day: the label of a month-end)
 
 
 # A period a headline names after one of these in its line is when something is to happen (赣州大道南延伸段预计

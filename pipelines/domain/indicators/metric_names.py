@@ -737,15 +737,15 @@ def _verb_object_noun(metric: str, base_unit: str, last_object: str) -> tuple[st
     return (noun, last_object) if not obj else (metric, last_object)  # (上半年我们出货1260万片: 出货量)
 
 
-# An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
 # How a share's name ends when it says what it is a share of
 _SHARE_ENDINGS = ("比重", "占比", "比例", "率", "份额")
 # What names the level before as a whole before a share of it (总量约占全省的14.2%), and 约 before 占
 _LEVEL_ITSELF_RE = re.compile(r"^(?:(?:总量|总额|规模)已?)?约?(?=占)")
 # A growth's name that is only the span it is a yearly mean over (两年平均增长6.6%)
-_MEAN_SPANS = frozenset({"两年平均", "三年平均", "年均"})
+_MEAN_SPANS = ("两年平均", "三年平均", "年均")
 # A mean growth over years (地区生产总值两年平均增速, GDP年均增速): not the growth a later clause compares
-MEAN_GROWTH_RE = re.compile("两年平均|三年平均|年均")
+MEAN_GROWTH_RE = re.compile("|".join(_MEAN_SPANS))
+# An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)
 _AVERAGE_WORDS = ("日均", "月均", "平均每天", "平均每日", "平均每月")
 _AVERAGE_RE = re.compile("|".join(_AVERAGE_WORDS))
 

@@ -40,7 +40,9 @@ LONG_NAME_GAP = 4
 ORG_WORDS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "集团", "工厂", "公司", "银行", "支行", "分行", "合作社", "超市",
 )
-BANK_WORDS: tuple[str, ...] = ("银行", "支行", "分行")
+# A bank's branch (贡江银行于都支行), and the words that end a bank's name
+BRANCH_WORDS: tuple[str, ...] = ("支行", "分行")
+BANK_WORDS: tuple[str, ...] = ("银行", *BRANCH_WORDS)
 # Short company names at the head of a clause (晶科能源组件出货量…): name + one of these endings.
 SHORT_ORG_ENDINGS: tuple[str, ...] = ("能源", "科技", "锂业", "光电", "光学", "股份")
 SHORT_ORG_BAD_AFTER = "园城馆港谷镇区楼创型"
@@ -776,7 +778,7 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
                 and not text.endswith(m.group(0), lo, k - 1)
             )
         ):
-            if m.group(0) in _BRANCH_WORDS:
+            if m.group(0) in BRANCH_WORDS:
                 # 贡江银行于都支行: the bank's branch, named after the bank right before it; a branch of the central
                 # bank (人民银行赣州市中心支行) is where figures come from, not what they are of
                 if "银行" not in name and out and out[-1][1] == k and out[-1][0].endswith("银行"):
@@ -785,9 +787,6 @@ def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
                     continue
             out.append((name, m.end()))
     return out
-
-
-_BRANCH_WORDS = ("支行", "分行")
 
 
 def _counties(text: str, lo: int, hi: int) -> list[Entity]:
