@@ -6,6 +6,13 @@ Public API: ``extract``, ``extract_articles``, ``Indicator``, ``EXTRACTOR_VERSIO
 
 from __future__ import annotations
 
+from pipelines.native import current_build
+
+# the same modules compiled with mypyc, when built from these very sources (see pipelines/native.py): looked up
+# before the source files beside this one
+if (_compiled := current_build()) is not None:
+    __path__.insert(0, str(_compiled))
+
 from .batch import ArticleFailure, extract_articles
 from .extract import extract
 from .metrics import Metric, canonical_metric_id, load_metric_catalogue

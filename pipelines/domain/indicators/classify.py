@@ -345,7 +345,7 @@ def _is_not_economic(s: str, f: Figure, hi: int, cue: bool) -> bool:
         return True  # 时速100公里: a speed
     if f.base_unit in ("km", "m2", "mu") and f.start > 0 and s[f.start - 1] in "在于":
         m = _SCENERY_AFTER.match(s, f.end, hi)
-        return bool(m) and "基础" not in m.group(0)
+        return m is not None and "基础" not in m.group(0)
     return False
 
 

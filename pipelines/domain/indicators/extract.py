@@ -114,7 +114,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
     periods_at = _by_sentence(period_matches, [m.start() for m in period_matches], sents, sent_starts)
     cands_at = _by_sentence(cands, [e.pos for e in cands], sents, sent_starts)
     out: list[Indicator] = []
-    st = ReadingState(last={})
+    st = ReadingState()
     in_lead = False  # reading a news item's lead (本报讯…): what period it names frames the report
     # the most recent period the lead names (not one it compares with: 中秋国庆假期…。去年国庆假期,…), of this year
     # or the last (not a story's past: 2015年从深圳返乡创业)
@@ -231,7 +231,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             labelled = recent  # 日前,定南县举行…集中签约活动,现场签约项目12个: of the month it is news in
         if labelled and dates_an_event(norm, a, b):
             labelled = event_months(norm, labelled)  # 5月28日,…推介会在深圳举行,现场签约项目46个: of May
-            if st.event is None and (month := next((h.label for h in labelled if len(h.label) == 7), None)):
+            if st.event is None and (month := next((h.label for h in labelled if h.label and len(h.label) == 7), None)):
                 st.event = month  # 10月28日,为期5天的…展销会落下帷幕: the article's event, for 本届…
                 report_period = _event_report(report_period, month)
         labelled_ends = [h.end for h in labelled] if labelled else []
@@ -289,7 +289,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 # 截至10月底,今年已引进项目23个,合同投资额112亿元: what happened by then, since January
                 r.period = since_january(r.period) or r.period
             if r.kind != "growth" and not r.delta:  # (a growth after a change is the level's, not the change's)
-                flow_before = bool(r.period) and "/" in r.period
+                flow_before = r.period is not None and "/" in r.period
             # (kind and metric first, a yearly metric's 年 before its regex: most figures are neither a capacity nor
             # yearly, and need no period match)
             if (

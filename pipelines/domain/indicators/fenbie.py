@@ -217,10 +217,10 @@ def _fenbie_items(
     names = [strip_metric(_COUNTED_GROUP_RE.sub("", x)) for x in raw]
     # 城镇、农村居民人均可支配收入: short modifiers of one length share the last item's head noun
     n = len(names[0])
-    if (tail := _shared_tail(names)) is not None:
-        names[:-1] = [x + tail for x in names[:-1]]  # 外商投资企业、国有企业进出口: 外商投资企业进出口
-    elif (head := _last_items_head(names)) is not None:
-        names[:-1] = [x + head for x in names[:-1]]  # 粮油、肉禽蛋、酒类销售额: 粮油销售额; 锂电产业营收
+    if (shared_tail := _shared_tail(names)) is not None:
+        names[:-1] = [x + shared_tail for x in names[:-1]]  # 外商投资企业、国有企业进出口: 外商投资企业进出口
+    elif (head_noun := _last_items_head(names)) is not None:
+        names[:-1] = [x + head_noun for x in names[:-1]]  # 粮油、肉禽蛋、酒类销售额: 粮油销售额; 锂电产业营收
     elif n <= 3 and all(len(x) == n for x in names[:-1]) and len(names[-1]) > n + 1:
         names[:-1] = [x + names[-1][n:] for x in names[:-1]]
     for name, rr in zip(names, run, strict=True):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeGuard
 
 from . import context as C
 from .base_year import (
@@ -237,7 +238,7 @@ def last_level(recs: list[FigureRecord]) -> FigureRecord | None:
 _SHARE_WORD_RE = re.compile(r"的?(?:比重|比例|份额)$")
 
 
-def _is_whole_of(whole: FigureRecord | None, part: FigureRecord | None) -> bool:
+def _is_whole_of(whole: FigureRecord | None, part: FigureRecord | None) -> TypeGuard[FigureRecord]:
     """Whether ``whole`` is what the 其中 list ``part`` belongs to breaks down: another figure in the same unit."""
     return whole is not None and whole is not part and bool(whole.metric) and (
         part is None or whole.fig.base_unit == part.fig.base_unit
@@ -391,17 +392,17 @@ def attach_metrics(
             # (the level before the plan's phrase: not the plan's own amount, 完成全年341.6亿元目标任务的96.2%)
             # (the figure before the plan's phrase, not the plan's own amount: 完成全年341.6亿元目标任务的96.2%; a
             # level, else a growth of one: 营业收入增长14.2%,完成全年目标任务的51.4%)
-            done = plan and next(
+            done = next(
                 (x for x in reversed(recs[:ri]) if x.fig.end <= plan.start and x.kind not in ("share", "rank")), None
-            )
-            if done and done.kind == "growth" and s.find("投资", plan.start, f.start) >= 0:
+            ) if plan else None
+            if plan and done and done.kind == "growth" and s.find("投资", plan.start, f.start) >= 0:
                 # 完成投资1187.9亿元,同比增长11.8%,占年度计划投资2024.6亿元的58.7%: the level's share, not its growth's
                 growth = done
                 done = next(
                     (x for x in reversed(recs[:ri]) if x.fig.end <= growth.fig.start and x.kind not in _NOT_LEVELS),
                     None,
                 )
-            if done and done.fig.base_unit != "CNY" and s.find("投资", plan.start, f.start) >= 0:
+            if plan and done and done.fig.base_unit != "CNY" and s.find("投资", plan.start, f.start) >= 0:
                 done = None  # 在建项目43个,完成年度投资计划的88.6%: the plan is of money, not of the count
             done_name = done.metric if done else None
             if done and done_name and done.kind == "growth":
@@ -422,7 +423,9 @@ def attach_metrics(
                 # 比重: of what is named before 的
                 # (夜间消费占总消费的比重达58%: of what is named before 占, if anything is)
                 named_of = _OF_BEFORE_SHARE_RE.search(raw_left)
-                of = named_of.group(1) if named_of else scope or (whole.metric if _is_whole_of(whole, prev) else "")
+                of = named_of.group(1) if named_of else scope or (
+                    whole.metric or "" if _is_whole_of(whole, prev) else ""
+                )
                 own = strip_metric(raw_left[: named_of.start()]) if named_of else ""
                 level = own if len(own) >= 2 else prev.metric
                 metric = f"{level}占{of}比重" if of else f"{level}占比"
@@ -618,11 +621,11 @@ def attach_metrics(
             # 完成全年目标的96.2%,比序时进度快4.5个百分点: how far the progress is ahead of the plan's pace
             r.progress_of, metric = last.progress_of, f"{last.metric}超序时进度"
         if r.year_before:
-            same = last_pct if r.kind == "growth" else prev
-            if same is not None and same.metric:
+            this_year = last_pct if r.kind == "growth" else prev
+            if this_year is not None and this_year.metric:
                 # 利润总额142.6亿元,增长7.8%,上年同期为132.3亿元: last year's level of the same (what follows it
                 # still refers to this year's)
-                r.metric = f"{same.metric}(上年同期)"
+                r.metric = f"{this_year.metric}(上年同期)"
                 last = r
                 continue
         r.metric = metric or None
@@ -825,7 +828,7 @@ def _pp_metric(s: str, f: Figure, last_pct: FigureRecord | None, prev: FigureRec
 
 def _level_of(last: FigureRecord | None, prev: FigureRecord | None) -> str:
     """The indicator a bare 环比 growth refers to: that of the growth just given (see _growth_base), else the level."""
-    return _growth_base(last) or (prev.metric if prev is not None else "")
+    return _growth_base(last) or (prev.metric or "" if prev is not None else "")
 
 
 # 由A增加到B: A opens the clause with 由, B follows a verb of change + 到/至

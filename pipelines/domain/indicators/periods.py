@@ -370,7 +370,7 @@ def find_periods(
     for m in found:
         if m.end() > end:
             break  # (a whole-text phrase running past the sentence, and those after it)
-        i = _RULE_OF_MARKER.get(m.lastindex, 0)
+        i = _RULE_OF_MARKER.get(m.lastindex or 0, 0)
         kind = PERIOD_RULES[i][1]
         if _is_comparison_base(text, m.start(), m.end(), start, kind):
             continue
@@ -413,13 +413,13 @@ def find_periods(
             label = f"{_ym(y, 1)}/{_since_end(pub)}"
         elif kind == "since_era":
             congress, plan = _g(m, i, "congress"), _g(m, i, "plan")
-            first = ERA_STARTS[congress] if congress else PLAN_STARTS[plan or "十四"]
-            if first > pub.year:
+            first_year = ERA_STARTS[congress] if congress else PLAN_STARTS[plan or "十四"]
+            if first_year > pub.year:
                 continue
-            label = f"{_ym(first, 1)}/{_since_end(pub)}"
+            label = f"{_ym(first_year, 1)}/{_since_end(pub)}"
         elif kind == "plan_span":
-            first = PLAN_STARTS[_g(m, i, "plan") or "十四"]
-            label = f"{_ym(first, 1)}/{_ym(first + 4, 12)}"
+            first_year = PLAN_STARTS[_g(m, i, "plan") or "十四"]
+            label = f"{_ym(first_year, 1)}/{_ym(first_year + 4, 12)}"
         elif kind == "summer":
             # (in June, the summer to come: 暑运期间预计…)
             yy = y if y is not None and (y_txt or rel) else pub.year if pub.month >= 6 else pub.year - 1
@@ -510,8 +510,8 @@ def find_periods(
             last = pub.year - 1  # 过去五年 in a report of 2022: 2017-2021
             if pub.month > PAST_YEAR_MONTHS and text.startswith("来", m.end() - 1):
                 # 十年来 in a feature of September 2022: 2013 to the article's month (in a year's review, as above)
-                first = pub.year - n + (0 if _g(m, i, "more") else 1)
-                label = f"{_ym(first, 1)}/{_ym(pub.year, pub.month)}"
+                first_year = pub.year - n + (0 if _g(m, i, "more") else 1)
+                label = f"{_ym(first_year, 1)}/{_ym(pub.year, pub.month)}"
             else:
                 label = f"{_ym(last - n + 1, 1)}/{_ym(last, 12)}"
         elif kind == "holiday":
@@ -521,8 +521,8 @@ def find_periods(
             label = _holiday(hol, y if hol != "元旦" or y_txt or rel else None, pub)
             if label is not None and (hol2 := _g(m, i, "hol2")) and (other := _holiday(hol2, y, pub)):
                 # 中秋国庆“双节”假期: both holidays, from the first month to the last (2023-09/2023-10)
-                first, last = sorted((label[:7], other[:7], label[-7:], other[-7:]))[:: 3]
-                label = first if first == last else f"{first}/{last}"
+                start_ym, end_ym = sorted((label[:7], other[:7], label[-7:], other[-7:]))[:: 3]
+                label = start_ym if start_ym == end_ym else f"{start_ym}/{end_ym}"
             if label is None:
                 continue
         elif kind == "day_range":

@@ -9,7 +9,7 @@ modules are built with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .scan import Figure
 from .sentences import Span
@@ -53,7 +53,7 @@ class ReadingState:
     year: int | None = None
     period: str | None = None  # period of the last sentence with figures in this paragraph
     entity: str | None = None  # last entity named in this paragraph
-    last: dict[str, str] | None = None  # last named entity of each type in the article
+    last: dict[str, str] = field(default_factory=dict)  # last named entity of each type in the article
     section_year: int | None = None  # year of the last numbered heading (一、2023年工作回顾)
     section_period: str | None = None  # the period of the last box label (【1—5月】) for the lines under it
     section_targets: bool = False  # the last numbered heading announces targets (五、2019年主要预期目标)

@@ -390,7 +390,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     else:
         unit, info = "", None
     if unit == "元" and (jiao := _JIAO_RE.match(s, p, hi)):
-        value += parse_number(jiao.group(1)) / 10  # 二元五角, 2元5角: ¥2.5
+        value += (parse_number(jiao.group(1)) or 0) / 10  # 二元五角, 2元5角: ¥2.5
         p = jiao.end()
     mult_only = False
     if info is None and mult == "亿" and not chinese and (rest := _WAN_AFTER_YI_RE.match(s, p, hi)):

@@ -112,4 +112,5 @@ def split_sentences(text: str) -> list[Span]:
 def _skip_spaces(text: str, a: int) -> int:
     """The first character after the white space at ``a`` that is not white space (there is one: lines are
     stripped)."""
-    return _SPACES_RE.match(text, a).end()
+    m = _SPACES_RE.match(text, a)  # (a pattern that matches everywhere: m is never None)
+    return m.end() if m else a

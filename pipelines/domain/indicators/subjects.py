@@ -319,10 +319,10 @@ def article_context(text: str) -> ArticleContext:
             continue  # 居全市第2位, 占全市的: a scope in a comparison or a rank, not the subject
         mentions[word] += 1
     counts: Counter[str] = Counter()
-    for short_name, city in CITIES.items():
-        counts[city] += mentions[short_name]
+    for short_name, city_name in CITIES.items():
+        counts[city_name] += mentions[short_name]
     top = counts.most_common(1)
-    city = top[0][0] if top and top[0][1] > 0 else _city_of_paper(text) or _city_of_counties(text)
+    city: str | None = top[0][0] if top and top[0][1] > 0 else _city_of_paper(text) or _city_of_counties(text)
     zone_counts = Counter(e.name for e in _text_zones(text) if e.name)
     zone_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "zone")
     city_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "city")
@@ -349,7 +349,7 @@ def article_context(text: str) -> ArticleContext:
     short_counts = {short: text.count(short) for short in shorts}  # (read here and by _aliases: counted once)
     # (in the order they are first named: a tie in the counts goes the same way in every process, where a set's
     # order changes with the string hash seed)
-    for short in sorted(short_names - named_orgs.keys(), key=text.find):
+    for short in sorted(short_names.difference(named_orgs), key=text.find):
         companies[short] = short_counts[short]  # (its full name included)
     named_counties = Counter(e.name for e in _text_counties(text) if e.name)
     own = {kind: sum(mentions[w] for w in words) for kind, words in _OWN_ANAPHORS.items()}
@@ -396,7 +396,8 @@ def article_context(text: str) -> ArticleContext:
         rivals = city_mentions + city_refs
         if main == main_zone:  # 走进位于龙南经开区的…公司: a company's story told where it stands
             rivals = max(rivals, sum(zone_counts.values()) + zone_refs)
-        elif main == county:  # a county's story with one of its companies (its short name may be the company's)
+        elif county and main == county:
+            # a county's story with one of its companies (its short name may be the company's)
             rivals = max(rivals, named_counties[main] + own_refs.get(main, 0))
         # (公司, 该企业 and a bank's 该行 say the company's name again; 有限公司 and 该行业 are other words)
         refs = sum(mentions[w] for w in _COMPANY_REFS)
@@ -750,11 +751,13 @@ _CLASSIFIERS = "家个所座"
 def _company_names(text: str, lo: int, hi: int) -> list[tuple[str, int]]:
     """(name, end) of every full company name (江西永铜铜业有限公司): the run of name characters before a
     company word, cut at a function word."""
-    out = []
+    out: list[tuple[str, int]] = []
     for m in _ORG_WORD_RE.finditer(text, lo, hi):
         window = text[max(lo, m.start() - 16) : m.start()]
-        # (the run has no NAME_STOP character: it is the whole name, no function word to cut it at)
-        name = window[len(window) - _NAME_RUN_REVERSED_RE.match(window[::-1]).end() :] + m.group(0)
+        # (the run has no NAME_STOP character: it is the whole name, no function word to cut it at; the pattern
+        # matches everywhere, run is never None)
+        run = _NAME_RUN_REVERSED_RE.match(window[::-1])
+        name = window[len(window) - (run.end() if run else 0) :] + m.group(0)
         k = m.start() - len(name) + len(m.group(0))  # where the name starts
         if k - 1 >= lo and text[k - 1 : k + 1] in places():
             name = text[k - 1] + name  # 于都农商银行: a place whose first character is a function word (于)
@@ -946,7 +949,8 @@ def find_entities(
                     head = m.end()  # a new clause
                 seen = e.pos
             if head < e.pos and text[head].isspace():
-                head = _SPACES_RE.match(text, head, e.pos).end()
+                spaces = _SPACES_RE.match(text, head, e.pos)  # (matches everywhere: never None)
+                head = spaces.end() if spaces else head
             q = e.pos
             while q > head and text[q - 1].isspace():
                 q -= 1
