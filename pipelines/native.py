@@ -65,19 +65,22 @@ def current_build(source_dir: Path = SOURCE_DIR, build_dir: Path = BUILD_DIR) ->
 
 def build(build_dir: Path = BUILD_DIR) -> Path:
     """Compile the package into ``build_dir``; returns the folder of its modules. Raises on any failure (a type
-    error mypy finds, no C compiler), leaving no digest behind: the Python source stays in use."""
+    error mypy finds, no C compiler), leaving any earlier build as it was.
+
+    The new build is made in a folder of its own and then put in the place of the old one: a process that loaded
+    the old modules (a Dagster daemon, say) keeps files that are never rewritten under it."""
     # mypyc and setuptools are build tools, imported only here
     from mypyc.build import mypycify
     from setuptools import Distribution
 
-    digest_file = build_dir / "sources.sha256"
-    digest_file.unlink(missing_ok=True)
     digest = source_digest()
+    build_dir.parent.mkdir(parents=True, exist_ok=True)
     cwd = Path.cwd()
     os.chdir(PROJECT_ROOT)  # mypyc names the modules after their paths relative to the working directory
     try:
         sources = [str(p.relative_to(PROJECT_ROOT)) for p in compiled_sources()]
-        with tempfile.TemporaryDirectory(prefix="ganpo-native-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="ganpo-native-", dir=build_dir.parent) as tmp:
+            new_build = Path(tmp) / "native"
             extensions = mypycify(
                 sources,
                 opt_level="3",
@@ -87,13 +90,15 @@ def build(build_dir: Path = BUILD_DIR) -> Path:
             )
             dist = Distribution({"name": "ganpo-native", "ext_modules": extensions})
             cmd = dist.get_command_obj("build_ext")
-            cmd.build_lib = str(build_dir)  # type: ignore[attr-defined]
+            cmd.build_lib = str(new_build)  # type: ignore[attr-defined]
             cmd.build_temp = str(Path(tmp) / "obj")  # type: ignore[attr-defined]
             dist.run_command("build_ext")
+            (new_build / "sources.sha256").write_text(digest + "\n", encoding="ascii")
+            if build_dir.exists():
+                build_dir.rename(Path(tmp) / "old")  # (removed with the folder: unlinked, not rewritten)
+            new_build.rename(build_dir)
     finally:
         os.chdir(cwd)
-    # written last: a build that failed half-way is never loaded
-    digest_file.write_text(digest + "\n", encoding="ascii")
     return module_dir(build_dir)
 
 
