@@ -289,6 +289,19 @@ def test_an_early_year_review_gives_its_year_to_undated_paragraphs():
     assert extract(review, dt.date(2024, 1, 9))[-1].period == "2023"
 
 
+def test_an_april_report_that_names_last_year_once_is_of_this_year():
+    text = (
+        "园区一季度营收增长12%\n一季度，园区实现营业收入52亿元。2022年，园区亩均税收15万元。\n"
+        "一季度，新签约项目9个。"
+    )
+    got = extract(text, dt.date(2023, 4, 20))
+    assert [(i.text, i.period) for i in got] == [
+        ("12%", "2023-Q1"), ("52亿元", "2023-Q1"), ("15万元", "2022"), ("9个", "2023-Q1")
+    ]
+    annual = "2022年年报：2022年，公司实现营业收入52亿元。全年净利润3.1亿元。"
+    assert extract(annual, dt.date(2023, 4, 20))[-1].period == "2022"
+
+
 def test_the_day_of_a_visit_is_no_period_of_a_projects_size():
     text = "5月15日，在总投资106亿元的城北光伏玻璃项目施工现场，400余名工人正忙着生产。"
     assert [i.period for i in extract(text, PUB)] == [None, "asof:2023-05-15"]

@@ -141,6 +141,10 @@ def reference_year(text: str, pub: dt.date) -> int:
     tie_to_last = last and last == this and (
         pub.month <= REVIEW_MONTHS or text.find(f"{pub.year - 1}年") < text.find(f"{pub.year}年")
     )
+    if pub.month == 4 and last < 2:
+        # (an April report on the first quarter that names last year once, 2023年,园区亩均税收…: a comparison; a
+        # review of last year out in April, a company's annual report, names it again and again)
+        return pub.year
     return pub.year - 1 if last > this or tie_to_last else pub.year
 
 
