@@ -1082,10 +1082,19 @@ def test_a_company_named_in_full_is_recognised_by_its_short_name():
     [
         ("上饶高铁经济试验区去年实现营业收入218亿元。", "上饶高铁经济试验区"),
         ("万年县凤巢工业区现有入园企业228家。", "万年县凤巢工业区"),
+        ("铅山县工业园区今年新增规上企业12家。", "铅山县工业园区"),
     ],
 )
 def test_zones_with_long_names(text, subject):
     assert first(text).subject == subject
+
+
+def test_a_countys_park_by_its_full_name_is_the_subject_of_its_figures():
+    text = (
+        "铅山工业园区项目建设提速\n本报讯 走进铅山县工业园区，一片繁忙。今年，铅山县工业园区新引进项目18个。"
+        "园区规上工业企业实现营业收入96亿元。"
+    )
+    assert {i.subject for i in extract(text, PUB)} == {"铅山县工业园区"}
 
 
 def test_a_span_an_ordinal_counts_within_dates_no_figure():

@@ -276,6 +276,9 @@ def zones(text: str, lo: int = 0, hi: int | None = None) -> list[Entity]:
         prefix = text[max(lo, m.start() - 2) : m.start()]
         if prefix in pl:
             out.append(Entity(m.start() - 2, m.end(), prefix + word, "zone"))
+        elif word == "工业园区" and prefix.endswith("县") and text[max(lo, m.start() - 3) : m.start() - 1] in pl:
+            # 弋阳县工业园区: a county's park by its full name (as its figures are named), beside 弋阳工业园区
+            out.append(Entity(m.start() - 3, m.end(), text[m.start() - 3 : m.end()], "zone"))
         elif word == "经开区" or word == "高新区":
             out.append(Entity(m.start(), m.end(), None, "zone"))
         elif word in LONG_NAME_ZONES:
