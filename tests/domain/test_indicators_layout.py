@@ -302,6 +302,15 @@ def test_a_quarter_in_an_events_name_is_no_period():
     assert got["15个"].period == got["42.6亿元"].period == "2023-03"
 
 
+def test_a_year_in_an_events_name_is_no_period_for_the_sentences_after_it():
+    text = (
+        "5月9日,该县举行2021年第二批重大项目集中开工活动,开工项目15个,总投资42亿元。"
+        "其中,工业项目11个,总投资30亿元。"
+    )
+    got = by_text(text, pub=dt.date(2021, 5, 11))
+    assert [got[k].period for k in ("15个", "42亿元", "11个", "30亿元")] == ["2021-05"] * 4
+
+
 def test_a_park_where_it_stands_and_its_gai_yuanqu():
     text = "位于信州区的上饶数字产业园已入驻企业136家。上半年,该园区实现营业收入56.2亿元。"
     got = by_text(text, pub=dt.date(2022, 7, 20), home_city="上饶市")

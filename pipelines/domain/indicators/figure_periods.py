@@ -351,16 +351,16 @@ _EVENT_NAME_END_RE = re.compile(r"[^,，。;；、]{0,16}?(?:活动|仪式|大�
 
 def event_months(s: str, labelled: list[PeriodHit]) -> list[PeriodHit]:
     """The period phrases of a sentence that dates an event, its day read as the event's month (what is signed or
-    started at an event is of its month, not a stock on its day); with a day, a quarter or a month inside the
-    event's name is none (2月20日,全市举行2024年第一季度重大项目集中开工活动,共开工项目168个: of February; its
-    year stays, to date the day)."""
+    started at an event is of its month, not a stock on its day); with a day, a year, a quarter or a month inside
+    the event's name is none (2月20日,全市举行2024年第一季度重大项目集中开工活动,共开工项目168个: of February, and
+    so are the figures of the sentences after it, 其中工业项目…)."""
     if not any(is_day(h.label) for h in labelled):
         return labelled
     out: list[PeriodHit] = []
     for h in labelled:
         if h.label and is_day(h.label):
             out.append(replace(h, label=day_month(h.label)))
-        elif h.label and len(h.label) == 4 or not _EVENT_NAME_END_RE.match(s, h.end):
+        elif not _EVENT_NAME_END_RE.match(s, h.end):
             out.append(h)
     return out
 
