@@ -307,6 +307,17 @@ def test_the_day_of_a_visit_is_no_period_of_a_projects_size():
     assert [i.period for i in extract(text, PUB)] == [None, "asof:2023-05-15"]
 
 
+def test_what_an_early_year_meeting_demands_is_of_the_year_it_plans():
+    text = (
+        "全县经济工作会议召开\n会议指出，2022年，全县实现地区生产总值286亿元。全年新增市场主体5200户。\n"
+        "会议要求，力争全年新增规上工业企业25家以上，全年安排重点项目96个。"
+    )
+    got = extract(text, dt.date(2023, 1, 18))
+    assert [(i.text, i.period) for i in got] == [
+        ("286亿元", "2022"), ("5200户", "2022"), ("25家以上", "2023"), ("96个", "2023")
+    ]
+
+
 def test_a_tie_between_the_years_in_a_january_review_goes_to_last_year():
     text = "2022年，全市新增就业6.3万人。全年发放创业担保贷款23亿元。2023年，全市将力争新增就业6万人。"
     assert [i.period for i in extract(text, dt.date(2023, 1, 16))][:2] == ["2022", "2022"]

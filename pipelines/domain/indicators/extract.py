@@ -22,6 +22,7 @@ from .classify import FRAME_UNITS, classify, frames_next, link_neighbours, real_
 from .fenbie import distribute_fenbie
 from .figure_periods import (
     CUTOFF_RE,
+    DEMAND_OPENERS,
     DURATION_UNITS,
     HOLIDAY_HEADLINE_RE,
     LEAD_OPENERS,
@@ -143,6 +144,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 st.section_period if st.section_period is not None
                 else str(st.section_year) if st.section_year is not None else report_period if si else None
             )
+            if year is not None and year < published.year and norm.startswith(DEMAND_OPENERS, sent.start):
+                year, carried = published.year, str(published.year)  # 会议要求,…力争全年…: of the year it plans
             st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, carried, None, False
             st.level, st.project, st.growth = None, None, None
             st.para_start = sent.start

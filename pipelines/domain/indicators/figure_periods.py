@@ -332,6 +332,9 @@ def carried_period(s: str, labelled: list[PeriodHit], sent: Span, before: str | 
 
 # How a news item's lead opens (本报讯 记者…报道:, 本报记者): the lead frames the report's period
 LEAD_OPENERS = ("本报讯", "本报记者", "本报通讯员")
+# How a meeting's demands open a paragraph (会议要求,…力争全年新增规上工业企业300户): what it asks for is of the year
+# ahead, in the review of last year that an early-year meeting's story is
+DEMAND_OPENERS = ("会议要求", "会议强调", "会议提出", "会议部署", "会议号召")
 # What refers back to the article's event (此次集中开工项目共有20个)
 THIS_EVENT_RE = re.compile(r"此次|本次|这次|本届")
 # What happens on a day (an event the figures after it are of): 举行, 召开, 开工 …
