@@ -77,6 +77,8 @@ _DONE_OR_CHANGE_RE = re.compile(_DONE + "|增长|下降")
 # Up to the last break of a clause other than 、 (which parts the names of one list)
 _UP_TO_CLAUSE_RE = re.compile("(?s:.*)[,，：:；;。！？!?“”\"]|")
 _PLAN_HEAD_RE = re.compile("计划|规划|力争|拟|预计|确保|将")
+# What is done of a plan, after it (计划新开工的248个项目已开工231个): an actual
+_DONE_OF_PLAN_RE = re.compile("已(?:经)?(?:开工|完成|建成|投产|竣工|签约|落地|到位|开业)")
 _CARRY_TARGET = re.compile(r"^(?:并|可|将|还将|力争|达到|达|届时)")
 _OVER_END_RE = re.compile(r"(?:过|超|新增|突破)$")
 _LIST_JOINS = "、和及"
@@ -114,6 +116,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
         if (
             cue_here and (cue := _TARGET_RE.search(s, cs, start)) and not _past_deadline(cue.group(0), year)
             and not (cue.group(0) == "计划" and _LISTED_IN_PLAN_RE.search(s, max(cs, cue.start() - 8), cue.end() + 1))
+            and not _DONE_OF_PLAN_RE.search(s, cue.end(), start)
         ):
             t = True
         # every strong cue is a target cue, none of which is in s[cs:start]: only one starting before cs is left
