@@ -261,6 +261,11 @@ def test_progress_against_a_plan_is_an_actual_share():
     assert (got["87%"].kind, got["87%"].target) == ("share", False)
 
 
+def test_a_ranges_lower_end_names_no_project():
+    got = by_text("其中投资5亿元至10亿元项目6个。")
+    assert got["5亿元"].subject is None and got["10亿元"].subject is None
+
+
 def test_what_is_done_of_a_plan_is_an_actual():
     got = by_text("今年计划实施的64个重点项目已开工57个，开工率89.1%。")
     assert [got[k].target for k in ("64个", "57个", "89.1%")] == [True, False, False]

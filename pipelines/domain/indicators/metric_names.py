@@ -38,7 +38,7 @@ from .metric_text import (
 )
 from .periods import RISE_START_WORDS, PeriodHit
 from .records import FigureRecord, alternation
-from .scan import CONTEXT_WINDOW, Figure, is_han
+from .scan import CONTEXT_WINDOW, RANGE_CONNECTORS, Figure, is_han
 from .sentences import BULLETS
 from .subjects import Entity, places
 from .targets import plan_share
@@ -521,7 +521,10 @@ def attach_metrics(
         if raw_left.endswith(PROJECT_SIZE_WORDS) or (
             f.qualifier is not None and raw_left.endswith(_PROJECT_SIZE_QUALIFIED)  # 总投资约85亿元
         ):
-            m = _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
+            # (not after a range's lower end: 投资5亿元至10亿元项目6个 names no project)
+            m = None if s.startswith(RANGE_CONNECTORS, f.end) else (
+                _PROJECT_AFTER.match(s, f.end, hi) or _PROJECT_RIGHT.match(s, f.end, hi)
+            )
             if m:
                 r.project = _project_name(m.group(m.lastindex or 0))
             else:
