@@ -1443,3 +1443,18 @@ def test_what_is_seen_of_counted_things_is_no_part_of_their_name(text: str, metr
 )
 def test_a_quantity_shipped_or_rolled_off_the_line(text: str, metric: str):
     assert first(text).metric == metric
+
+
+def test_a_level_of_township_is_no_towns_name():
+    got = extract("在石塘乡,新建成的乡级污水处理厂日处理能力达到800吨。", PUB)
+    assert got[0].subject == "石塘乡"
+
+
+def test_who_founded_a_cooperative_is_no_part_of_its_name():
+    text = "前年，罗家村村民牵头成立葛根种植专业合作社。今年，合作社销售葛粉42吨。"
+    assert extract(text, PUB)[0].subject == "葛根种植专业合作社"
+
+
+def test_one_of_several_projects_is_named_without_its_count():
+    text = "在章贡区，总投资18亿元的一个新型电子材料项目已于6月投产。"
+    assert extract(text, PUB)[0].subject == "新型电子材料项目"

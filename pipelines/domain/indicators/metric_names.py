@@ -140,10 +140,11 @@ _PROJECT_AFTER = re.compile(
 )
 _PROJECT_RIGHT = re.compile(r"[^,，;；。的、]{2,16}?项目")
 # What a project's name, read after its size, may open with that is no part of the name: the verb of building,
-# with where (投资8000万美元在鄱阳县建设高端铜基新材料项目), and the capacity, a figure of its own
-# (建设年产5GW高效光伏电池组件项目: the 高效光伏电池组件项目).
+# with where (投资8000万美元在鄱阳县建设高端铜基新材料项目), the capacity, a figure of its own
+# (建设年产5GW高效光伏电池组件项目: the 高效光伏电池组件项目), and a count of one.
 _PROJECT_NAME_LEAD_RE = re.compile(
     r"(?:在[^,，;；。]{1,8}?)?(?:建设|新建|投建|兴建|打造|实施|上马)|年产[0-9.]+[万亿千]?(?:[A-Za-z]+|[吨台套件颗只片辆条])?"
+    r"|一[个批座条项]"  # (总投资45亿元的一个锂电池正极材料项目: one of them, not its name)
 )
 # Words before a figure that describe a project's size (its subject is the project named after it).
 PROJECT_SIZE_WORDS: tuple[str, ...] = (

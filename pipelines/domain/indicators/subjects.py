@@ -158,6 +158,7 @@ _ZONE_BEFORE_ORG_RE = re.compile("经开区|开发区|高新区|工业园区|产
 # Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
 ORG_NAME_CUTS: tuple[str, ...] = (
     "旗下", "下属", "所属", "还有", "简称", "占", "子公司", "分公司", "母公司", "走进", "来到", "位于",
+    "成立", "组建", "创办",  # (丹溪村成立白莲种植专业合作社: who founded it, then its name)
 )
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
 # (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团, A股上市公司: kinds)
@@ -548,8 +549,8 @@ VILLAGE_KINDS: frozenset[str] = frozenset({
 })
 # Characters before 镇/乡 that make a kind of town or a word (城镇, 乡镇, 特色小镇, 古镇, 城乡, 家乡, 返乡), and
 # after it a word (城镇化, 镇域, 乡村, 乡贤).
-TOWN_BAD_BEFORE = "城乡集村小古重名强大各全该本每个余多家故下返老入回同思异"
-TOWN_BAD_AFTER = "化域区长委政村镇贤愁亲土音里"
+TOWN_BAD_BEFORE = "城乡集村小古重名强大各全该本每个余多家故下返老入回同思异的"
+TOWN_BAD_AFTER = "化域区长委政村镇贤愁亲土音里级"  # (乡级水厂, 镇级: a level, not a name)
 TOWN_NAME_BAD_START = "各全该本每个余多"
 _TOWN_RE = re.compile(rf"[{_HAN}]{{2}}[镇乡]")
 
