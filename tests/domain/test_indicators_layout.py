@@ -311,6 +311,15 @@ def test_a_year_in_an_events_name_is_no_period_for_the_sentences_after_it():
     assert [got[k].period for k in ("15个", "42亿元", "11个", "30亿元")] == ["2021-05"] * 4
 
 
+def test_a_headline_line_of_the_event_is_of_the_events_month():
+    text = (
+        "崇义上半年固定资产投资增长9.2%\n第三批28个项目集中签约\n"
+        "本报讯 7月14日,崇义县第三批重大项目集中签约活动举行,签约项目28个,总投资96亿元。"
+    )
+    got = extract(text, dt.date(2023, 7, 17))
+    assert [(i.text, i.period) for i in got][:2] == [("9.2%", "2023-H1"), ("28个", "2023-07")]
+
+
 def test_a_park_where_it_stands_and_its_gai_yuanqu():
     text = "位于信州区的上饶数字产业园已入驻企业136家。上半年,该园区实现营业收入56.2亿元。"
     got = by_text(text, pub=dt.date(2022, 7, 20), home_city="上饶市")

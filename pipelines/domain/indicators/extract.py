@@ -316,7 +316,12 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 and THIS_EVENT_RE.search(norm, a, r.fig.start)
             ):
                 r.period = st.event  # 此次集中开工项目共有20个: of the event's month
-            if r.period is None and headline_figures_period and r.fig.start < head_end and not r.target:
+            if (
+                headline_figures_period and r.fig.start < head_end and not r.target
+                # (瑞金一季度重点项目完成投资52.3亿元 / 第二批36个重大项目集中开工: a headline line of the event
+                # names its own period, not the line's before)
+                and (r.period is None or not labelled and _HEADLINE_EVENT_RE.search(norm, a, b))
+            ):
                 r.period = headline_figures_period  # 展销会落幕 / 5天吸引游客41.6万人次: of the month the lead dates
             if r.period and r.target and ONCE_DONE_RE.search(norm, a, r.fig.start):
                 r.period = None  # 二期预计明年底建成,全部达产后可新增年销售收入120亿元: once done, no date of its own
