@@ -261,6 +261,12 @@ def test_progress_against_a_plan_is_an_actual_share():
     assert (got["87%"].kind, got["87%"].target) == ("share", False)
 
 
+def test_a_kind_of_project_is_no_project_name():
+    got = by_text("该县基础设施项目完成投资8.6亿元；现代服务业项目7个，总投资12亿元。")
+    assert got["8.6亿元"].subject is None and got["12亿元"].subject is None
+    assert got["8.6亿元"].metric == "基础设施项目投资"
+
+
 def test_a_ranges_lower_end_names_no_project():
     got = by_text("其中投资5亿元至10亿元项目6个。")
     assert got["5亿元"].subject is None and got["10亿元"].subject is None

@@ -93,7 +93,8 @@ _PROJECT_TOPIC_RE = re.compile(
 )
 PROJECT_GROUP_WORDS: tuple[str, ...] = ("此次", "本次", "集中", "这些", "该", "各", "重大", "重点", "开工", "签约",
                                          "在建", "续建", "竣工", "入库", "储备", "招商", "产业", "引进", "已",
-                                         "大中型", "以上")  # 省大中型项目, 5亿元以上项目: kinds of project
+                                         "大中型", "以上",  # 省大中型项目, 5亿元以上项目: kinds of project
+                                         "服务业", "基础设施", "民生", "社会事业")  # (现代服务业项目5个)
 PROJECT_GROUP_BEFORE = "个批等类"  # 5个项目, 一批项目, 光伏等项目, 各类项目
 PROJECT_NAME_MIN = 4  # characters before 项目: 新能源项目 is a kind of project, 鄱余高等级公路项目 a name
 
