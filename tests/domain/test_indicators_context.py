@@ -1458,3 +1458,11 @@ def test_who_founded_a_cooperative_is_no_part_of_its_name():
 def test_one_of_several_projects_is_named_without_its_count():
     text = "在章贡区，总投资18亿元的一个新型电子材料项目已于6月投产。"
     assert extract(text, PUB)[0].subject == "新型电子材料项目"
+
+
+def test_gai_qu_in_a_districts_story_is_the_district_after_a_word_on_its_zone():
+    text = (
+        "信州区项目建设提速\n上半年，信州区完成固定资产投资62亿元。信州经开区新建厂房12万平方米。\n"
+        "上半年，该区帮助企业招工3200余人。"
+    )
+    assert extract(text, PUB, home_city="上饶市")[-1].subject == "信州区"

@@ -39,7 +39,13 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
             return park  # 赣州数字产业园已入驻企业168家。该园区实现营收72.6亿元: the park
         if e.anaphor == "园区" and (zone := actx.main_zone) and zone.endswith(_ZONE_PARK_WORDS):
             return zone  # 龙南经开区's story: 园区稀土产业主营业务收入 is the zone's (not the county's named last)
-        return st.last.get("zone") or actx.main_zone or actx.main_subject
+        last, main = st.last.get("zone"), actx.main_subject
+        if (
+            e.anaphor in ("该区", "全区") and last and main and last.endswith(_ZONE_PARK_WORDS)
+            and main.endswith("区") and not main.endswith(_ZONE_PARK_WORDS) and last.startswith(main[:2])
+        ):
+            return main  # 广丰区's story: 该区 is the district, after a word on 广丰经开区 in it
+        return last or actx.main_zone or main
     if typ == "city":
         # 龙南市…该市: a county-level city named before is "this city"; in an article about a county-level
         # city (瑞金市) 全市 is that city too; 我市 is always the paper's own city
