@@ -261,6 +261,11 @@ def test_progress_against_a_plan_is_an_actual_share():
     assert (got["87%"].kind, got["87%"].target) == ("share", False)
 
 
+def test_what_a_count_counts_ends_before_a_time_or_an_average():
+    got = by_text("全县56家民宿春节假期平均入住率达到82%，120个营位清明前就订满了。")
+    assert (got["56家"].metric, got["120个"].metric) == ("民宿数", "营位数")
+
+
 def test_a_kind_of_project_is_no_project_name():
     got = by_text("该县基础设施项目完成投资8.6亿元；现代服务业项目7个，总投资12亿元。")
     assert got["8.6亿元"].subject is None and got["12亿元"].subject is None

@@ -413,6 +413,8 @@ NOUN_STOP: tuple[str, ...] = (
     "零的", "帮扶", "打破", "成为", "等", "刚刚", "林立", "满负荷", "来回", "往来", "穿梭", "轰鸣",
     "昼夜", "火花", "一字排开", "整齐", "同时作业", "有序", "马力",  # 十几条生产线昼夜不停: what is seen of them
     "集中",  # 21个重大项目集中开工 (a noun that starts with it, 集中喷涂中心, stays: the search starts after it)
+    # a time after what is counted (680余家精品民宿国庆假期平均入住率…: 精品民宿), and 平均 before its 均
+    "平均", "国庆", "春节", "五一", "端午", "中秋", "元旦", "清明", "假期", "期间",
 )
 # Nouns that start with a word of NOUN_STOP (8个夜间消费集聚区: a kind of zone, not 集聚 the verb; 12个国家和地区:
 # what is counted, one phrase).
