@@ -209,3 +209,12 @@ def test_the_first_place_is_rank_one_in_a_ranking_only():
 def test_a_range_of_multiples_in_chinese_numerals():
     got = extract("稻虾共养的利润是单种水稻的三至四倍。", dt.date(2023, 5, 20))
     assert [(i.text, i.value_base) for i in got] == [("三", 3.0), ("四倍", 4.0)]
+
+
+def test_a_bare_hundred_million_of_a_threshold():
+    text = "全县亿元以上在建项目86个，营业收入超亿元企业52户，投入资金上亿元。"
+    got = {i.text: i for i in extract(text, PUB)}
+    assert (got["亿元以上"].value_base, got["亿元以上"].qualifier) == (1e8, "over")
+    assert got["亿元以上"].metric == "在建项目投资额门槛"
+    assert (got["亿元"].value_base, got["亿元"].qualifier, got["亿元"].start) == (1e8, "over", text.index("超亿") + 1)
+    assert sorted(got) == ["52户", "86个", "亿元", "亿元以上"]  # (上亿元: no threshold, no figure)

@@ -760,3 +760,9 @@ def test_yearly_and_weekly_changes_said_in_other_words():
     got = extract("今年以来，全县肉牛存栏2.8万头，比年初增长6.4%。", dt.date(2024, 6, 1))
     assert got[0].yoy_pct is None  # (since January, mid-year: no yearly change)
     assert [i.text for i in extract("7天假期，全县共接待游客36万人次。", dt.date(2024, 10, 8))] == ["36万人次"]
+
+
+def test_a_count_of_a_class_of_projects_names_the_class():
+    got = by_text("全市新开工10亿元以上项目12个，在建亿元以上项目86个。")
+    assert got["10亿元以上"].metric == "新开工项目投资额门槛"
+    assert (got["12个"].metric, got["86个"].metric) == ("新开工10亿元以上项目数", "在建亿元以上项目数")

@@ -280,6 +280,7 @@ def attach_metrics(
     base_years_here = has_base_year(s, lo, hi)  # (most sentences compare with no named year)
     # (the 由A增加到B rules below need a 由 or 从: most sentences have neither)
     you_here = any(s.find(w, lo, hi) >= 0 for w in RISE_START_WORDS)
+    threshold_before: str | None = None  # what stands before the figure before, a threshold (新开工亿元以上): 新开工
     for ri, r in enumerate(recs):
         f = r.fig
         cs = f.cs
@@ -313,11 +314,18 @@ def attach_metrics(
                 left, r.label = named, s[f.end : lab.end()]  # 【4606.2亿元】去年全市地区生产总值,同比增长4.7%
                 if r.kind == "share" and lab.group("name").endswith(C.GROWTH_NOUNS):
                     r.kind = "growth"  # 【8.3%】规上工业增加值增速
+        if (
+            threshold_before is not None and r.kind == "count" and last is not None
+            and _NOUN_RUN_RE.fullmatch(s, last.fig.end, f.start)
+        ):
+            # 新开工亿元以上项目146个: the projects of the class (the threshold's verb, the threshold, the noun)
+            left = threshold_before + s[last.fig.start : f.start]
         prev_end = f.end
         metric = left
         raw_verb = raw_left.rstrip("了")
         verb_only = len(left) <= 2 and (not left or raw_verb.endswith(INTRO_VERBS))
         threshold = f.qualifier == "over" and s.startswith("以上", f.end - 2) and r.kind == "amount"
+        threshold_before = left if threshold else None
         # rank, growth and share metrics are read on the left: the noun on the right only for the others, and for
         # money only after an intro verb (获得资金5亿元), as a size class (千亿级产业) or a threshold (亿元以上项目):
         # the rules below read it nowhere else
@@ -512,7 +520,9 @@ def attach_metrics(
         elif threshold:
             noun = right
             if "项目" in noun:
-                metric = _cut_after_head(noun) + "投资额门槛"
+                # (新开工亿元以上项目: the stage of the projects the class is of, 新开工项目投资额门槛)
+                stage = _PROJECT_STAGE_RE.search(left) if left else None
+                metric = (stage.group() if stage else "") + _cut_after_head(noun) + "投资额门槛"
             elif noun:
                 metric = noun + "门槛"
         if raw_left.endswith("以") and s.startswith("的", f.end) and r.kind != "rank":  # (以第一名的成绩: a rank)
@@ -849,6 +859,10 @@ def _growth_base(r: FigureRecord | None) -> str:
     return level_of(r.metric).removesuffix("年均")
 
 
+# The stage of the projects a threshold's class is of, before it (新开工亿元以上项目)
+_PROJECT_STAGE_RE = re.compile("新?(?:开工|引进|签约|竣工|投产|落地|招引|实施)$")
+# What a count counts right after a threshold (亿元以上项目146个: 项目)
+_NOUN_RUN_RE = re.compile("[\u4e00-\u9fff]{1,8}")
 # 比上年的19.18亿元增加2.18亿元: the change after last year's level (classify.link_neighbours reads the same)
 _CHANGE_AFTER_BASE_RE = re.compile(r"(?:净)?(?:增加|减少|增长|下降|多|少)了?$")
 

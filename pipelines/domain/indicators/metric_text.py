@@ -197,6 +197,8 @@ def _balance_quotes(m: str) -> str:
 
 
 _NOUN_BAD_START = "等及和与或为是在了对把被将向从也都还又并且而于已"
+# Nouns that start with one of those (亿元以上在建项目86个: projects under construction)
+NOUNS_OF_A_BAD_START: tuple[str, ...] = ("在建", "在岗", "在册", "在校", "在库")
 # A noun phrase does not start with these: what follows the figure is a predicate (260亩用于…).
 NOUN_BAD_START_WORDS: tuple[str, ...] = (
     "用于", "发展", "实现", "达到", "建成", "投入", "带动", "完成", "左右", "以上", "其中", "之一", "进入", "成为",
@@ -225,7 +227,9 @@ def right_noun(s: str, i: int, hi: int, fig_starts: list[int], fig_ends: list[in
     if i >= hi:
         return ""
     c = s[i]
-    if not ("\u4e00" <= c <= "\u9fff" or c in "“‘" or c.isascii() and c.isalpha()) or c in _NOUN_BAD_START:
+    if not ("\u4e00" <= c <= "\u9fff" or c in "“‘" or c.isascii() and c.isalpha()) or (
+        c in _NOUN_BAD_START and not s.startswith(NOUNS_OF_A_BAD_START, i)
+    ):
         return ""  # (is_han, inline: most exit here; a Latin name leads some, 12条TOPCon电池生产线)
     if s.startswith(NOUN_BAD_START_WORDS, i):
         return ""

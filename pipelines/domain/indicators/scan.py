@@ -22,7 +22,7 @@ _CN_NEXT = "".join(sorted({u[0] for u in UNITS} | set("万亿余多几来%至到
 _CN_DECIMAL = "点[零〇一二三四五六七八九]+"  # 三十一点二亿元
 NUM_RE = re.compile(
     # the lookahead lets positions that cannot start a number fail at once (the text is scanned in one pass)
-    rf"(?=[第前数首\d{_CN}])"
+    rf"(?=[第前数首亿\d{_CN}])"
     r"(?P<rank>第|前)?"
     # thousands separators: ASCII or full-width (１，２５６人 is 1256 people), always three digits a group
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -30,7 +30,9 @@ NUM_RE = re.compile(
     rf"|(?:(?<=[第前])[{_CN}]+|(?<=分之)[{_CN}]+(?:{_CN_DECIMAL})?"
     rf"|[{_CN}]+(?:[万亿][{_CN}]+)+[万亿]?(?=[{re.escape(_CN_NEXT)}])"
     rf"|[{_CN}]+(?:{_CN_DECIMAL})?(?=[{re.escape(_CN_NEXT)}]))"
-    r"|数(?=[十百千])|首(?=位))"  # (居全省首位: the first place)
+    r"|数(?=[十百千])|首(?=位)"  # (居全省首位: the first place)
+    # a bare 亿 of a threshold, one hundred million (亿元以上项目, 营收超亿元企业): no numeral, an empty number
+    rf"|(?<![\d{_CN}数几上多])(?=亿元以上)|(?<=[超过])(?=亿元))"
 )
 _RANK_GROUP = NUM_RE.groupindex["rank"]  # (group numbers: read for every number candidate)
 _NUM_GROUP = NUM_RE.groupindex["num"]
@@ -304,6 +306,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     if nxt not in _FIGURE_NEXT and start == num_start and not s.endswith(FRACTION_WORD, lo, num_start):
         return None  # a year, a date, a list number: what the steps below would find, in one test
     num_txt = s[num_start:p]
+    if not num_txt:
+        return _bare_hundred_million(s, start)
     chinese = not num_txt[0].isdigit()
     # Never inside a longer Arabic number, a word with Latin letters, or a version/code.
     if not chinese and num_start > lo:
@@ -487,6 +491,15 @@ def _fraction_at(s: str, num_start: int, p: int, numerator: float, lo: int) -> F
 
 
 _FIRST_PLACE_REACH = 16
+
+
+def _bare_hundred_million(s: str, start: int) -> Figure:
+    """亿元以上项目, 营收超亿元企业: one hundred million yuan, a threshold written without a numeral (its 以上 inside
+    the span, its 超 before it, as a figure's qualifiers are)."""
+    end = start + 2  # (亿元)
+    if s.startswith("以上", end):
+        end += 2
+    return Figure(start, end, start, 1.0, "亿元", "CNY", MULTIPLIERS["亿"], "amount", "over", chinese=True)
 
 
 def _first_place(s: str, start: int, p: int, lo: int) -> Figure | None:
