@@ -4,6 +4,7 @@ migrated database per test."""
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -28,15 +29,19 @@ def with_database(url: str, name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_url() -> Iterator[str]:
     """The server tests create their databases on."""
     if os.environ.get("DATABASE_URL"):
         yield os.environ["DATABASE_URL"]
         return
-    home = tmp_path_factory.mktemp("embedded")
-    url = embedded.ensure_running(home)
-    yield url
-    embedded.stop(home)
+    # (a folder of its own, not one under pytest's base temp: pytest removes the oldest of those when later runs
+    # start, and a test run beside this one would take the server's data away under it)
+    with tempfile.TemporaryDirectory(prefix="ganpo-test-pg-") as home:
+        url = embedded.ensure_running(Path(home))
+        try:
+            yield url
+        finally:
+            embedded.stop(Path(home))
 
 
 @pytest.fixture
