@@ -1466,3 +1466,11 @@ def test_gai_qu_in_a_districts_story_is_the_district_after_a_word_on_its_zone():
         "上半年，该区帮助企业招工3200余人。"
     )
     assert extract(text, PUB, home_city="上饶市")[-1].subject == "信州区"
+
+
+def test_a_company_shortened_to_its_words_initials():
+    text = (
+        "赣通精锻订单排到年底\n本报讯 走进江西赣通精密锻造有限公司，车间一片繁忙。"
+        "赣通精锻今年1至8月实现产值3.2亿元，公司员工达到460人。"
+    )
+    assert {i.subject for i in extract(text, PUB)} == {"赣通精锻"}

@@ -885,6 +885,10 @@ def _short_company_names(text: str) -> dict[str, str]:
             for ends in (core[:2] + core[-2:], core[:2] + core[-3:]):  # (锦程商用车)
                 if ends in text:
                     out[ends] = name
+            # 江西兴安精密铸造有限公司 … 兴安精铸: a name of three words shortened to the first and the first
+            # characters of the other two
+            if len(core) == 6 and (initials := core[:3] + core[4]) in text:
+                out[initials] = name
     return out
 
 
