@@ -260,7 +260,7 @@ def test_an_industry_head_the_last_item_names_is_each_items():
         ("目前，宏宇电子有员工860余人。", "860余人", "员工数"),
         ("全镇建有蔬菜大棚540个。", "540个", "蔬菜大棚数"),
         ("全县实有经营主体9.6万户。", "9.6万户", "实有经营主体数"),
-        ("公司有生产线6条。", "6条", "生产线条数"),
+        ("公司有生产线6条。", "6条", "生产线数"),
     ],
 )
 def test_what_a_have_verb_counts(text, span, metric):

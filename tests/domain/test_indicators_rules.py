@@ -766,3 +766,29 @@ def test_a_count_of_a_class_of_projects_names_the_class():
     got = by_text("全市新开工10亿元以上项目12个，在建亿元以上项目86个。")
     assert got["10亿元以上"].metric == "新开工项目投资额门槛"
     assert (got["12个"].metric, got["86个"].metric) == ("新开工10亿元以上项目数", "在建亿元以上项目数")
+
+
+def test_lines_are_counted_as_lines_and_policies_by_their_articles():
+    got = by_text("公司现有生产线26条，今年出台扶持政策10条。")
+    assert got["26条"].metric == "生产线数" and got["10条"].metric.endswith("扶持政策条数")
+
+
+def test_an_area_after_a_verb_of_planting_is_what_is_planted():
+    got = by_text("该镇种植白茶3600亩，发展花卉800亩，全镇水稻种植面积稳定在2万亩。")
+    assert [got[k].metric for k in ("3600亩", "800亩", "2万亩")] == ["白茶种植面积", "花卉种植面积", "水稻种植面积"]
+
+
+def test_what_a_unit_sells_for_is_its_selling_price():
+    got = by_text("今年小龙虾平均每斤卖24元，鸡蛋每斤5.6元。")
+    assert (got["24元"].metric, got["5.6元"].metric) == ("小龙虾平均售价(每斤)", "鸡蛋价格(每斤)")
+
+
+def test_a_class_by_a_measure_names_the_measure_and_the_class():
+    got = by_text("全镇集体经营性收入30万元以上的村有9个，力争全年营业收入50亿元以上。")
+    assert (got["30万元以上"].metric, got["9个"].metric) == ("集体经营性收入门槛", "集体经营性收入30万元以上的村数")
+    assert got["50亿元以上"].target and not got["50亿元以上"].metric.endswith("门槛")
+
+
+def test_a_places_households_and_people():
+    got = extract("全村共有312户、1286人。石桥村共208户876人，全乡186户。", PUB)
+    assert [i.metric for i in got] == ["户数", "人口", "户数", "人口", "户数"]

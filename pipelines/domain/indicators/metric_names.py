@@ -71,8 +71,8 @@ def _count_metric(noun: str, unit: str, from_left: bool) -> str:
     if base == "人次":
         return noun  # 接待游客52万人次, 发送旅客: visits, named by what was done (not 游客人数: no head count)
     suffix = C.CLASSIFIER_COUNT_SUFFIX.get(base, "数")
-    if suffix in ("条数", "次数") and not from_left:
-        suffix = "数"
+    if suffix in ("条数", "次数") and (not from_left or noun.endswith("线")):
+        suffix = "数"  # (生产线26条: 生产线数, as 26条生产线; 政策10条: 政策条数)
     if suffix == "户数" and not noun.endswith(C.HOUSEHOLD_NOUN_ENDINGS):
         suffix = "数"  # 入驻企业1300户: firms
     elif suffix != "户数" and noun.endswith(C.PERSON_NOUN_ENDINGS):
@@ -316,10 +316,10 @@ def attach_metrics(
                     r.kind = "growth"  # 【8.3%】规上工业增加值增速
         if (
             threshold_before is not None and r.kind == "count" and last is not None
-            and _NOUN_RUN_RE.fullmatch(s, last.fig.end, f.start)
+            and (counted := _CLASS_NOUN_RE.fullmatch(s, last.fig.end, f.start))
         ):
             # 新开工亿元以上项目146个: the projects of the class (the threshold's verb, the threshold, the noun)
-            left = threshold_before + s[last.fig.start : f.start]
+            left = threshold_before + s[last.fig.start : counted.end("noun")]
         prev_end = f.end
         metric = left
         raw_verb = raw_left.rstrip("了")
@@ -457,7 +457,10 @@ def attach_metrics(
             metric = metric.replace("约占", "占")  # (实木家具年产量约占全国的三成: 约 is the qualifier's)
             if (k := metric.rfind("占")) > 0 and len(metric) - k > 1 and not metric.endswith(_SHARE_ENDINGS):
                 metric += "比重"  # 我市进出口占全省的11.6%, 技术人员约占员工总数的18%
-        elif not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct:
+        elif (
+            not left and in_list and prev is not None and prev.fig.base_unit == f.base_unit and not direct
+            and not (f.base_unit == "count" and prev.fig.unit[-1:] != f.unit[-1:])  # (共有286户、1140人)
+        ):
             metric = prev.metric or ""
         elif r.kind == "capacity" and raw_left.endswith(("年产", "年产能")):
             # 年产20GWh储能电池项目, 一条年产500吨的生产线, 现有储能电池年产能15GWh: what has the capacity after
@@ -478,17 +481,24 @@ def attach_metrics(
                 metric = _counted_after(s, f, right)
             elif metric in C.BARE_CHANGE_VERBS and prev is not None and prev.metric and prev.fig.unit == f.unit:
                 metric = metric + prev.metric  # 规上企业达到312家,其中上半年新增17家: 新增规上企业数
-            elif metric and r.kind == "count":
+            elif metric and r.kind == "count" and not (
+                f.unit[-1:] in _POPULATION_UNITS and _PLACE_HAVING_RE.fullmatch(s, cs, f.start)
+            ):
                 metric = _count_metric(metric, f.unit, True)
                 if prev is not None and "其中" in r.gap and prev.kind == "count" and prev.metric:
                     metric = _part_of_count(metric, prev.metric)
-            elif not metric and r.kind == "count" and f.unit[-1:] in _POPULATION_UNITS:
+            elif r.kind == "count" and f.unit[-1:] in _POPULATION_UNITS:
                 # 全村共412户1736人: its households and its people; 其中脱贫户68户253人: the people of those households
-                of_households = prev is not None and prev.fig.unit.endswith("户") and not r.gap and f.unit[-1] == "人"
+                of_households = (
+                    prev is not None and prev.fig.unit.endswith("户") and r.gap in ("", "、") and f.unit[-1] == "人"
+                )
                 if of_households and prev is not None:
                     metric = (prev.metric or "").removesuffix("数").removesuffix("户") + "人口"
-                elif raw_left.endswith(_HAVING_WORDS) and _PLACE_SCOPE_RE.search(s, cs, f.start):
-                    metric = _POPULATION_UNITS[f.unit[-1]]  # (该企业共800人: no population)
+                elif _PLACE_HAVING_RE.fullmatch(s, cs, f.start) or (
+                    raw_left.endswith(_HAVING_WORDS) and _PLACE_SCOPE_RE.search(s, cs, f.start)
+                ):
+                    # (湖塘村共286户, 全村286户: a place's; 该企业共800人: no population)
+                    metric = _POPULATION_UNITS[f.unit[-1]]
         elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
             intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
             if direct or (right and intro):
@@ -523,6 +533,8 @@ def attach_metrics(
                 # (新开工亿元以上项目: the stage of the projects the class is of, 新开工项目投资额门槛)
                 stage = _PROJECT_STAGE_RE.search(left) if left else None
                 metric = (stage.group() if stage else "") + _cut_after_head(noun) + "投资额门槛"
+            elif noun and left.endswith(_MEASURES_OF_A_CLASS):
+                metric = left + "门槛"  # 集体经营性收入50万元以上的村: the class is by the income
             elif noun:
                 metric = noun + "门槛"
         if raw_left.endswith("以") and s.startswith("的", f.end) and r.kind != "rank":  # (以第一名的成绩: a rank)
@@ -629,6 +641,11 @@ def attach_metrics(
             and r.kind not in ("growth", "share", "rank") and not r.delta
         ):
             metric, last_object = _verb_object_noun(metric, f.base_unit, last_object)
+        elif (
+            f.base_unit == "mu" and metric[:2] in _PLANTING_VERBS and len(metric) >= 4 and "面积" not in metric
+            and not r.delta
+        ):
+            metric = metric[2:] + "种植面积"  # 种植刺葡萄1850亩, 发展油茶1.2万亩: 刺葡萄种植面积
         if (
             last is not None and last.progress_of is not None and f.base_unit == "percentage_point"
             and s.find("序时进度", cs, f.start) >= 0
@@ -666,6 +683,7 @@ GOODS_UNITS = frozenset(PER_UNITS) - {"平方米", "亩"}
 # (a retail price may be per a weight or volume of several units: 每500克, 每5升)
 _PER_UNIT_RE = re.compile(
     rf"(?P<at>按照|按)?(?P<name>[^每]*?)(?P<lead>(?:{_LEAD_OUT})*)每(?P<unit>\d*(?:{'|'.join(PER_UNITS)}))"
+    r"(?P<sell>能卖到|能卖|卖到|卖|可卖)?"  # (小龙虾每斤卖22元: what it sells for)
 )
 _VALUE_NOUN_ENDS = ("价", "价格", "费", "金", "资", "入", "贴", "红", "额", "本", "润", "薪", "租", "值")
 _PRICE_AFTER_RE = re.compile(r"的([^,，;；。的]{0,6}?价格?)")  # 按照每斤3.2元的收购价格: named after the figure
@@ -687,7 +705,7 @@ def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
     if unit.lstrip("0123456789") in GOODS_UNITS and not name.endswith(_VALUE_NOUN_ENDS):
         if _COMPARED_RE.search(name):
             return None  # 比去年同期每斤高出: a difference in price, named as written
-        name += "价格"
+        name += "售价" if m.group("sell") else "价格"
     return f"{name}(每{unit})"
 
 
@@ -695,6 +713,8 @@ def _per_unit_metric(metric: str, s: str, end: int, hi: int) -> str | None:
 _POPULATION_UNITS = {"户": "户数", "人": "人口"}
 _HAVING_WORDS = ("共", "有")  # (共有, 总共 end with them)
 _PLACE_SCOPE_RE = re.compile(r"[全该本][村镇乡县市区]|[村镇乡]")  # 全村共412户, 湖塘村有…
+# A village, township or town alone before a count of households or people, and its verb of having (湖塘村共)
+_PLACE_HAVING_RE = re.compile("(?:[全该本]|[\u4e00-\u9fff]{2,3})[村镇乡](?:共有|总共|共|有)?")
 _DECLINE_NOUN_RE = re.compile(r"降幅(?:收窄|扩大|回落|缩小|继续收窄)?$")
 _SINCE_JANUARY_RE = re.compile(f"[比较](?:{alternation(C.SINCE_YEAR_START)})")  # (last year's end: this January)
 _VERB_GAP_MAX = 4  # ,增长 / ,增长了 / 、提高了: a comma and a verb of change between two figures
@@ -710,6 +730,8 @@ _QUANTITY_OF_VERB: dict[str, str] = {
     "发送": "发送量", "发运": "发运量", "交付": "交付量", "出栏": "出栏量",
     "出货": "出货量", "发货": "发货量", "下线": "下线量",  # (上半年出货1260万片: 出货量)
 }
+# Verbs of planting before what is planted, of an area in 亩 (种植蔬菜2.7万亩: 蔬菜种植面积)
+_PLANTING_VERBS = frozenset({"种植", "栽种", "栽植", "发展", "新种", "扩种"})
 _TRADE_VERBS = ("出口", "进口")
 # Nouns that start with one of those verbs (生产线12条: lines, not a quantity produced)
 _NOUNS_OF_VERBS = (
@@ -859,10 +881,13 @@ def _growth_base(r: FigureRecord | None) -> str:
     return level_of(r.metric).removesuffix("年均")
 
 
+# What a threshold before a class names (营业收入10亿元以上的企业, 集体经营性收入50万元以上的村)
+_MEASURES_OF_A_CLASS = ("收入", "营收", "产值", "销售额", "税收", "利润", "交易额", "成交额")
 # The stage of the projects a threshold's class is of, before it (新开工亿元以上项目)
 _PROJECT_STAGE_RE = re.compile("新?(?:开工|引进|签约|竣工|投产|落地|招引|实施)$")
 # What a count counts right after a threshold (亿元以上项目146个: 项目)
-_NOUN_RUN_RE = re.compile("[\u4e00-\u9fff]{1,8}")
+# (a noun, and a verb of having after it: 项目, 的村有, 企业达)
+_CLASS_NOUN_RE = re.compile("(?P<noun>的?(?:(?![的有达为是共])[\u4e00-\u9fff]){1,8})(?:有|达|为|共)?")
 # 比上年的19.18亿元增加2.18亿元: the change after last year's level (classify.link_neighbours reads the same)
 _CHANGE_AFTER_BASE_RE = re.compile(r"(?:净)?(?:增加|减少|增长|下降|多|少)了?$")
 
