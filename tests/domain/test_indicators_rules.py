@@ -792,3 +792,8 @@ def test_a_class_by_a_measure_names_the_measure_and_the_class():
 def test_a_places_households_and_people():
     got = extract("全村共有312户、1286人。石桥村共208户876人，全乡186户。", PUB)
     assert [i.metric for i in got] == ["户数", "人口", "户数", "人口", "户数"]
+
+
+def test_speeds_and_the_span_an_average_is_reckoned_over_are_no_figures():
+    got = by_text("新路全长42公里，设计速度每小时60至80公里。按近12个月平均销售速度计算，去化周期为13.2个月。")
+    assert sorted(got) == ["13.2个月", "42公里"]

@@ -302,6 +302,7 @@ _ORDINAL_NOUNS = ("年头", "个年头", "批", "届", "轮", "期", "次", "代
 _LIST_INTRO_RE = re.compile(r"[^,，。;；：:]{0,6}[：:]\s*(?:一是|一、|第一|首先|1[.、．])")
 _RANK_POOL_RE = re.compile(r"[^,，。;；]{0,12}?中(?:排名|排|位居|位列|居|列)")
 _SCENERY_AFTER = re.compile(r"的[^,，。;；、的]{1,10}?[上中里内旁边]")
+_SPEED_BEFORE_RE = re.compile("时速|每小时")
 _NON_ECONOMIC_RE = re.compile("|".join(C.NON_ECONOMIC_NOUNS))
 # What one of the first three searches of _is_not_economic must find, each within the figure's sentence: one
 # search of the sentence for all of them tells whether any of the three can find something.
@@ -311,7 +312,7 @@ _NON_ECONOMIC_CUE_RE = re.compile(
 )
 # The units and base units _is_not_economic has a rule for that needs no cue word (times, scores, durations,
 # lengths, areas; and Chinese numerals: 三个目标：一是…).
-_CUELESS_UNITS = ("分", "天", "个")
+_CUELESS_UNITS = ("分", "天", "个", "个月")
 _CUELESS_BASE_UNITS = ("km", "m2", "mu")
 
 
@@ -341,8 +342,12 @@ def _is_not_economic(s: str, f: Figure, hi: int, cue: bool) -> bool:
         return True  # 定下了三个目标：一是…: the number of points a list will make
     if f.chinese and f.unit == "件" and s.startswith("民生实事", f.end):
         return True  # 办好十件民生实事: a yearly programme's name (两项指标均…, a count the seeds keep, is one)
-    if f.base_unit == "km" and (s.startswith(("/小时", "/时", "每小时"), f.end) or s.endswith("时速", 0, f.start)):
-        return True  # 时速100公里: a speed
+    if f.base_unit == "km" and (
+        s.startswith(("/小时", "/时", "每小时"), f.end) or _SPEED_BEFORE_RE.search(s, max(f.cs, f.start - 8), f.start)
+    ):
+        return True  # 时速100公里, 设计速度每小时60至80公里: a speed
+    if f.unit == "个月" and s.startswith(("平均", "月均"), f.end) and s.endswith("近", max(0, f.start - 2), f.start):
+        return True  # 按近12个月平均销售速度计算: the span an average is reckoned over
     if f.base_unit in ("km", "m2", "mu") and f.start > 0 and s[f.start - 1] in "在于":
         m = _SCENERY_AFTER.match(s, f.end, hi)
         return m is not None and "基础" not in m.group(0)
