@@ -797,3 +797,9 @@ def test_a_places_households_and_people():
 def test_speeds_and_the_span_an_average_is_reckoned_over_are_no_figures():
     got = by_text("新路全长42公里，设计速度每小时60至80公里。按近12个月平均销售速度计算，去化周期为13.2个月。")
     assert sorted(got) == ["13.2个月", "42公里"]
+
+
+def test_a_growth_in_multiples_among_a_releases_growths_is_a_growth():
+    got = by_text("家电类零售额增长8.2%，其中智能家电零售额增长1.4倍。生产效率提高了3倍。")
+    assert (got["1.4倍"].kind, got["1.4倍"].value_base) == ("growth", 140)
+    assert got["3倍"].kind == "other"

@@ -234,7 +234,14 @@ def _since_base(s: str, f: Figure) -> bool:
     years, or of something the clause names with no year-on-year cue (效率提高了3倍)."""
     if base_year_comparison(s, f) is not None or years_window(s, f) is not None:
         return True
-    return _YEAR_ON_YEAR_RE.search(s, f.ws, f.start) is None and not _BARE_GROWTH_RE.fullmatch(s, f.cs, f.start)
+    return (
+        _YEAR_ON_YEAR_RE.search(s, f.ws, f.start) is None and not _BARE_GROWTH_RE.fullmatch(s, f.cs, f.start)
+        # (汽车类零售额增长12.4%,其中新能源汽车零售额增长1.6倍: a growth among the release's growths)
+        and _PERCENT_GROWTH_RE.search(s, f.ws, f.start) is None
+    )
+
+
+_PERCENT_GROWTH_RE = re.compile(r"(?:增长|增速为?|提高|上升)[0-9.]+%")
 
 
 _BELOW_RE = re.compile(r"(?:低于|慢于|少于)[^,，;；。]{0,16}$")
