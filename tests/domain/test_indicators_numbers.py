@@ -218,3 +218,13 @@ def test_a_bare_hundred_million_of_a_threshold():
     assert got["亿元以上"].metric == "在建项目投资额门槛"
     assert (got["亿元"].value_base, got["亿元"].qualifier, got["亿元"].start) == (1e8, "over", text.index("超亿") + 1)
     assert sorted(got) == ["52户", "86个", "亿元", "亿元以上"]  # (上亿元: no threshold, no figure)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("项目投产后可年产皮鞋600万双。", "600万双"), ("合作社卖出米酒3.2万瓶。", "3.2万瓶"),
+     ("今年出让工业用地42宗。", "42宗"), ("基地接待研学团队1200批次。", "1200批次")],
+)
+def test_counts_in_pairs_bottles_parcels_and_batches(text, span):
+    got = {i.text: i for i in extract(text, PUB)}
+    assert got[span].base_unit == "count"

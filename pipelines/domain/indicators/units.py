@@ -120,6 +120,10 @@ UNITS: dict[str, UnitInfo] = {
     "锭": UnitInfo("count", 1, "count"),  # 纺纱锭数20万锭
     "架": UnitInfo("count", 1, "count"),  # 植保无人机1460架
     "份": UnitInfo("count", 1, "count"),  # 精简申请材料1400余份, 收到简历120多份
+    "双": UnitInfo("count", 1, "count"),  # 年产运动鞋1200万双
+    "瓶": UnitInfo("count", 1, "count"),  # 销售葡萄酒18万瓶
+    "宗": UnitInfo("count", 1, "count"),  # 出让国有建设用地156宗
+    "批次": UnitInfo("count", 1, "count"),  # 接待研学团队2860批次
     "种": UnitInfo("count", 1, "count"),  # 展出农特产品1500余种
     "笔": UnitInfo("count", 1, "count"),  # 发放贷款2860笔
     "场": UnitInfo("count", 1, "count"),  # 举办招聘会6场
