@@ -228,3 +228,9 @@ def test_a_bare_hundred_million_of_a_threshold():
 def test_counts_in_pairs_bottles_parcels_and_batches(text, span):
     got = {i.text: i for i in extract(text, PUB)}
     assert got[span].base_unit == "count"
+
+
+def test_people_counted_by_a_bare_wan_and_the_noun_after_it():
+    got = {i.text: i for i in extract("工程解决了12.4万农村人口的饮水问题，投入资金3万元。", PUB)}
+    assert (got["12.4万"].value_base, got["12.4万"].base_unit, got["12.4万"].metric) == (124000, "count", "农村人口")
+    assert got["3万元"].base_unit == "CNY"

@@ -38,7 +38,7 @@ from .metric_text import (
 )
 from .periods import RISE_START_WORDS, PeriodHit
 from .records import FigureRecord, alternation
-from .scan import CONTEXT_WINDOW, RANGE_CONNECTORS, Figure, is_han
+from .scan import CONTEXT_WINDOW, PEOPLE_AFTER_RE, RANGE_CONNECTORS, Figure, is_han
 from .sentences import BULLETS
 from .subjects import Entity, places
 from .targets import plan_share
@@ -566,6 +566,8 @@ def attach_metrics(
             r.project = project.project  # 总投资30亿元的X项目建成后年产值50亿元,就业岗位3000个: X's
         if f.mult_only and _MULT_ONLY_COUNT_RE.search(raw_left):
             f.base_unit, r.kind = "count", "count"
+        elif f.mult_only and r.kind == "count" and (people := PEOPLE_AFTER_RE.match(s, f.end, hi)):
+            metric = people.group()  # 解决了28.6万农村人口的饮水安全问题: 农村人口 (scan counted them by it)
         if not metric and prev is not None and r.kind not in ("growth", "rank"):
             # 计划改造公路320公里、危桥18座,已完成256公里: the level in the same unit
             metric = (prev if prev.fig.base_unit == f.base_unit else level_in_unit.get(f.base_unit, prev)).metric or ""

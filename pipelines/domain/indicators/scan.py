@@ -396,7 +396,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     if unit == "元" and (jiao := _JIAO_RE.match(s, p, hi)):
         value += (parse_number(jiao.group(1)) or 0) / 10  # 二元五角, 2元5角: ¥2.5
         p = jiao.end()
-    mult_only = False
+    mult_only = people = False
     if info is None and mult == "亿" and not chinese and (rest := _WAN_AFTER_YI_RE.match(s, p, hi)):
         # 1亿2000万元: one amount written in two groups (1.2亿元)
         value += int(rest.group(1)) / 10000
@@ -407,7 +407,9 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
             return _range_lower_bound(s, m, value, qualifier, lo, hi, chinese)
         follow = s[p : p + 1]
         if mult in ("百", "千") or (follow and is_han(follow) and follow not in MULT_ONLY_FOLLOW):
-            return None  # 7万方, 百台…: an unknown unit after the multiplier
+            if not (mult == "万" and PEOPLE_AFTER_RE.match(s, p, hi)):
+                return None  # 7万方, 百台…: an unknown unit after the multiplier
+            people = True  # 18.6万贫困人口, 5.8万农村人口: people counted by the noun
         mult_only = True
     if chinese and value <= 1 and not mult and unit not in ("半", "倍", "成"):
         return None  # 一个, 一家, 一项: not figures; 零部件: a word (一半 is half; 增长一倍 doubled; 一成 is 10 %)
@@ -420,7 +422,7 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         qualifier = SUFFIX_QUALIFIERS[w]
         p += _SUFFIX_LEN
     if info is None:
-        base_unit, ufactor, kind = "CNY", 1.0, "amount"
+        base_unit, ufactor, kind = ("count", 1.0, "count") if people else ("CNY", 1.0, "amount")
     else:
         base_unit, ufactor, kind = info.base_unit, info.factor, info.kind
     if qualifier is None:
@@ -432,6 +434,8 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
 
 
 _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
+# People a bare 万 counts, named right after it (18.6万贫困人口, 5.8万农村人口, 3万群众)
+PEOPLE_AFTER_RE = re.compile("[\u4e00-\u9fff]{0,4}?(?:人口|群众|居民)")
 _DOUBLED_BEFORE_RE = re.compile("翻了?$")
 _MINUS_AFTER_RE = re.compile("(?:增长|增速|增幅|增长率)(?:为|是)?$")
 _WAN_AFTER_YI_RE = re.compile(r"(\d{1,4})万元")
