@@ -88,6 +88,20 @@ ABOUT: dict[str, str] = {
     "live-streaming, parcels, a night market, county commerce, sports events, new energy vehicles, CPI",
     "round40": "features in the seeds' genre, mostly 赣南日报's: zones' half years with boxes, site visits, a firm's "
     "growth in quotes, chain-leader reports, optics, tungsten and copper",
+    "round41": "metric names in ordinary news: nouns before and after the number, from verbs, abbreviated, scoped, "
+    "其中 breakdowns, shares of a whole, per-unit figures, rates in 个百分点, growth named after its level",
+    "round42": "industry and investment week by week: a park and its firms, signings and groundbreakings, a zone's "
+    "investment against its plan, a firm's output and lines, capacities, technology upgrades, industrial power",
+    "round43": "a front page and a county page of any weekday: releases, meetings that set targets, features, "
+    "livelihood projects, photo captions, columns of short items with datelines",
+    "round44": "held out: written blind at the start of stop 17 (an ordinary month of economy and front pages), kept "
+    "aside unread while rounds 41–43 and 45–47 drove the rules, scored once at the end",
+    "round45": "rural economy and livelihoods: a township's industries, village collectives, cooperatives and their "
+    "members, farmers in quotes, harvests and prices per 斤 and 亩, relief workshops, rural roads and water",
+    "round46": "departmental releases and their periods: monthly and quarterly statistics, fiscal, customs, credit, "
+    "tax, electricity, a holiday, housing, jobs, a January statistical bulletin, a 数说 box",
+    "round47": "companies and their people: site visits, a listed firm's quarter, founders in quotes, a bank branch, "
+    "logistics, a mall, a start-up, a firm that moved county, a subsidiary and its parent, short and full names",
     "round33": "how numbers are written: vague and Chinese numerals (三四千元, 上百台), percentages in words, 成 and "
     "倍, ranges in many forms, full-width digits, separators, a printed minus sign, declines spelt many ways",
 }
