@@ -803,3 +803,10 @@ def test_a_growth_in_multiples_among_a_releases_growths_is_a_growth():
     got = by_text("家电类零售额增长8.2%，其中智能家电零售额增长1.4倍。生产效率提高了3倍。")
     assert (got["1.4倍"].kind, got["1.4倍"].value_base) == ("growth", 140)
     assert got["3倍"].kind == "other"
+
+
+def test_a_bare_retail_sales_in_a_release_is_the_total_retail_sales():
+    got = by_text(
+        "1—5月，全市社会消费品零售总额412.6亿元，增长6.2%；5月当月零售额86.3亿元，增长5.8%。汽车类零售额21亿元。"
+    )
+    assert (got["86.3亿元"].metric, got["21亿元"].metric) == ("社会消费品零售总额", "汽车类零售额")

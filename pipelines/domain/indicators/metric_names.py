@@ -160,6 +160,7 @@ METRIC_ABBREVIATIONS: dict[str, str] = {
     "社零": "社会消费品零售总额",
     "社零额": "社会消费品零售总额",
     "社零总额": "社会消费品零售总额",
+    "零售额": "社会消费品零售总额",  # (3月当月零售额104.76亿元; a kind's keeps its name: 汽车类零售额)
 }
 # An abbreviation opens the metric or names the whole of a share (工业投资占固投比重)
 _ABBREVIATION_RE = re.compile(f"(?:^|(?<=占))(?:{'|'.join(sorted(METRIC_ABBREVIATIONS, key=len, reverse=True))})")
