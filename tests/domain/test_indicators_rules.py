@@ -810,3 +810,8 @@ def test_a_bare_retail_sales_in_a_release_is_the_total_retail_sales():
         "1—5月，全市社会消费品零售总额412.6亿元，增长6.2%；5月当月零售额86.3亿元，增长5.8%。汽车类零售额21亿元。"
     )
     assert (got["86.3亿元"].metric, got["21亿元"].metric) == ("社会消费品零售总额", "汽车类零售额")
+
+
+def test_a_balances_change_since_january_is_named_without_its_holders():
+    got = by_text("6月末，全市金融机构本外币各项贷款余额2860亿元，比年初增加312亿元。")
+    assert got["312亿元"].metric == "各项贷款余额比年初增加额"

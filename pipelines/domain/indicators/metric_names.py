@@ -891,6 +891,8 @@ _PROJECT_STAGE_RE = re.compile("新?(?:开工|引进|签约|竣工|投产|落地
 # What a count counts right after a threshold (亿元以上项目146个: 项目)
 # (a noun, and a verb of having after it: 项目, 的村有, 企业达)
 _CLASS_NOUN_RE = re.compile("(?P<noun>的?(?:(?![的有达为是共])[\u4e00-\u9fff]){1,8})(?:有|达|为|共)?")
+# Who holds a balance, before what changed of it (金融机构本外币各项存款余额): no part of the change's name
+_LENDERS_RE = re.compile("^(?:全市|全县|全区)?(?:银行业)?(?:金融机构)?(?:本外币)?(?=各项|存款|贷款)")
 # 比上年的19.18亿元增加2.18亿元: the change after last year's level (classify.link_neighbours reads the same)
 _CHANGE_AFTER_BASE_RE = re.compile(r"(?:净)?(?:增加|减少|增长|下降|多|少)了?$")
 
@@ -907,6 +909,7 @@ def _delta_metric(clause: str, raw_left: str, prev: FigureRecord | None, f: Figu
         what = prev.metric if prev is not None and prev.metric else ""
     if not what:
         return ""
+    what = _LENDERS_RE.sub("", what)  # (金融机构本外币各项存款余额比年初增加: 各项存款余额比年初增加额)
     if f.base_unit in ("CNY", "USD"):
         return f"{what}{cue}额"
     return f"{what.removesuffix('数')}{cue}数"
