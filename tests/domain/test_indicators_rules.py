@@ -815,3 +815,8 @@ def test_a_bare_retail_sales_in_a_release_is_the_total_retail_sales():
 def test_a_balances_change_since_january_is_named_without_its_holders():
     got = by_text("6月末，全市金融机构本外币各项贷款余额2860亿元，比年初增加312亿元。")
     assert got["312亿元"].metric == "各项贷款余额比年初增加额"
+
+
+def test_a_list_of_spending_heads_shares_the_last_items_spending():
+    got = by_text("教育、农林水、卫生健康支出分别增长4.6%、8.1%和6.3%。")
+    assert [got[k].metric for k in ("4.6%", "8.1%", "6.3%")] == ["教育支出增速", "农林水支出增速", "卫生健康支出增速"]

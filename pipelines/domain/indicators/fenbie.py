@@ -102,7 +102,7 @@ def distribute_fenbie(
 
 # The measure the last item of a list names for all of them (粮油、肉禽蛋、酒类销售额分别增长…)
 _SHARED_MEASURE_RE = re.compile(
-    "(?:销售额|零售额|营业收入|营收|增加值|产值|产量|(?:进出|出|进)口额?|用电量|价格)$"
+    "(?:销售额|零售额|营业收入|营收|增加值|产值|产量|(?:进出|出|进)口额?|用电量|价格|支出)$"
 )
 
 
