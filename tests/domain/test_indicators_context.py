@@ -300,6 +300,9 @@ def test_an_april_report_that_names_last_year_once_is_of_this_year():
     ]
     annual = "2022年年报：2022年，公司实现营业收入52亿元。全年净利润3.1亿元。"
     assert extract(annual, dt.date(2023, 4, 20))[-1].period == "2022"
+    # (a review of last year out in April that names it once: still of last year)
+    review = "全县经济稳中向好\n2022年，全县地区生产总值286亿元。全年新增市场主体5200户。"
+    assert [i.period for i in extract(review, dt.date(2023, 4, 10))] == ["2022", "2022"]
 
 
 def test_the_day_of_a_visit_is_no_period_of_a_projects_size():

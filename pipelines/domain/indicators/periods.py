@@ -141,13 +141,16 @@ def reference_year(text: str, pub: dt.date) -> int:
     tie_to_last = last and last == this and (
         pub.month <= REVIEW_MONTHS or text.find(f"{pub.year - 1}年") < text.find(f"{pub.year}年")
     )
-    if pub.month == 4 and last < 2:
-        # (an April report on the first quarter that names last year once, 2023年,园区亩均税收…: a comparison; a
-        # review of last year out in April, a company's annual report, names it again and again)
+    headline_end = text.find("\n")
+    if pub.month == 4 and _FIRST_QUARTER_RE.search(text, 0, headline_end if headline_end >= 0 else len(text)):
+        # 广丰经开区一季度规上工业营收增长15.2%, in April: the quarter just ended, whatever year the story also
+        # names (2023年,园区亩均税收…: a comparison)
         return pub.year
     return pub.year - 1 if last > this or tie_to_last else pub.year
 
 
+# The first quarter as a headline names it (一季度, 1—3月): in April, the quarter just ended
+_FIRST_QUARTER_RE = re.compile(r"第?一季度|[1一][-—–~至到]3月|一至三月")
 # From this day of the month before a holiday's month, a story names the holiday to come (a preview, a forecast)
 PREVIEW_FROM_DAY = 15
 
