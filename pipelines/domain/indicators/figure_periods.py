@@ -117,9 +117,11 @@ def event_month(
     return day_month(day) if day else None
 
 
-_HOLIDAY_PHRASE_RE = re.compile("假期|黄金周|小长假|双节")
+# The words of a holiday's days off (国庆中秋假期, 五一小长假, “双节”)
+_HOLIDAY_WORDS = "假期|黄金周|小长假|双节"
+_HOLIDAY_PHRASE_RE = re.compile(_HOLIDAY_WORDS)
 # A holiday story's headline (“双节”假期我市接待游客…, 春节假期全市旅游收入…)
-HOLIDAY_HEADLINE_RE = re.compile("假期|黄金周|小长假|双节|春节|国庆|五一|端午|中秋|元旦")
+HOLIDAY_HEADLINE_RE = re.compile(_HOLIDAY_WORDS + "|春节|国庆|五一|端午|中秋|元旦")
 
 
 def lead_holiday(

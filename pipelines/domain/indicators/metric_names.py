@@ -400,7 +400,6 @@ def attach_metrics(
             bare = left.replace(scope, "").replace("占", "")
             sm = _SHARE_NOUN_RE.match(s, f.end, hi)
             plan = plan_share(s, cs, f.start)
-            # (the level before the plan's phrase: not the plan's own amount, 完成全年341.6亿元目标任务的96.2%)
             # (the figure before the plan's phrase, not the plan's own amount: 完成全年341.6亿元目标任务的96.2%; a
             # level, else a growth of one: 营业收入增长14.2%,完成全年目标任务的51.4%)
             done = next(
@@ -471,6 +470,8 @@ def attach_metrics(
             metric = (product + "年产能") if product else "年产能"
         elif f.base_unit in ("count", "vehicle"):
             intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
+            # (湖塘村共286户, 全村286户: a place's households or people)
+            of_a_place = f.unit[-1:] in _POPULATION_UNITS and _PLACE_HAVING_RE.fullmatch(s, cs, f.start) is not None
             event = _event_after(s, f, hi) if f.unit.endswith("次") else ""
             if event:
                 metric = left + event + "次数"  # 连续22次打破纪录: the event counted
@@ -482,9 +483,7 @@ def attach_metrics(
                 metric = _counted_after(s, f, right)
             elif metric in C.BARE_CHANGE_VERBS and prev is not None and prev.metric and prev.fig.unit == f.unit:
                 metric = metric + prev.metric  # 规上企业达到312家,其中上半年新增17家: 新增规上企业数
-            elif metric and r.kind == "count" and not (
-                f.unit[-1:] in _POPULATION_UNITS and _PLACE_HAVING_RE.fullmatch(s, cs, f.start)
-            ):
+            elif metric and r.kind == "count" and not of_a_place:
                 metric = _count_metric(metric, f.unit, True)
                 if prev is not None and "其中" in r.gap and prev.kind == "count" and prev.metric:
                     metric = _part_of_count(metric, prev.metric)
@@ -495,11 +494,8 @@ def attach_metrics(
                 )
                 if of_households and prev is not None:
                     metric = (prev.metric or "").removesuffix("数").removesuffix("户") + "人口"
-                elif _PLACE_HAVING_RE.fullmatch(s, cs, f.start) or (
-                    raw_left.endswith(_HAVING_WORDS) and _PLACE_SCOPE_RE.search(s, cs, f.start)
-                ):
-                    # (湖塘村共286户, 全村286户: a place's; 该企业共800人: no population)
-                    metric = _POPULATION_UNITS[f.unit[-1]]
+                elif of_a_place or raw_left.endswith(_HAVING_WORDS) and _PLACE_SCOPE_RE.search(s, cs, f.start):
+                    metric = _POPULATION_UNITS[f.unit[-1]]  # (该企业共800人: no population)
         elif r.kind == "area" or f.base_unit in ("km", "tonne") or f.unit.endswith(("立方米", "立方")):
             intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
             if direct or (right and intro):
@@ -733,8 +729,6 @@ _QUANTITY_OF_VERB: dict[str, str] = {
     "发送": "发送量", "发运": "发运量", "交付": "交付量", "出栏": "出栏量",
     "出货": "出货量", "发货": "发货量", "下线": "下线量",  # (上半年出货1260万片: 出货量)
 }
-# Verbs of planting before what is planted, of an area in 亩 (种植蔬菜2.7万亩: 蔬菜种植面积)
-_PLANTING_VERBS = frozenset({"种植", "栽种", "栽植", "发展", "新种", "扩种"})
 _TRADE_VERBS = ("出口", "进口")
 # Nouns that start with one of those verbs (生产线12条: lines, not a quantity produced)
 _NOUNS_OF_VERBS = (
@@ -747,7 +741,10 @@ _PER_MU_EARNING_RE = re.compile(
     r"(?:种植?|养)?(?P<what>[^一]{1,4}?)?(?:加起来)?一亩(?:地|田)?(?:还|就|也|平均)?(?:能|可以|可)?"
     r"(?:挣|赚|收入|增收|(?P<net>纯)收入)"
 )
+# A verb of planting right before an area, what is planted after it (种了9亩白莲: 白莲种植面积); and verbs of
+# planting that open a metric, what is planted after them (种植蔬菜2.7万亩: 蔬菜种植面积)
 _PLANTED_RE = re.compile("(?:种|种植|栽|栽种|移栽)了?$")
+_PLANTING_VERBS = frozenset({"种植", "栽种", "栽植", "发展", "新种", "扩种"})
 
 
 def _quantity_of(raw_verb: str, noun: str) -> str:
@@ -888,8 +885,7 @@ def _growth_base(r: FigureRecord | None) -> str:
 _MEASURES_OF_A_CLASS = ("收入", "营收", "产值", "销售额", "税收", "利润", "交易额", "成交额")
 # The stage of the projects a threshold's class is of, before it (新开工亿元以上项目)
 _PROJECT_STAGE_RE = re.compile("新?(?:开工|引进|签约|竣工|投产|落地|招引|实施)$")
-# What a count counts right after a threshold (亿元以上项目146个: 项目)
-# (a noun, and a verb of having after it: 项目, 的村有, 企业达)
+# What a count counts right after a threshold, and a verb of having after it (亿元以上项目146个, 以上的村有7个)
 _CLASS_NOUN_RE = re.compile("(?P<noun>的?(?:(?![的有达为是共])[\u4e00-\u9fff]){1,8})(?:有|达|为|共)?")
 # Who holds a balance, before what changed of it (金融机构本外币各项存款余额): no part of the change's name
 _LENDERS_RE = re.compile("^(?:全市|全县|全区)?(?:银行业)?(?:金融机构)?(?:本外币)?(?=各项|存款|贷款)")

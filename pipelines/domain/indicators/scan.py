@@ -494,9 +494,6 @@ def _fraction_at(s: str, num_start: int, p: int, numerator: float, lo: int) -> F
     return Figure(j, p, num_start, value, "%", "percent", 1.0, "share", prefix_qualifier(s, j, lo), chinese=True)
 
 
-_FIRST_PLACE_REACH = 16
-
-
 def _bare_hundred_million(s: str, start: int) -> Figure:
     """亿元以上项目, 营收超亿元企业: one hundred million yuan, a threshold written without a numeral (its 以上 inside
     the span, its 超 before it, as a figure's qualifiers are)."""
@@ -504,6 +501,9 @@ def _bare_hundred_million(s: str, start: int) -> Figure:
     if s.startswith("以上", end):
         end += 2
     return Figure(start, end, start, 1.0, "亿元", "CNY", MULTIPLIERS["亿"], "amount", "over", chinese=True)
+
+
+_FIRST_PLACE_REACH = 16
 
 
 def _first_place(s: str, start: int, p: int, lo: int) -> Figure | None:

@@ -101,16 +101,15 @@ def split_sentences(text: str) -> list[Span]:
         a = lo
         # (most sentences start right after the end of the one before: no call to skip white space)
         while end is not None and end.start() < hi:
-            out.append(Span(_skip_spaces(text, a) if text[a].isspace() else a, end.end(), para))
+            out.append(Span(skip_spaces(text, a) if text[a].isspace() else a, end.end(), para))
             a = end.end()
             end = next(ends, None)
         if a < hi:
-            out.append(Span(_skip_spaces(text, a) if text[a].isspace() else a, hi, para))
+            out.append(Span(skip_spaces(text, a) if text[a].isspace() else a, hi, para))
     return out
 
 
-def _skip_spaces(text: str, a: int) -> int:
-    """The first character after the white space at ``a`` that is not white space (there is one: lines are
-    stripped)."""
-    m = _SPACES_RE.match(text, a)  # (a pattern that matches everywhere: m is never None)
+def skip_spaces(text: str, a: int, end: int | None = None) -> int:
+    """Where the white space at ``a`` ends (up to ``end``): the first character that is not white space."""
+    m = _SPACES_RE.match(text, a, len(text) if end is None else end)  # (matches everywhere: never None)
     return m.end() if m else a

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .scan import is_han
+from .sentences import skip_spaces
 
 _HAN = r"\u4e00-\u9fff"
 
@@ -957,8 +958,7 @@ def find_entities(
                     head = m.end()  # a new clause
                 seen = e.pos
             if head < e.pos and text[head].isspace():
-                spaces = _SPACES_RE.match(text, head, e.pos)  # (matches everywhere: never None)
-                head = spaces.end() if spaces else head
+                head = skip_spaces(text, head, e.pos)
             q = e.pos
             while q > head and text[q - 1].isspace():
                 q -= 1
@@ -993,4 +993,3 @@ _TOPIC_HEAD_RE = re.compile(_TIME_OR_CONNECTIVE)
 _TOPIC_SENTENCE_HEAD_RE = re.compile(f"(?s:.*[,，;；:：。“”])?+\\s*(?:{_TIME_OR_CONNECTIVE})\\s*")
 _TOPIC_SCAN = 200
 _UP_TO_LAST_TOPIC_SEP_RE = re.compile("(?s:.*)[,，;；:：。“”]")  # greedy, then back to the last one
-_SPACES_RE = re.compile(r"\s*")
