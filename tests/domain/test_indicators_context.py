@@ -1043,10 +1043,32 @@ def test_catalogue_is_data_with_unique_names():
         ("地区生产总值增速比上半年加快", None),
         ("规上工业增加值增速高于全省", None),
         ("出口额年均增速", None),
+        # words that only name the subject or the year: a value of the metric itself
+        ("全县营业收入", "revenue"),
+        ("兴国县规上工业增加值增速", "industrial_value_added_above_scale"),
+        ("经开区主营业务收入", "revenue"),
+        ("年末人民币存款余额", "deposits"),
+        # a name that only contains a catalogue name is another measure: its own entry, or none
+        ("涉农贷款余额", "agricultural_loans"),
+        ("脐橙产业贷款余额", None),
+        ("农村居民人均可支配收入增速", "rural_per_capita_disposable_income"),
+        ("亩均税收", "tax_per_mu"),
+        ("非税收入", "non_tax_revenue"),
+        ("研发投入占营收比重", None),
+        ("工业投资占全部投资比重", None),
+        ("营业收入环比增速", None),  # (a month-on-month rate: not the year-on-year series of 营业收入增速)
+        ("社会消费品零售总额增速全市排名", None),
+        ("新签约项目投资额门槛", None),
     ],
 )
 def test_canonical_metric_id(name, mid):
     assert canonical_metric_id(name) == mid
+
+
+def test_every_catalogue_name_maps_to_its_own_metric():
+    for metric in load_metric_catalogue():
+        for name in (metric.name, *metric.synonyms):
+            assert canonical_metric_id(name) == metric.metric_id, name
 
 
 def test_version_string():

@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .context import DELTA_VERBS
+from .subjects import places
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,17 @@ class Metric:
     synonyms: tuple[str, ...]
 
 
-# Suffixes removed before lookup: a growth rate or a rank of a metric maps to the metric itself
+# Suffixes removed before lookup: a growth rate or a size of a metric maps to the metric itself
 # unless the catalogue names the derived metric (全省排名, 占比 …) explicitly.
 LOOKUP_SUFFIXES: tuple[str, ...] = (
-    "同比增长", "增速", "涨幅", "增幅", "增长率", "总额", "数量", "金额", "总量", "规模"
+    "同比增长", "增速", "涨幅", "增幅", "增长率", "总额", "数量", "总数", "金额", "总量", "规模"
+)
+# Words before a metric that only say whose or which year's it is (全市营业收入, 龙南地区生产总值, 开发区营业收入,
+# 年末各项存款余额): the subject and the period are read apart, so the figure is a value of the metric itself.
+# (Place names, 2 characters, come from places.toml, with or without 市/县/区.)
+SCOPE_WORDS: tuple[str, ...] = (
+    "全市", "全县", "全区", "全省", "全镇", "全乡", "我市", "我县", "我区", "该市", "该县", "该区", "本市", "本县",
+    "开发区", "经开区", "高新区", "工业园区", "园区", "企业", "公司", "年末", "全年", "当年", "年",
 )
 # A change of a metric (…比年初增加额, …净增数) is not the metric: it stays uncatalogued rather than join its series.
 CHANGE_SUFFIXES: tuple[str, ...] = tuple(verb + end for verb in DELTA_VERBS for end in ("额", "数"))
@@ -49,35 +57,48 @@ def load_metric_catalogue() -> list[Metric]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+def _index() -> dict[str, str]:
     exact: dict[str, str] = {}
     for m in _catalogue():
         for name in (m.name, *m.synonyms):
             exact.setdefault(_key(name), m.metric_id)
-    by_length = tuple(sorted(exact.items(), key=lambda kv: len(kv[0]), reverse=True))
-    return exact, by_length
+    return exact
 
 
 def _key(name: str) -> str:
     return name.replace("“", "").replace("”", "").replace('"', "").strip()
 
 
+@lru_cache(maxsize=1)
+def _scope_words() -> tuple[str, ...]:
+    named = [p + end for p in places() for end in ("", "市", "县", "区")]
+    return tuple(sorted({*SCOPE_WORDS, *named}, key=len, reverse=True))
+
+
+def _without_scope(name: str) -> str:
+    """``name`` without the words before it that only name its subject or its year (全市, 龙南, 开发区, 年末 …)."""
+    words = _scope_words()
+    while (w := next((w for w in words if name.startswith(w) and len(name) > len(w)), None)) is not None:
+        name = name[len(w) :]
+    return name
+
+
 def canonical_metric_id(metric: str | None) -> str | None:
     """Map an extracted metric name (e.g. 规上工业增加值增速) to its catalogue id, or None.
 
-    Exact name/synonym first, then with a growth/size suffix removed, then the longest
-    catalogue name contained in the metric (所有验证车的总行驶里程 does not match anything).
+    The name, once the words naming its subject or year (全市, 龙南, 年末 …) are removed, must be a catalogue name
+    or synonym, or one followed by a growth or size suffix (增速, 总额 …).  A name that only contains one is another
+    measure: 涉农贷款余额 is not 贷款余额, 研发投入占营业收入比重 not 营业收入, 亩均税收 not 税收收入; joined to the
+    metric's series it would be a second, conflicting value of it.
     """
     if not metric or metric.endswith(CHANGE_SUFFIXES) or NOT_THE_METRIC_RE.search(metric):
         return None
-    exact, by_length = _index()
+    exact = _index()
     m = _key(metric)
-    if m in exact:
-        return exact[m]
-    for suf in LOOKUP_SUFFIXES:
-        if m.endswith(suf) and m[: -len(suf)] in exact:
-            return exact[m[: -len(suf)]]
-    for name, mid in by_length:
-        if len(name) >= 2 and name in m:
-            return mid
+    for name in dict.fromkeys((m, _without_scope(m))):
+        if name in exact:
+            return exact[name]
+        for suf in LOOKUP_SUFFIXES:
+            if name.endswith(suf) and name[: -len(suf)] in exact:
+                return exact[name[: -len(suf)]]
     return None
