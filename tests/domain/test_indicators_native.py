@@ -18,6 +18,12 @@ from pipelines.paths import PROJECT_ROOT
 from tests.conftest import REAL_TEXTS
 
 
+@pytest.fixture(autouse=True)
+def _without_ganpo_pure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loading rules are tested as a plain run sees them, whatever GANPO_PURE the test run itself has."""
+    monkeypatch.delenv(native.PURE_ENV, raising=False)
+
+
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
     src = tmp_path / "src"
