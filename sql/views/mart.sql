@@ -136,6 +136,7 @@ SELECT
     i.kind,
     i.base_unit,
     i.target,
+    i.qualifier,
     count(*)                                      AS observations,
     count(DISTINCT i.value_base)                  AS distinct_values,
     (array_agg(i.value_base ORDER BY i.edition_date DESC, i.indicator_id DESC))[1] AS latest_value_base,
@@ -143,10 +144,11 @@ SELECT
     array_agg(i.indicator_id ORDER BY i.indicator_id) AS indicator_ids
 FROM mart.indicators i
 WHERE i.metric_id IS NOT NULL
--- kind keeps a growth rate and a share of one metric (both percent) in separate series
-GROUP BY i.metric_id, i.subject, i.period, i.kind, i.base_unit, i.target;
+-- kind keeps a growth rate and a share of one metric (both percent) in separate series; qualifier keeps a bound
+-- apart from the value (营收首次突破500亿元，达到523.8亿元: two statements, not two values of one)
+GROUP BY i.metric_id, i.subject, i.period, i.kind, i.base_unit, i.target, i.qualifier;
 
-COMMENT ON VIEW mart.indicator_series IS 'One row per metric × subject × period (× kind, unit, target flag), with every source indicator id.';
+COMMENT ON VIEW mart.indicator_series IS 'One row per metric × subject × period (× kind, unit, target flag, qualifier), with every source indicator id.';
 COMMENT ON COLUMN mart.indicator_series.metric_id IS 'Stable metric id from the catalogue.';
 COMMENT ON COLUMN mart.indicator_series.metric_name IS 'Canonical Chinese name of the metric.';
 COMMENT ON COLUMN mart.indicator_series.subject IS 'Who or what the figures describe.';
@@ -154,6 +156,7 @@ COMMENT ON COLUMN mart.indicator_series.period IS 'The period the figures refer 
 COMMENT ON COLUMN mart.indicator_series.kind IS 'amount, growth, count, share, rank, capacity, area or other (see mart.indicators.kind).';
 COMMENT ON COLUMN mart.indicator_series.base_unit IS 'Unit of the values.';
 COMMENT ON COLUMN mart.indicator_series.target IS 'True when the series holds targets or forecasts, not actuals.';
+COMMENT ON COLUMN mart.indicator_series.qualifier IS 'NULL for values as stated; approx, over or under for approximations and bounds (see mart.indicators.qualifier).';
 COMMENT ON COLUMN mart.indicator_series.observations IS 'How many canonical articles reported a figure for it.';
 COMMENT ON COLUMN mart.indicator_series.distinct_values IS 'How many different values were reported (more than 1 deserves a look).';
 COMMENT ON COLUMN mart.indicator_series.latest_value_base IS 'The value from the latest edition that reported it.';
