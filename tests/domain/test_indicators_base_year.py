@@ -126,3 +126,22 @@ def test_a_growth_over_a_rise_is_no_yoy():
     assert got["8.1亿元"].yoy_pct is None
     got = {i.text: i for i in extract("全县税收由去年同期的3.2亿元增加到3.8亿元，同比增长18.8%。", PUB)}
     assert got["3.8亿元"].yoy_pct == 18.8
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "period"),
+    [
+        ("全镇宽带入户率由去年的64%提高到79.5%。", "64%", "2023"),
+        ("该企业研发人员占比由上年的12.4%提升至15%。", "12.4%", "2023"),
+        ("园区标准厂房出租率由前年的70%提高到现在的93%。", "70%", "2022"),
+        ("全县新能源车渗透率由去年底的21%提高到34%。", "21%", "asof:2023-12"),
+    ],
+)
+def test_a_rise_from_last_year_starts_in_last_year(text, span, period):
+    """由去年的64%提高到79.5%: the start is last year's level (of the publication's year, as 去年 is read anywhere)."""
+    assert by_text(text)[span].period == period
+
+
+def test_a_comparison_with_last_years_level_names_no_period_for_it():
+    got = by_text("全镇宽带入户率比去年的64%提高了15.5个百分点。")
+    assert got["64%"].period is None

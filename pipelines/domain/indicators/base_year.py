@@ -1,5 +1,5 @@
 """Comparisons with a named earlier year: 比2018年的82.45亿元增长了6倍多, 较2019年同期增长三成,
-是2015年的9倍, 相当于2020年全年的4倍, 由2015年的198.4亿元增加到312.6亿元.
+是2015年的9倍, 相当于2020年全年的4倍, 由2015年的198.4亿元增加到312.6亿元 (or 由去年的…).
 
 A figure in such a comparison is the base year's level (82.45亿元: of 2018), the change since then (增长三成,
 增加93家) or the multiple of it (9倍): never a second value of the level the sentence states, nor a year-on-year
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .periods import RISE_START_WORDS, YEAR_BEFORE_CLAUSE_RE
+from .periods import RELATIVE_YEARS, RISE_START_WORDS, YEAR_BEFORE_CLAUSE_RE
 from .scan import Figure
 
 # The comparison in the clause before a figure: the comparing word, the base year, 的 when a level or a multiple of
@@ -48,11 +48,12 @@ def base_year_comparison(s: str, f: Figure) -> re.Match[str] | None:
     if m.group("cmp") in _RATIO_WORDS:
         # 是2015年的9倍, 相当于去年全年的1.3倍: only a multiple or a ratio right after 的 (是2018年的事 is none)
         return m if m.group("of") and not m.group("rest") and f.unit in ("倍", "%") else None
+    if m.group("cmp") in RISE_START_WORDS:
+        # 由2015年的198.4亿元增加到312.6亿元, 由去年的82%提高到88.5%: only the start is the base year's level (the end
+        # is read as a level)
+        return m if is_base_level(m) else None
     if m.group("rel"):
         return None  # 比上年增长, 比去年的: a year-on-year change, read as one (yoy, delta)
-    if m.group("cmp") in RISE_START_WORDS:
-        # 由2015年的198.4亿元增加到312.6亿元: only the start is the base year's level (the end is read as a level)
-        return m if is_base_level(m) else None
     if m.group("of") and not m.group("rest"):
         return m  # 比2018年的82.45亿元: the base year's level
     return m if _CHANGE_RE.search(m.group("rest")) else None
@@ -119,9 +120,11 @@ def base_year_metric(m: re.Match[str], level: str, kind: str, base_unit: str) ->
     return f"{level.removesuffix('数')}较{base}{verb}数"
 
 
-def base_year_period(m: re.Match[str]) -> str | None:
-    """The period of a base level: its year (2018年, 2020年全年), or its end (2020年底: asof); None for 同期."""
-    year = m.group("base")[:4]  # (a base level is of a named year: 比去年的 is no base_year_comparison)
+def base_year_period(m: re.Match[str], published_year: int) -> str | None:
+    """The period of a base level: its year (2018年, 2020年全年, 去年 of the publication year), or its end (2020年底,
+    去年底: asof); None for 同期."""
+    rel = m.group("rel")  # (only a rise's start: 比去年的 is no base_year_comparison)
+    year = str(published_year + RELATIVE_YEARS[rel]) if rel else m.group("base")[:4]
     part = m.group("part")
     if part in ("底", "末"):
         return f"asof:{year}-12"
