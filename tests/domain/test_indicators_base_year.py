@@ -135,6 +135,7 @@ def test_a_growth_over_a_rise_is_no_yoy():
         ("该企业研发人员占比由上年的12.4%提升至15%。", "12.4%", "2023"),
         ("园区标准厂房出租率由前年的70%提高到现在的93%。", "70%", "2022"),
         ("全县新能源车渗透率由去年底的21%提高到34%。", "21%", "asof:2023-12"),
+        ("为赶订单，该厂工人已从年初的310人增加到450人。", "310人", "asof:2024-01"),
     ],
 )
 def test_a_rise_from_last_year_starts_in_last_year(text, span, period):
@@ -145,3 +146,8 @@ def test_a_rise_from_last_year_starts_in_last_year(text, span, period):
 def test_a_comparison_with_last_years_level_names_no_period_for_it():
     got = by_text("全镇宽带入户率比去年的64%提高了15.5个百分点。")
     assert got["64%"].period is None
+
+
+def test_a_change_since_the_years_start_names_no_period_for_its_base():
+    got = by_text("全县存款余额较年初的512亿元增加37亿元。")
+    assert got["512亿元"].period is None

@@ -10,18 +10,22 @@ and never the period of the sentence's other figures.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from .periods import RELATIVE_YEARS, RISE_START_WORDS, YEAR_BEFORE_CLAUSE_RE
+from .periods import RELATIVE_YEARS, RISE_START_WORDS, YEAR_BEFORE_CLAUSE_RE, asof_now
 from .scan import Figure
 
 # The comparison in the clause before a figure: the comparing word, the base year, 的 when a level or a multiple of
 # the base follows, and what stands between it and the figure (the base level and a verb: 的82.45亿元增长了).
 _RATIO_WORDS = ("相当于", "是", "为")
 _COMPARING_WORDS = "|".join(("比", "较", *_RATIO_WORDS, *RISE_START_WORDS))
+# (a rise may also start at the year's start or now: 员工由年初的680人增加到920人, 年产能将由现在的4500万台提升到…)
+_RISE_START_POINTS = ("年初", "现在", "目前", "当前")
 _BASE_YEAR_RE = re.compile(
     f"(?P<cmp>{_COMPARING_WORDS})"
-    r"(?P<base>(?:(?:19|20)\d{2}年|(?P<rel>去年|上年|前年))(?P<part>全年|同期|底|末)?)"
+    r"(?P<base>(?:(?:19|20)\d{2}年|(?P<rel>去年|上年|前年))(?P<part>全年|同期|底|末)?"
+    f"|(?P<point>{'|'.join(_RISE_START_POINTS)}))"
     r"(?P<of>的)?(?P<rest>[^,，;；。:：]*)$"
 )
 _DECREASE_RE = re.compile(r"下降|减少|回落|降低|下滑|减")
@@ -30,7 +34,10 @@ _CHANGE_RE = re.compile(r"增长|增加|提高|提升|上升|扩大|净增|多|�
 _YEARS_WINDOW_RE = re.compile(r"[\d一二三四五六七八九十两]+年(?:间|来)")
 
 
-_CUE_RE = re.compile(rf"(?:{_COMPARING_WORDS})(?:(?:19|20)\d{{2}}年|去年|上年|前年)")
+_CUE_RE = re.compile(
+    rf"(?:{_COMPARING_WORDS})(?:(?:19|20)\d{{2}}年|去年|上年|前年)"
+    f"|(?:{'|'.join(RISE_START_WORDS)})(?:{'|'.join(_RISE_START_POINTS)})"
+)
 
 
 def has_base_year(s: str, lo: int, hi: int) -> bool:
@@ -49,11 +56,11 @@ def base_year_comparison(s: str, f: Figure) -> re.Match[str] | None:
         # 是2015年的9倍, 相当于去年全年的1.3倍: only a multiple or a ratio right after 的 (是2018年的事 is none)
         return m if m.group("of") and not m.group("rest") and f.unit in ("倍", "%") else None
     if m.group("cmp") in RISE_START_WORDS:
-        # 由2015年的198.4亿元增加到312.6亿元, 由去年的82%提高到88.5%: only the start is the base year's level (the end
-        # is read as a level)
+        # 由2015年的198.4亿元增加到312.6亿元, 由去年的82%提高到88.5%, 由年初的680人增加到920人: only the start is the
+        # base's level (the end is read as a level)
         return m if is_base_level(m) else None
-    if m.group("rel"):
-        return None  # 比上年增长, 比去年的: a year-on-year change, read as one (yoy, delta)
+    if m.group("rel") or m.group("point"):
+        return None  # 比上年增长, 比去年的: a year-on-year change, read as one (yoy, delta); 比年初: a change (delta)
     if m.group("of") and not m.group("rest"):
         return m  # 比2018年的82.45亿元: the base year's level
     return m if _CHANGE_RE.search(m.group("rest")) else None
@@ -120,11 +127,14 @@ def base_year_metric(m: re.Match[str], level: str, kind: str, base_unit: str) ->
     return f"{level.removesuffix('数')}较{base}{verb}数"
 
 
-def base_year_period(m: re.Match[str], published_year: int) -> str | None:
-    """The period of a base level: its year (2018年, 2020年全年, 去年 of the publication year), or its end (2020年底,
-    去年底: asof); None for 同期."""
-    rel = m.group("rel")  # (only a rise's start: 比去年的 is no base_year_comparison)
-    year = str(published_year + RELATIVE_YEARS[rel]) if rel else m.group("base")[:4]
+def base_year_period(m: re.Match[str], published: dt.date) -> str | None:
+    """The period of a base level: its year (2018年, 2020年全年, 去年 of the publication's), its end (2020年底, 去年底:
+    asof), the publication year's start (年初) or the publication's month (现在); None for 同期."""
+    # (relative words only at a rise's start: 比去年的, 比年初 are no base_year_comparison)
+    if point := m.group("point"):
+        return f"asof:{published.year}-01" if point == "年初" else asof_now(published)
+    rel = m.group("rel")
+    year = str(published.year + RELATIVE_YEARS[rel]) if rel else m.group("base")[:4]
     part = m.group("part")
     if part in ("底", "末"):
         return f"asof:{year}-12"

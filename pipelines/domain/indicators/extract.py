@@ -208,7 +208,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         link_neighbours(norm, recs)
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
-        attach_metrics(norm, recs, periods, ents, whole, st.project, st.growth, st.level, published.year)
+        attach_metrics(norm, recs, periods, ents, published, whole, st.project, st.growth, st.level)
         st.level = last_level(recs)
         growth_before = st.growth
         # (a growth in %, not a change of one in 个百分点: 增速比1—7月提高0.2个百分点;8月当月增长9.6%; nor a mean over

@@ -8,6 +8,7 @@ reads ``strip_metric`` too.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import TypeGuard
@@ -254,14 +255,14 @@ def _share_of(noun: str) -> str:
 
 
 def attach_metrics(
-    s: str, recs: list[FigureRecord], periods: list[PeriodHit], ents: list[Entity], whole: FigureRecord | None = None,
-    para_project: str | None = None, para_growth: str | None = None, level_before: FigureRecord | None = None,
-    published_year: int = 0,
+    s: str, recs: list[FigureRecord], periods: list[PeriodHit], ents: list[Entity], published: dt.date,
+    whole: FigureRecord | None = None, para_project: str | None = None, para_growth: str | None = None,
+    level_before: FigureRecord | None = None,
 ) -> None:
-    """Name what each figure of one sentence measures; ``whole`` is the level a 其中 sentence breaks down,
-    ``para_project`` the project its paragraph is about, ``para_growth`` the last growth its paragraph named,
-    ``level_before`` the last level of the sentence before (what a change with nothing named before it is of),
-    ``published_year`` the year 去年 is read against (由去年的82%提高到88.5%: the start's year)."""
+    """Name what each figure of one sentence measures, in an article of ``published``; ``whole`` is the level a 其中
+    sentence breaks down, ``para_project`` the project its paragraph is about, ``para_growth`` the last growth its
+    paragraph named, ``level_before`` the last level of the sentence before (what a change with nothing named before
+    it is of)."""
     # (lists built only where there is something in them: a lone figure has no other figure for right_noun
     # to stop at, and most sentences have no period or entity)
     several = len(recs) > 1
@@ -597,7 +598,7 @@ def attach_metrics(
         cmp = base_year_comparison(s, f) if base_years_here else None
         if cmp is not None and is_rise_start(cmp):
             # 由2015年的116家增加到765家: named as the rise's level (above)
-            r.fixed_period = base_year_period(cmp, published_year)
+            r.fixed_period = base_year_period(cmp, published)
         elif cmp is not None:
             # 比2018年的82.45亿元增长了6倍多: the base year's level and the multiple of it, of the level named before
             # (the level named before the comparison: after the period phrase and entity the clause's name starts at)
@@ -607,7 +608,7 @@ def attach_metrics(
             if len(level) >= 2:
                 metric = base_year_metric(cmp, level, r.kind, f.base_unit)
                 if is_base_level(cmp):
-                    r.fixed_period = base_year_period(cmp, published_year)
+                    r.fixed_period = base_year_period(cmp, published)
         elif f.unit == "倍" and r.kind == "other" and prev is not None and prev.metric and (w := years_window(s, f)):
             metric = f"{prev.metric}{w}增长倍数"  # 营业收入86.4亿元,6年间增长了16倍多
         elif f.unit == "倍" and r.kind == "other" and (rise := _RISE_BY_RE.search(raw_left)):
