@@ -151,3 +151,16 @@ def test_a_comparison_with_last_years_level_names_no_period_for_it():
 def test_a_change_since_the_years_start_names_no_period_for_its_base():
     got = by_text("全县存款余额较年初的512亿元增加37亿元。")
     assert got["512亿元"].period is None
+
+
+def test_rises_that_name_no_years_follow_the_one_before_that_named_both():
+    """过去五年，…由2018年的…增加到2023年的…；税收由…增加到…: the same five years, in that paragraph only."""
+    text = (
+        "过去五年，全县工业总产值由2018年的120亿元增加到2023年的210亿元；税收收入由6.2亿元增加到9.8亿元；"
+        "规上企业由58家增加到97家。\n\n今年，全县税收收入由去年的9.8亿元增加到10.6亿元。"
+    )
+    got = extract(text, dt.date(2024, 1, 15))
+    periods = {(i.text, i.sentence_start): i.period for i in got}
+    first = [p for (t, start), p in periods.items() if start < text.find("\n")]
+    assert first == ["2018", "2023", "2018", "2023", "2018", "2023"]
+    assert periods[("9.8亿元", text.find("今年"))] == "2023"  # (由去年的: the next paragraph's own year)

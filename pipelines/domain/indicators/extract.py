@@ -147,7 +147,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             if year is not None and year < published.year and norm.startswith(DEMAND_OPENERS, sent.start):
                 year, carried = published.year, str(published.year)  # 会议要求,…力争全年…: of the year it plans
             st.para, st.year, st.period, st.entity, st.target_list = sent.paragraph, year, carried, None, False
-            st.level, st.project, st.growth = None, None, None
+            st.level, st.project, st.growth, st.rise_years = None, None, None, None
             st.para_start = sent.start
         a, b = sent.start, sent.end
         in_sent = periods_at.get(si)
@@ -267,6 +267,10 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                 # (a target takes only the year its plan is for: 2022年,全县将…;力争营收600亿元; 近年来,该县先后
                 # 引进项目47个: over years no one names)
                 r.period = None
+            elif st.rise_years and (r.starts_rise or r.start_level is not None) and not r.target:
+                # 地区生产总值由2016年的218.6亿元增加到2021年的356.2亿元;财政总收入由18.3亿元增加到30.6亿元: a rise that
+                # names no years, after one that named both, is over the same years
+                r.period = st.rise_years[0] if r.starts_rise else st.rise_years[1]
             else:
                 r.period = st.period
             if r.period is None and in_target_list:
@@ -342,6 +346,8 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
                     recs[ri + 1].metric = growth_of(r.metric)  # (比年初增长 keeps its name: since January)
             if r.start_level is not None:
                 last_rise = r
+                if (years := _named_rise_years(r)) is not None:
+                    st.rise_years = years
             if r.fig.unit in FRAME_UNITS and ri + 1 < len(recs) and frames_next(norm, r.fig, recs[ri + 1].fig):
                 continue  # 5天共售出汽车1286辆: read with the sentence (it ends the next one's name), but no figure
             out.append(_to_indicator(text, r, sentence))
@@ -395,6 +401,16 @@ def _rise_years(end: FigureRecord) -> str | None:
     if not (first and last and first.isdigit() and last.isdigit() and len(first) == len(last) == 4):
         return None
     return f"{int(first) + 1}-01/{last}-12" if first < last else None
+
+
+def _named_rise_years(end: FigureRecord) -> tuple[str, str] | None:
+    """The years of a rise that names both (由2016年的218.6亿元增加到2021年的356.2亿元: 2016 and 2021; ``end``: the
+    level it rose to), or None."""
+    start = end.start_level
+    first, last = start.fixed_period if start is not None else None, end.period
+    if not (first and last and first.isdigit() and last.isdigit() and len(first) == len(last) == 4 and first < last):
+        return None
+    return first, last
 
 
 def _by_sentence(items: list[_T], starts: list[int], sents: list[Span], sent_starts: list[int]) -> dict[int, list[_T]]:

@@ -62,6 +62,8 @@ class ReadingState:
     level: FigureRecord | None = None
     project: str | None = None  # the first project named in this paragraph (鑫磊电路板项目:总投资25亿元…)
     growth: str | None = None  # the metric of the last growth named in this paragraph (地区生产总值增速)
+    # the years of this paragraph's last rise that named both (由2016年的…增加到2021年的…): those of the rises after it
+    rise_years: tuple[str, str] | None = None
     event: str | None = None  # the month of the article's dated event (11月28日,…举行集中开工活动), for 此次
 
 
