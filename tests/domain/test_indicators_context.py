@@ -420,7 +420,8 @@ def test_the_year_a_rise_starts_from_dates_only_its_start():
     )
     got = {i.text: i for i in extract(text, PUB)}
     assert got["86亿元"].period == "2016"
-    assert {got[t].period for t in ("215亿元", "4.2亿元", "9.6亿元", "38家")} == {"2022"}
+    assert {got[t].period for t in ("215亿元", "9.6亿元", "38家")} == {"2022"}
+    assert got["4.2亿元"].period == "2016"  # (a rise beside it that names no years: over the same years)
     assert got["20.1%"].period == "2017-01/2022-12"  # a yearly mean over the years of the rise
     assert got["215亿元"].metric == got["86亿元"].metric
 
