@@ -1500,3 +1500,15 @@ def test_a_company_shortened_to_its_words_initials():
         "赣通精锻今年1至8月实现产值3.2亿元，公司员工达到460人。"
     )
     assert {i.subject for i in extract(text, PUB)} == {"赣通精锻"}
+
+
+def test_a_headline_figure_the_body_states_again_is_of_the_bodys_period():
+    text = "全县油茶林面积达到42.6万亩\n\n本报讯 2023年，全县油茶林面积达到42.6万亩，油茶产值18亿元。"
+    got = {(i.text, i.start < text.index("本报")): i for i in extract(text, dt.date(2024, 1, 20))}
+    assert got[("42.6万亩", True)].period == got[("42.6万亩", False)].period == "2023"
+
+
+def test_a_headline_figure_keeps_its_own_period():
+    text = "前三季度全县油茶产值12亿元\n\n本报讯 2023年，全县油茶产值12亿元，油茶林面积42.6万亩。"
+    got = [i for i in extract(text, dt.date(2023, 10, 20)) if i.text == "12亿元"]
+    assert got[0].period == "2023-01/2023-09"

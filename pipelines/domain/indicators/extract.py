@@ -358,7 +358,23 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             st.last["project"] = projects[-1]  # what a later 该项目 points back at
         if labelled:
             st.period = carried_period(norm, labelled, sent, st.period)
-    return out
+    return _headline_repeats(out, head_end) if head_end else out
+
+
+def _headline_repeats(found: list[Indicator], head_end: int) -> list[Indicator]:
+    """A headline figure with no period of its own that the body states again is that figure, of its period
+    (全市粮食总产量293.15万吨 / …2024年，全市粮食总产量293.15万吨: 2024)."""
+    body: dict[tuple[float, str, str], str | None] = {}
+    for i in found:
+        if i.start >= head_end:
+            body.setdefault((i.value_base, i.base_unit, i.kind), i.period)  # (the first time the body states it)
+    return [
+        i._replace(period=period) if (
+            i.start < head_end and i.period is None
+            and (period := body.get((i.value_base, i.base_unit, i.kind))) is not None
+        ) else i
+        for i in found
+    ]
 
 
 # ---------------------------------------------------------------- helpers
