@@ -814,6 +814,12 @@ def test_an_events_story_gives_its_figures_to_the_event_by_its_fullest_name():
     assert [i.metric for i in got if i.text == "36个"] == ["签约项目数", "签约项目数"]
 
 
+def test_a_long_events_name_keeps_its_year_whole():
+    text = "6月3日，2022年赣州市夏季大型人才招聘会暨章贡区就业援助专场招聘会举行。招聘会提供岗位5600余个。"
+    [got] = extract(text, dt.date(2022, 6, 4))
+    assert got.subject == "2022年赣州市夏季大型人才招聘会暨章贡区就业援助专场招聘会"  # (not 22年…)
+
+
 def test_an_events_headline_figures_are_of_the_month_its_lead_dates():
     text = (
         "2023婺源秋季乡村文化旅游节暨农特产品展销会落幕\n\n5天吸引游客41.6万人次 现场签约18.3亿元\n"

@@ -737,6 +737,9 @@ def _events(text: str, lo: int, hi: int) -> list[Entity]:
             is_han(text[a - 1]) or text[a - 1] in _EVENT_NAME_MARKS
         ):
             a -= 1
+        # (never from inside a number: 2020年上饶市秋季大型人才招聘会暨…专场招聘会 keeps its year past the limit)
+        while a > max(lo, stop - 4) and text[a].isdecimal() and text[a - 1].isdecimal():
+            a -= 1
         cut = max((i + len(w) for w in _EVENT_NAME_CUTS if (i := text.rfind(w, a, k)) >= 0), default=a)
         if k - cut >= 2 and not text.startswith(_EVENT_NAME_BAD_START, cut):
             out.append(Entity(cut, m.end(), text[cut : m.end()], "site"))
