@@ -152,6 +152,11 @@ def test_a_doubling_is_a_growth_of_a_hundred_percent():
     assert extract("这家店的生意红火了一番。", dt.date(2025, 5, 10)) == []
 
 
+@pytest.mark.parametrize("text", ["新车间投用后，公司产能翻了一番。", "节日期间，店里客流比平时翻了一番。"])
+def test_a_doubling_against_no_year_is_no_figure(text):
+    assert extract(text, dt.date(2025, 5, 10)) == []
+
+
 @pytest.mark.parametrize(
     ("text", "span"),
     [

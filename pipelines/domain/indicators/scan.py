@@ -382,7 +382,11 @@ def _figure_at(s: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
     if unit is None and chinese and s.startswith("倍", p) and start > lo and s[start - 1] in _MULTIPLE_BEFORE:
         unit = "倍"  # 增长了两倍, 是2019年的三倍 (not 信心百倍: a Chinese multiple only after a verb of change or 的)
     if unit is None and not mult and s.startswith("番", p) and _DOUBLED_BEFORE_RE.search(s, max(lo, start - 2), start):
-        # 翻了一番: doubled, a growth of 100 %; 翻两番: four times, of 300 %
+        # 同比翻了一番: doubled over a year, a growth of 100 %; 比2015年翻两番: four times, of 300 % (a doubling
+        # against no year, 产能翻了一番 or 营业额比平时翻了一番, is no figure: a way of saying "much more", as
+        # annotators read it)
+        if not _DOUBLING_BASE_RE.search(s, max(lo, start - 10), start):
+            return None
         return Figure(start, p + 1, num_start, value, "番", "percent", (2**value - 1) * 100 / value, "growth",
                       qualifier, False, chinese)
     if unit:
@@ -437,6 +441,9 @@ _SEVERAL_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 # People a bare 万 counts, named right after it (18.6万贫困人口, 5.8万农村人口, 3万群众)
 PEOPLE_AFTER_RE = re.compile("[\u4e00-\u9fff]{0,4}?(?:人口|群众|居民)")
 _DOUBLED_BEFORE_RE = re.compile("翻了?$")
+_DOUBLING_BASE_RE = re.compile(
+    r"(?:同比|(?:比|较)(?:上年|去年|(?:19|20)\d{2}年)(?:同期)?)(?:增长)?(?:实现|几乎|接近|近)?翻了?$"
+)
 _MINUS_AFTER_RE = re.compile("(?:增长|增速|增幅|增长率)(?:为|是)?$")
 _WAN_AFTER_YI_RE = re.compile(r"(\d{1,4})万元")
 _VAGUE_PAIR_RE = re.compile(
