@@ -102,6 +102,10 @@ ABOUT: dict[str, str] = {
     "tax, electricity, a holiday, housing, jobs, a January statistical bulletin, a 数说 box",
     "round47": "companies and their people: site visits, a listed firm's quarter, founders in quotes, a bank branch, "
     "logistics, a mall, a start-up, a firm that moved county, a subsidiary and its parent, short and full names",
+    "round48": "statistical releases where the metric's name carries the meaning: sub-categories beside their totals "
+    "(loans, income, trade, retail, value added, power, tax), rates and ratios, per-unit figures",
+    "round49": "feature stories and news items: zones, firms, cooperatives, villages and projects with targets, "
+    "capacities and thresholds; subjects that change within a paragraph; a story's past beside this year",
     "round33": "how numbers are written: vague and Chinese numerals (三四千元, 上百台), percentages in words, 成 and "
     "倍, ranges in many forms, full-width digits, separators, a printed minus sign, declines spelt many ways",
 }
