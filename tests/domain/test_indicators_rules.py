@@ -369,6 +369,12 @@ def test_every_item_of_a_list_of_targets_is_a_target():
     assert [i.target for i in found] == [True, True]
 
 
+def test_a_plans_list_goes_on_past_the_thresholds_in_it():
+    found = extract("今年，该县计划新签约5亿元以上项目12个、20亿元以上项目3个，新开工项目26个。", PUB)
+    assert {i.text: i.target for i in found} == {"5亿元以上": False, "12个": True, "20亿元以上": False, "3个": True,
+                                                 "26个": True}
+
+
 @pytest.mark.parametrize(
     ("text", "span", "kind", "value_base"),
     [

@@ -101,6 +101,8 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
     chong_here = s.find("冲", lo, hi) >= 0
     prev_target = prev_growth = False  # (whether the figure before is a target, and a growth)
     prev_end = lo
+    kept_end = lo  # where the last figure other than a threshold ends
+    after_threshold = False  # (whether the figure before is a threshold: the gap to read runs from kept_end)
     for r in recs:
         f = r.fig
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
@@ -130,10 +132,11 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
         elif prev_target and (
             _CARRY_TARGET.match(s[cs:start])
-            or r.gap[:1] in _LIST_JOINS and not _ACHIEVED_RE.search(r.gap) and "实际" not in r.gap
-            or r.gap[:1] in ",，" and not _DONE_OR_CHANGE_RE.search(r.gap)
+            or (gap := s[kept_end:start] if after_threshold else r.gap)[:1] in _LIST_JOINS
+            and not _ACHIEVED_RE.search(gap) and "实际" not in gap
+            or gap[:1] in ",，" and not _DONE_OR_CHANGE_RE.search(gap)
             # 生产总值预期增长8.5%左右,规上工业增加值增长9%以上,固定资产投资增长10%: the plan's next growth
-            or r.kind == "growth" and prev_growth and r.gap[:1] in ",，" and not _DONE_RE.search(r.gap)
+            or r.kind == "growth" and prev_growth and gap[:1] in ",，" and not _DONE_RE.search(gap)
         ):
             # 计划改造公路320公里、危桥18座; 计划改造老旧小区186个,涉及居民1.92万户: the plan's next item (not
             # what was done against it: 计划引进40个、实际签约48个)
@@ -148,8 +151,13 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
             or _PLAN_PROGRESS_RE.search(s, cs, start) and not s.startswith("的", f.end)  # (the plan's amount is one)
         ):
             t = False  # 占年度计划的85%, 超年度计划12.4个百分点: progress made against a plan is an actual
-        if t and (r.metric and r.metric.endswith("门槛") or r.starts_rise):
+        threshold = r.metric is not None and r.metric.endswith("门槛")
+        if t and (threshold or r.starts_rise):
             t = False  # 10亿元以上项目5个: a threshold is no goal; 将由4.6张提高到5.8张: the level it starts from
         r.target = t
-        prev_target = t
-        prev_growth = t and r.kind == "growth"
+        # (计划引进亿元以上项目22个、10亿元以上项目4个: a threshold leaves a plan's list going on)
+        after_threshold = threshold
+        if not threshold:
+            prev_target = t
+            prev_growth = t and r.kind == "growth"
+            kept_end = f.end
