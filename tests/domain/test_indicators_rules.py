@@ -826,3 +826,11 @@ def test_a_balances_change_since_january_is_named_without_its_holders():
 def test_a_list_of_spending_heads_shares_the_last_items_spending():
     got = by_text("教育、农林水、卫生健康支出分别增长4.6%、8.1%和6.3%。")
     assert [got[k].metric for k in ("4.6%", "8.1%", "6.3%")] == ["教育支出增速", "农林水支出增速", "卫生健康支出增速"]
+
+
+def test_places_listed_after_a_level_share_its_metric():
+    text = "会昌县脐橙产量21.5万吨，居全市第2位；安远县、寻乌县分别为18.2万吨和16.9万吨。"
+    got = {i.text: i for i in extract(text, PUB)}
+    assert [(got[t].metric, got[t].subject) for t in ("18.2万吨", "16.9万吨")] == [
+        ("脐橙产量", "安远县"), ("脐橙产量", "寻乌县")
+    ]

@@ -209,7 +209,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
         # 支出586.3亿元;其中民生类支出481.9亿元,占比82.2%: the sentence breaks down the level before it
         whole = st.level if norm.startswith("其中", a) else None
         attach_metrics(norm, recs, periods, ents, published, whole, st.project, st.growth, st.level)
-        st.level = last_level(recs)
+        level_before, st.level = st.level, last_level(recs)
         growth_before = st.growth
         # (a growth in %, not a change of one in 个百分点: 增速比1—7月提高0.2个百分点;8月当月增长9.6%; nor a mean over
         # years, 同比增长10.4%,两年平均增长6.6%)
@@ -221,7 +221,7 @@ def extract(text: str, published: dt.date, home_city: str | None = None) -> list
             ),
             st.growth,
         )
-        distribute_fenbie(norm, recs, in_sent_cands, periods, growth_before)
+        distribute_fenbie(norm, recs, in_sent_cands, periods, growth_before, level_before)
         attach_yoy(recs)
         attach_targets(norm, recs, list_here, published.year)
         if in_target_list or st.section_targets:

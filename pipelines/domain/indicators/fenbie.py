@@ -11,7 +11,7 @@ import re
 from .base_year import base_year_comparison, base_year_metric, is_base_level
 from .classify import LIST_SEPS
 from .context import GROWTH_NOUNS, MOM_WORDS, YEAR_ON_YEAR_BASES
-from .metric_names import money_name
+from .metric_names import NOT_LEVELS, money_name
 from .metric_text import growth_of, level_of, strip_metric
 from .periods import PeriodHit
 from .records import FigureRecord, alternation
@@ -40,10 +40,12 @@ _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
 
 def distribute_fenbie(
-    s: str, recs: list[FigureRecord], cands: list[Entity], periods: list[PeriodHit], growth_before: str | None = None
+    s: str, recs: list[FigureRecord], cands: list[Entity], periods: list[PeriodHit], growth_before: str | None = None,
+    level_before: FigureRecord | None = None,
 ) -> None:
     """A、B分别增长12%、15%: the i-th figure of the list gets the i-th item, as its metric or its subject
-    (``growth_before``: the last growth the paragraph named before the sentence)."""
+    (``growth_before``: the last growth the paragraph named before the sentence; ``level_before``: the last level of
+    the sentence before)."""
     if s.find("分别", recs[0].sent.start, recs[0].sent.end) < 0:
         return  # (most sentences: each figure's clause below lies inside the sentence)
     i = 0
@@ -84,7 +86,9 @@ def distribute_fenbie(
         elif len(items) == len(run) > 1:
             # (the growth the sentence gave before: what 其中A、B增速…分别增长 names the growth of)
             growth = next((x.metric for x in reversed(recs[:i]) if x.kind == "growth" and x.metric), growth_before)
-            _fenbie_items(s, items, k, run, cands, growth)
+            # (and the level: what 宁都县产量38.6万吨;于都县、信丰县分别为… lists the places' values of)
+            level = next((x for x in reversed(recs[:i]) if x.kind not in NOT_LEVELS and x.metric), level_before)
+            _fenbie_items(s, items, k, run, cands, growth, level)
         elif not _FENBIE_COMPARISON.sub("", s[start:k]) and len(run) > 1:
             # no list before 分别 (or only 同比): the growths refer to the figures listed before them
             _fenbie_over_figures(s, recs[:i], run)
@@ -172,7 +176,7 @@ def _item_head(s: str, a: int, at: dict[int, Entity]) -> Entity | None:
 
 def _fenbie_items(
     s: str, items: list[tuple[int, int]], k: int, run: list[FigureRecord], cands: list[Entity],
-    growth_before: str | None = None,
+    growth_before: str | None = None, level_before: FigureRecord | None = None,
 ) -> None:
     """Listed places or companies (信州区、广丰区地区生产总值分别为…) are the figures' subjects, with the metric
     named after the last one (or the growth the sentence gave before, 增速 alone); otherwise the items are the
@@ -197,6 +201,11 @@ def _fenbie_items(
         if not metric and growth_before and (growths or all(rr.kind == "growth" for rr in run)):
             # 收入增长6.8%,其中A、B增速居全市前二,分别增长7.9%、7.6%; 同期全省、全国分别增长5.1%和4.5%
             metric = level_of(growth_before)
+        if (
+            not metric and level_before is not None and level_before.metric
+            and all(rr.kind == level_before.kind and rr.fig.base_unit == level_before.fig.base_unit for rr in run)
+        ):
+            metric = level_before.metric  # 宁都县粮食总产量38.6万吨;于都县、信丰县分别为29.7万吨和26.3万吨
         for e, rr in zip(heads, run, strict=True):
             assert e is not None
             rr.subject = e.name
@@ -205,7 +214,8 @@ def _fenbie_items(
             if metric:
                 rr.metric = _growth_name(metric, rr)
             elif rr.metric and last.name and rr.metric.startswith(last.name):
-                rr.metric = rr.metric[len(last.name) :]  # 广丰区、玉山县分别进出口58.3亿元…: not 玉山县's name
+                # 广丰区、玉山县分别进出口58.3亿元…: not 玉山县's name (nor an empty one: 于都县、信丰县分别为…)
+                rr.metric = rr.metric[len(last.name) :] or None
         return
     raw = [
         _ITEM_PREDICATE_RE.sub("", s[head.end if head is not None else a : b])

@@ -195,7 +195,7 @@ def _measure_metric(noun: str, base_unit: str, unit: str) -> str:
     return noun + _MEASURE_SUFFIX.get(base_unit, "")
 
 
-_NOT_LEVELS = ("growth", "share", "rank")
+NOT_LEVELS = ("growth", "share", "rank")  # the kinds of figure that are no level of a metric
 # up to the last separator, then a list number (1. 一、 (1)) if any
 _LABEL_START_RE = re.compile(
     r"(?s:.*[,，。;；:：\s])?(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,2}、|[(（]\d{1,2}[)）])?\s*"
@@ -234,7 +234,7 @@ def last_level(recs: list[FigureRecord]) -> FigureRecord | None:
 
     (A loop, not next() over a generator: it runs once per sentence with figures.)"""
     for r in reversed(recs):
-        if r.kind not in _NOT_LEVELS and r.metric and not r.in_paren and not r.delta:
+        if r.kind not in NOT_LEVELS and r.metric and not r.in_paren and not r.delta:
             return r
     return None
 
@@ -412,7 +412,7 @@ def attach_metrics(
                 # 完成投资1187.9亿元,同比增长11.8%,占年度计划投资2024.6亿元的58.7%: the level's share, not its growth's
                 growth = done
                 done = next(
-                    (x for x in reversed(recs[:ri]) if x.fig.end <= growth.fig.start and x.kind not in _NOT_LEVELS),
+                    (x for x in reversed(recs[:ri]) if x.fig.end <= growth.fig.start and x.kind not in NOT_LEVELS),
                     None,
                 )
             if plan and done and done.fig.base_unit != "CNY" and s.find("投资", plan.start, f.start) >= 0:
@@ -956,7 +956,6 @@ def _strip_rank_verbs(thing: str) -> str:
 
 _RANKED_RATES = (*GROWTH_ENDINGS, "增幅")
 _SCALE_WORDS = frozenset({"规模", "水平", "能力", "产能", "生产能力"})
-_NOT_LEVELS = ("growth", "share", "rank")
 
 
 # What a scope's units ranked are, with no measure of their own (全省县(市、区), 全市各开发区)
