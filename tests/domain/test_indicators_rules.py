@@ -834,3 +834,20 @@ def test_places_listed_after_a_level_share_its_metric():
     assert [(got[t].metric, got[t].subject) for t in ("18.2万吨", "16.9万吨")] == [
         ("脐橙产量", "安远县"), ("脐橙产量", "寻乌县")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("今年全县力争新增上市公司3家。", "3家", "新增上市公司数"),  # (上市公司: a kind of company, no 公司 again)
+        ("该集团现已发展为拥有分公司9家的企业。", "9家", "分公司数"),
+        ("全区每千人拥有经营主体96户。", "96户", "每千人拥有经营主体数"),  # (per head: 拥有 stays)
+    ],
+)
+def test_kinds_of_company_and_what_is_owned_are_counted(text, span, metric):
+    assert by_text(text)[span].metric == metric
+
+
+def test_a_level_named_again_by_its_year_alone_keeps_its_name():
+    text = "园区规上工业营收从2021年的96.2亿元增长到2022年的128.4亿元；2023年达到156.3亿元。"
+    assert by_text(text)["156.3亿元"].metric == by_text(text)["128.4亿元"].metric

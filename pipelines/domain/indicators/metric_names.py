@@ -574,6 +574,12 @@ def attach_metrics(
         elif not metric and _is_whole_of(whole, r) and r.kind not in ("growth", "rank", "share"):
             assert whole is not None and whole.metric  # (_is_whole_of)
             metric = whole.metric  # 社零总额378.6亿元。其中,信州区完成89.2亿元: a part of the level before
+        elif (
+            not metric and prev is None and level_before is not None and level_before.metric
+            and r.kind == level_before.kind and f.base_unit == level_before.fig.base_unit and r.kind not in NOT_LEVELS
+            and (r.kind != "count" or f.unit == level_before.fig.unit)  # (13家 is no count of 人次)
+        ):
+            metric = level_before.metric  # 营收从218.6亿元增长到263.4亿元;2023年达到338.5亿元: the same level again
         if last is not None and len(r.gap) <= GAP_MAX and RANGE_GAP.match(r.gap) and last.metric:
             metric = last.metric  # the upper bound of a range measures the same thing
         elif (

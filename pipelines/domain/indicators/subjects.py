@@ -137,6 +137,8 @@ ANAPHOR_BAD_AFTER: tuple[str, ...] = ("占比", "比重", "第", "排名", "前�
 # What a bare 项目 that names the project before follows: the start of a sentence, a clause or a quotation (not
 # “5G+工业互联网”项目: a kind of project)
 _PROJECT_ANAPHOR_AFTER = ",，。;；:：“\n "
+# The last character of a kind of company (上市公司, 子公司, 分公司, 母公司): no 公司 naming the story's company
+_COMPANY_CLASS_LAST = "市子分母"
 # Anaphors that are the start of a longer word after which (该行业: a trade, not 该行, the bank)
 ANAPHOR_WORD_ENDS: dict[str, tuple[str, ...]] = {"该行": ("业",)}
 
@@ -622,6 +624,7 @@ def entity_candidates(text: str, actx: ArticleContext, lo: int = 0, hi: int | No
                 (k > 0 and text[k - 1] in ANAPHOR_BAD_BEFORE) or text.startswith(ANAPHOR_BAD_AFTER, after)
                 or text.startswith(ANAPHOR_WORD_ENDS.get(word, ()), after)
                 or word == "项目" and k > 0 and text[k - 1] not in _PROJECT_ANAPHOR_AFTER
+                or word == "公司" and k > 0 and text[k - 1] in _COMPANY_CLASS_LAST  # (上市公司, 子公司: kinds)
             )
             if not bad:
                 raw.append(Entity(k, after, None, "anaphor:" + ANAPHORS[word], anaphor=word))
