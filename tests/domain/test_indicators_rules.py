@@ -851,3 +851,10 @@ def test_kinds_of_company_and_what_is_owned_are_counted(text, span, metric):
 def test_a_level_named_again_by_its_year_alone_keeps_its_name():
     text = "园区规上工业营收从2021年的96.2亿元增长到2022年的128.4亿元；2023年达到156.3亿元。"
     assert by_text(text)["156.3亿元"].metric == by_text(text)["128.4亿元"].metric
+
+
+def test_nominal_and_real_growth_of_a_level():
+    got = by_text("全县农村居民人均可支配收入18650元，同比名义增长7.2%，扣除价格因素实际增长6.8%。")
+    assert got["7.2%"].metric == "农村居民人均可支配收入名义增速"
+    assert got["6.8%"].metric == "农村居民人均可支配收入实际增速"
+    assert got["18650元"].yoy_pct == 7.2  # (the nominal growth, as a plain 同比增长 would be)

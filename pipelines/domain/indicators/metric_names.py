@@ -378,6 +378,9 @@ def attach_metrics(
             if (len(metric) < 2 or metric in _MEAN_SPANS) and prev is not None and prev.metric:
                 # (同比增长10.4%,两年平均增长6.6%: the level's mean growth over two years)
                 metric = prev.metric + metric
+            elif prev is not None and prev.metric and (kind := _NOMINAL_OR_REAL_RE.fullmatch(metric)):
+                # 收入24316元,名义增长9.4%,扣除价格因素实际增长6.5%: the level's nominal and real growth
+                metric = prev.metric + kind.group(1)
             elif len(metric) < 2 and last is not None and last.kind == "growth" and last.metric:
                 # 全省增长5.1%,赣州增长6.3%: the same growth, for another subject (after a change of it in 个百分点,
                 # 增速比1—7月提高0.2个百分点;8月当月增长9.6%: the growth the change was of)
@@ -793,6 +796,8 @@ _SHARE_ENDINGS = ("比重", "占比", "比例", "率", "份额")
 _LEVEL_ITSELF_RE = re.compile(r"^(?:(?:总量|总额|规模)已?)?约?(?=占)")
 # A growth's name that is only the span it is a yearly mean over (两年平均增长6.6%)
 _MEAN_SPANS = ("两年平均", "三年平均", "年均")
+# A growth said nominal or real, with nothing else named before it (同比名义增长, 扣除价格因素实际增长)
+_NOMINAL_OR_REAL_RE = re.compile("(?:同比|比上年|比去年|较上年)?(?:扣除价格因素)?(名义|实际)")
 # A mean growth over years (地区生产总值两年平均增速, GDP年均增速): not the growth a later clause compares
 MEAN_GROWTH_RE = re.compile("|".join(_MEAN_SPANS))
 # An average of the level before (日均58.9万辆次, 日均新设约416户: 日均 and what of the level's name is repeated)

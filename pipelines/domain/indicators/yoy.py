@@ -12,6 +12,7 @@ from .records import FigureRecord, alternation
 _YOY_GAP = re.compile(
     r"^(?:标准煤|标煤|大关|台阶|关口)?[)）]?[,，、]?\s*(?:按(?:可比|不变)(?:价格|口径)?(?:计算)?[,，]?)?(?:且|并|其中)?"
     rf"(?:{alternation((*YEAR_ON_YEAR_BASES, '与上年相比'))})?"
+    r"(?:名义)?"  # (收入24316元,比上年名义增长9.4%: the nominal growth is the yoy, not the real one after it)
     r"(?:增长|增加|增速|增幅|提高|上升|上涨|下降|减少|回落|降低|下滑|下跌|多|少)(?:了|为|达|达到)?(?:近|约|超|逾|超过)?$"
 )
 
