@@ -1518,3 +1518,8 @@ def test_a_headline_figure_keeps_its_own_period():
     text = "前三季度全县油茶产值12亿元\n\n本报讯 2023年，全县油茶产值12亿元，油茶林面积42.6万亩。"
     got = [i for i in extract(text, dt.date(2023, 10, 20)) if i.text == "12亿元"]
     assert got[0].period == "2023-01/2023-09"
+
+
+def test_a_company_another_works_around_is_not_the_subject():
+    text = "今年以来，龙南经开区紧紧围绕江西骏腾光电有限公司，先后引进配套企业9家。"
+    assert [i.subject for i in extract(text, dt.date(2024, 5, 20))] == ["龙南经开区"]

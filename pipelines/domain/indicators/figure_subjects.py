@@ -16,6 +16,7 @@ from .subjects import (
     BANK_WORDS,
     CENTRAL_DISTRICT,
     HEAD_ONLY_ANAPHORS,
+    ORG_BAD_BEFORE,
     PROVINCE,
     ArticleContext,
     Entity,
@@ -128,6 +129,8 @@ def attach_subjects(
         unknown_city = False
         for idx in range(k - 1, max(0, k - 8) - 1, -1):
             e = ents[idx]
+            if e.type == "org" and s.endswith(ORG_BAD_BEFORE, lo, e.pos):
+                continue  # (该区围绕晶瑞微电子引进配套企业6家: the zone's, not the company's)
             name = _named_before(ents, idx) or _resolve(e, actx, st)
             if name:
                 break

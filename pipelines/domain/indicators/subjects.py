@@ -158,10 +158,14 @@ ORG_NAME_BAD_START: tuple[str, ...] = ("该", "全", "各", "本", "上市", "�
                                         "我们", "咱们")  # 我们公司的二期厂房: the speaker's company
 # A zone a company stands in, named right before it (赣州经开区江西虔通电驱科技有限公司)
 _ZONE_BEFORE_ORG_RE = re.compile("经开区|开发区|高新区|工业园区|产业园|园区")
+# A company right after one of these is what another's work centres on or leans on (该区围绕晶瑞微电子引进…,
+# 依托骏虹通讯): it ends the metric's name, but it is not the subject.
+ORG_BAD_BEFORE: tuple[str, ...] = ("围绕", "依托", "借助", "依靠")
 # Words inside a would-be name after which the name starts (集团旗下江西饶丰电工科技有限公司: the subsidiary)
 ORG_NAME_CUTS: tuple[str, ...] = (
     "旗下", "下属", "所属", "还有", "简称", "占", "子公司", "分公司", "母公司", "走进", "来到", "位于",
     "成立", "组建", "创办",  # (丹溪村成立白莲种植专业合作社: who founded it, then its name)
+    *ORG_BAD_BEFORE,  # (该区紧紧围绕江西晶瑞微电子有限公司: what the zone works around, then the name)
 )
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
 # (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团, A股上市公司: kinds)
