@@ -63,6 +63,12 @@ def current_build(source_dir: Path = SOURCE_DIR, build_dir: Path = BUILD_DIR) ->
     return module_dir(build_dir) if built_from == source_digest(source_dir) else None
 
 
+def superseded(built_from: str, source_dir: Path = SOURCE_DIR, build_dir: Path = BUILD_DIR) -> bool:
+    """Whether a build of the sources as they were (``built_from``, their digest) would replace a build of the
+    sources as they are now: the sources changed while it compiled, and a later build of them is in place."""
+    return built_from != source_digest(source_dir) and current_build(source_dir, build_dir) is not None
+
+
 def build(build_dir: Path = BUILD_DIR) -> Path:
     """Compile the package into ``build_dir``; returns the folder of its modules. Raises on any failure (a type
     error mypy finds, no C compiler), leaving any earlier build as it was.
@@ -94,6 +100,8 @@ def build(build_dir: Path = BUILD_DIR) -> Path:
             cmd.build_temp = str(Path(tmp) / "obj")  # type: ignore[attr-defined]
             dist.run_command("build_ext")
             (new_build / "sources.sha256").write_text(digest + "\n", encoding="ascii")
+            if superseded(digest, build_dir=build_dir):
+                return module_dir(build_dir)  # (two builds at once: the older one finished last, and is dropped)
             if build_dir.exists():
                 build_dir.rename(Path(tmp) / "old")  # (removed with the folder: unlinked, not rewritten)
             new_build.rename(build_dir)

@@ -70,6 +70,17 @@ def test_the_package_init_is_not_part_of_the_digest(sources: Path) -> None:
     assert [p.name for p in native.compiled_sources(sources)] == ["rules.py"]
 
 
+def test_an_older_build_finishing_last_never_replaces_a_current_one(sources: Path, tmp_path: Path) -> None:
+    """Two builds at once, the sources edited between their starts: the one of the older sources is dropped."""
+    build_dir = tmp_path / "build"
+    older = native.source_digest(sources)
+    (sources / "rules.py").write_text("X = 2\n")
+    built(sources, build_dir)  # the later build finished first
+    assert native.superseded(older, sources, build_dir)
+    assert not native.superseded(native.source_digest(sources), sources, build_dir)  # (a build of these sources)
+    assert not native.superseded(older, sources, tmp_path / "nothing built")  # (nothing current to keep)
+
+
 def test_ganpo_pure_keeps_the_python_source(sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build_dir = tmp_path / "build"
     built(sources, build_dir)
