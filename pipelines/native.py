@@ -159,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{level}: native build failed ({exc}; all output in {BUILD_LOG}); the indicator rules run as Python",
               file=sys.stderr)
         return 0 if args.optional else 1
-    print(f"native build done in {time.monotonic() - started:.0f} s (output in {BUILD_LOG})")
+    # (current unless the sources changed while it compiled: another build of them, or none yet)
+    state = "" if current_build() is not None else "; the sources changed while it ran, build again to use them"
+    print(f"native build done in {time.monotonic() - started:.0f} s (output in {BUILD_LOG}){state}")
     return 0
 
 
