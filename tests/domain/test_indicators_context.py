@@ -1523,3 +1523,8 @@ def test_a_headline_figure_keeps_its_own_period():
 def test_a_company_another_works_around_is_not_the_subject():
     text = "今年以来，龙南经开区紧紧围绕江西骏腾光电有限公司，先后引进配套企业9家。"
     assert [i.subject for i in extract(text, dt.date(2024, 5, 20))] == ["龙南经开区"]
+
+
+def test_a_ratio_of_balances_stands_at_the_periods_end():
+    text = "一季度，全县金融机构存贷比为81.2%，不良贷款率为1.35%。"
+    assert [i.period for i in extract(text, dt.date(2024, 4, 20))] == ["asof:2024-03", "asof:2024-03"]

@@ -200,16 +200,23 @@ _SINCE_YEAR_START_RE = re.compile(alternation(SINCE_YEAR_START))
 _AGAINST_YEAR_START_RE = re.compile(f"[比较](?:{alternation(SINCE_YEAR_START)})")  # 比年初, 较上年末
 
 
+# Ratios of balances (存贷比, 不良贷款率): stocks, as the balances are
+_BALANCE_RATIOS = ("存贷比", "不良贷款率", "资本充足率", "拨备覆盖率")
+
+
 def stock_or_flow(period: str, metric: str, delta: bool) -> str:
-    """A balance (余额) is a stock: at the end of the period the text gives it for (a total in a year's summary,
-    2248户, stays of the year); its change since the start of the year (比年初增加) is a flow: from January to
-    the balance's date."""
+    """A balance (余额), or a ratio of balances (存贷比), is a stock: at the end of the period the text gives it for
+    (a total in a year's summary, 2248户, stays of the year); its change since the start of the year (比年初增加) is
+    a flow: from January to the balance's date."""
     since_start = delta and _SINCE_YEAR_START_RE.search(metric) is not None
     # (存贷比比年初提高2.1个百分点: a change since January, whatever its unit)
     since_start = since_start or _AGAINST_YEAR_START_RE.search(metric) is not None
     if since_start or metric.endswith(SINCE_JANUARY_GROWTH):
         return since_january(period) or period
-    if "余额" in metric and not delta and not period.startswith("asof:"):
+    if (
+        ("余额" in metric or any(ratio in metric for ratio in _BALANCE_RATIOS))
+        and not delta and not period.startswith("asof:")
+    ):
         m = _PERIOD_END_RE.fullmatch(period)
         if m:
             y = m.group("y2") or m.group("y")
