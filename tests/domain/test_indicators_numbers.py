@@ -239,3 +239,8 @@ def test_people_counted_by_a_bare_wan_and_the_noun_after_it():
     got = {i.text: i for i in extract("工程解决了12.4万农村人口的饮水问题，投入资金3万元。", PUB)}
     assert (got["12.4万"].value_base, got["12.4万"].base_unit, got["12.4万"].metric) == (124000, "count", "农村人口")
     assert got["3万元"].base_unit == "CNY"
+
+
+def test_an_accounts_followers_are_no_figure():
+    got = extract("她的直播间粉丝已涨到了26万，今年已卖出脐橙8万斤。", dt.date(2024, 12, 5))
+    assert [i.text for i in got] == ["8万斤"]

@@ -22,6 +22,9 @@ from .sentences import Span
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」"}
 
 
+_FOLLOWERS_REACH = 8  # how far before a bare number 粉丝 is looked for
+
+
 def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit]) -> list[Figure]:
     """The figures of a sentence, without the numbers the scanner reads as figures that are none: slogans,
     meeting counts, what is not economic, numbers inside a period phrase.
@@ -55,6 +58,8 @@ def real_figures(s: str, figs: list[Figure], sent: Span, periods: list[PeriodHit
             continue  # 每10股派发现金红利3.5元, 每万人: the base of a rate
         if f.unit == "小时" and f.value == 24:
             continue  # 24小时值班, 24小时防汛值班电话: around the clock, no figure
+        if (f.mult_only or not f.unit) and s.find("粉丝", max(sent.start, f.start - _FOLLOWERS_REACH), f.start) >= 0:
+            continue  # 粉丝已涨到了32万, 粉丝量超过10万的主播: an account's followers, no economic figure
         if f.unit == "位" and f.start > sent.start and s[f.start - 1] == "后":
             continue  # 对排名后3位的县进行约谈: a rule's bottom places, no figure
         if f.rank and s.startswith(_ORDINAL_NOUNS, f.end):
