@@ -858,3 +858,16 @@ def test_nominal_and_real_growth_of_a_level():
     assert got["7.2%"].metric == "农村居民人均可支配收入名义增速"
     assert got["6.8%"].metric == "农村居民人均可支配收入实际增速"
     assert got["18650元"].yoy_pct == 7.2  # (the nominal growth, as a plain 同比增长 would be)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("“在合作社务工，一天下来能挣130元。”村民说。", "130元", "日工资"),
+        ("车间里的女工每个月能拿3600元左右。", "3600元左右", "月工资"),
+        ("老周说，养蜂一年能挣6万多元。", "6万多元", "年收入"),
+        ("种脐橙一亩能净挣5000元。", "5000元", "脐橙亩均净收入"),
+    ],
+)
+def test_what_a_day_a_month_or_a_year_brings_as_people_say_it(text, span, metric):
+    assert by_text(text)[span].metric == metric

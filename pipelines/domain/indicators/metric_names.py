@@ -648,6 +648,10 @@ def attach_metrics(
             metric = per  # 鸡蛋每斤5.2元: 鸡蛋价格(每斤)
         elif r.kind == "amount" and f.base_unit == "CNY" and (earn := _PER_MU_EARNING_RE.fullmatch(metric)):
             metric = f"{earn.group('what') or ''}亩均{earn.group('net') or ''}收入"  # 一亩能挣400多元: 亩均收入
+        elif r.kind == "amount" and f.base_unit == "CNY" and (earn := _PER_TIME_EARNING_RE.fullmatch(metric)):
+            # 在基地务工,一天120元: 日工资; 一个月能拿3000多元: 月工资; 种白莲一年能挣5万元: 年收入
+            pay = "工资" if _WORK_CUE_RE.search(s, lo, hi) and earn.group("span") not in ("一年", "每年") else "收入"
+            metric = _SPAN_OF_EARNING[earn.group("span")] + pay
         if (
             metric and (metric[:2] in _QUANTITY_OF_VERB or metric[:1] == "卖" or metric.endswith(_TRADE_VERBS))
             and r.kind not in ("growth", "share", "rank") and not r.delta
@@ -752,8 +756,18 @@ _NOUNS_OF_VERBS = (
 # What an acre earns, as a farmer says it (一亩能挣, 虾和稻加起来一亩能挣, 一亩还能赚, 一亩田纯收入)
 _PER_MU_EARNING_RE = re.compile(
     r"(?:种植?|养)?(?P<what>[^一]{1,4}?)?(?:加起来)?一亩(?:地|田)?(?:还|就|也|平均)?(?:能|可以|可)?"
-    r"(?:挣|赚|收入|增收|(?P<net>纯)收入)"
+    r"(?P<net>纯|净)?(?:挣|赚|收入|增收)"
 )
+# What a day, a month or a year of someone's work brings, as they say it (一天能挣, 一个月能拿, 一天下来能挣, 每月工资):
+# a day's or a month's wage where the story is of work, else an income
+_PER_TIME_EARNING_RE = re.compile(
+    r"(?:[^一每]{1,4}?)?(?P<span>一天|每天|一个月|每个月|每月|一年|每年)(?:下来)?(?:光|就|还|也|平均)?"
+    r"(?:能|可以|可)?(?:挣|赚|拿|领|收入|工资|工钱)?(?:个|到)?"
+)
+_SPAN_OF_EARNING = {
+    "一天": "日", "每天": "日", "一个月": "月", "每个月": "月", "每月": "月", "一年": "年", "每年": "年",
+}
+_WORK_CUE_RE = re.compile("务工|打工|上班|工钱|工资|采摘|干活|车间|基地|采茶|摘")
 # A verb of planting right before an area, what is planted after it (种了9亩白莲: 白莲种植面积); and verbs of
 # planting that open a metric, what is planted after them (种植蔬菜2.7万亩: 蔬菜种植面积)
 _PLANTED_RE = re.compile("(?:种|种植|栽|栽种|移栽)了?$")
