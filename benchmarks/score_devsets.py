@@ -106,6 +106,10 @@ ABOUT: dict[str, str] = {
     "(loans, income, trade, retail, value added, power, tax), rates and ratios, per-unit figures",
     "round49": "feature stories and news items: zones, firms, cooperatives, villages and projects with targets, "
     "capacities and thresholds; subjects that change within a paragraph; a story's past beside this year",
+    "round51": "rural economy and livelihoods: pickers, growers and workers quoting their own pay and income, "
+    "cooperatives, dividends, village collectives, prices per 斤, harvests, live-streaming, rural roads and water",
+    "round52": "companies and their people: site visits, founders quoted, firms moved from another province, listed "
+    "companies' results, parents and subsidiaries by full and short names, banks lending, done beside planned",
     "round33": "how numbers are written: vague and Chinese numerals (三四千元, 上百台), percentages in words, 成 and "
     "倍, ranges in many forms, full-width digits, separators, a printed minus sign, declines spelt many ways",
 }
