@@ -1528,3 +1528,15 @@ def test_a_company_another_works_around_is_not_the_subject():
 def test_a_ratio_of_balances_stands_at_the_periods_end():
     text = "一季度，全县金融机构存贷比为81.2%，不良贷款率为1.35%。"
     assert [i.period for i in extract(text, dt.date(2024, 4, 20))] == ["asof:2024-03", "asof:2024-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "椒农李满堂今年种了12亩辣椒，一亩能挣4000多元。",
+        "种粮大户黄德顺站在田埂上说，今年种了260亩晚稻。",
+    ],
+)
+def test_a_growers_own_figures_are_his(text):
+    got = extract(text, dt.date(2024, 8, 20))
+    assert got and all(i.subject in ("李满堂", "黄德顺") for i in got)
