@@ -1540,3 +1540,16 @@ def test_a_ratio_of_balances_stands_at_the_periods_end():
 def test_a_growers_own_figures_are_his(text):
     got = extract(text, dt.date(2024, 8, 20))
     assert got and all(i.subject in ("李满堂", "黄德顺") for i in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("村里把800亩耕地流转给江西禾丰生态农业有限公司种植红芽芋。", "江西禾丰生态农业有限公司"),
+        ("这批货来自玉山恒彩工厂，订单排到了年底。", "玉山恒彩工厂"),
+    ],
+)
+def test_a_companys_name_starts_after_a_verb_of_where_things_go(text, name):
+    from pipelines.domain.indicators.subjects import _company_names
+
+    assert [found for found, _ in _company_names(text, 0, len(text))] == [name]

@@ -166,6 +166,8 @@ ORG_NAME_CUTS: tuple[str, ...] = (
     "旗下", "下属", "所属", "还有", "简称", "占", "子公司", "分公司", "母公司", "走进", "来到", "位于",
     "成立", "组建", "创办",  # (丹溪村成立白莲种植专业合作社: who founded it, then its name)
     *ORG_BAD_BEFORE,  # (该区紧紧围绕江西晶瑞微电子有限公司: what the zone works around, then the name)
+    # (a verb of where goods or land go, or of reaching a body: 流转给江西稼轩生态农业有限公司, 货来自玉山工厂)
+    "流转给", "卖给", "租给", "交给", "来自", "拨打", "筹建",
 )
 # (目前公司有员工860人: a time word, then 公司; 帮助企业获得银行贷款: a verb phrase before 银行)
 # (投产后公司年营收将突破20亿元: a time, then 公司; 铜基新材料企业集团, A股上市公司: kinds)
