@@ -871,3 +871,7 @@ def test_nominal_and_real_growth_of_a_level():
 )
 def test_what_a_day_a_month_or_a_year_brings_as_people_say_it(text, span, metric):
     assert by_text(text)[span].metric == metric
+
+
+def test_an_area_planned_for_planting_is_named_by_what_is_planted():
+    assert by_text("今年，该村计划种植高山白茶1200亩。")["1200亩"].metric == "高山白茶种植面积"

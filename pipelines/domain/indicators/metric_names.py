@@ -658,10 +658,11 @@ def attach_metrics(
         ):
             metric, last_object = _verb_object_noun(metric, f.base_unit, last_object)
         elif (
-            f.base_unit == "mu" and metric[:2] in _PLANTING_VERBS and len(metric) >= 4 and "面积" not in metric
-            and not r.delta
+            f.base_unit == "mu" and (planted := metric.removeprefix("计划"))[:2] in _PLANTING_VERBS
+            and len(planted) >= 4 and "面积" not in metric and not r.delta
         ):
-            metric = metric[2:] + "种植面积"  # 种植刺葡萄1850亩, 发展油茶1.2万亩: 刺葡萄种植面积
+            # 种植刺葡萄1850亩, 发展油茶1.2万亩, 计划种植优质稻6800亩: 刺葡萄种植面积
+            metric = planted[2:] + "种植面积"
         if (
             last is not None and last.progress_of is not None and f.base_unit == "percentage_point"
             and s.find("序时进度", cs, f.start) >= 0
