@@ -1553,3 +1553,11 @@ def test_a_companys_name_starts_after_a_verb_of_where_things_go(text, name):
     from pipelines.domain.indicators.subjects import _company_names
 
     assert [found for found, _ in _company_names(text, 0, len(text))] == [name]
+
+
+def test_a_bare_project_opening_a_clause_is_the_project_named_before():
+    text = (
+        "兴国经开区引进了总投资36亿元的高端磁材项目。项目全部达产后，可实现年产值48亿元，新增就业岗位900个。"
+    )
+    got = {i.text: i for i in extract(text, dt.date(2024, 3, 12))}
+    assert got["48亿元"].subject == got["900个"].subject == got["36亿元"].subject

@@ -69,7 +69,9 @@ def _resolve(e: Entity, actx: ArticleContext, st: ReadingState) -> str | None:
     if typ == "town":
         return st.last.get("town") or actx.main_town
     if e.anaphor == "项目":
-        return st.last.get("site_project")  # (“项目总投资22亿元…: the project whose site the story is at)
+        # (“项目总投资22亿元…: the project whose site the story is at; 项目全部达产后…, as its clause's topic: the
+        # project named before)
+        return st.last.get("site_project") or (st.last.get("project") if e.topic else None)
     name = st.last.get(typ)
     if e.anaphor in ("该行", "该支行") and not (name and name.endswith(BANK_WORDS)):
         return None  # 该行: the bank named before, not another company
