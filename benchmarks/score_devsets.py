@@ -95,7 +95,7 @@ ABOUT: dict[str, str] = {
     "round43": "a front page and a county page of any weekday: releases, meetings that set targets, features, "
     "livelihood projects, photo captions, columns of short items with datelines",
     "round50": "held out: written blind at the start of stop 18 (an ordinary month of economy and front pages), kept "
-    "aside unread while rounds 48–52 drove the rules, scored once at -264, misses never looked at",
+    "aside unread while rounds 48–52 drove the rules, first scored at -264, misses never looked at",
     "round44": "held out: written blind at the start of stop 17 (an ordinary month of economy and front pages), kept "
     "aside unread while rounds 41–43 and 45–47 drove the rules, scored once at the end",
     "round45": "rural economy and livelihoods: a township's industries, village collectives, cooperatives and their "
