@@ -5,7 +5,8 @@ Reported numbers, not a timed test.  Run: ``python benchmarks/bench_extraction.p
 
 trafilatura is timed twice on the same 5 seed articles: on each article's page as the replica serves it
 (the site's HTML: same templates and structure as the live pages), and as the pipeline calls it
-(``pipelines.domain.clean.body_text`` on the body HTML the page parser cut out).
+(``pipelines.domain.clean.body_text`` on the body HTML the page parser cut out).  The three take turns, a
+twentieth of the articles at a time, so a machine whose speed drifts during the run skews no ratio between them.
 """
 
 from __future__ import annotations
@@ -117,6 +118,21 @@ def _time(fn, items) -> float:
     return time.perf_counter() - t0
 
 
+ROUNDS = 20  # extraction and trafilatura take turns, a twentieth of their articles at a time
+
+
+def _interleaved(steps, rounds: int) -> list[float]:
+    """Seconds each (fn, items) step takes over all its items, timed in turns (a slice of each step's items, then
+    the next step's): a machine that slows down or speeds up during the run weighs on every step alike, so the
+    ratios between them stay fair."""
+    totals = [0.0] * len(steps)
+    for r in range(rounds):
+        for k, (fn, items) in enumerate(steps):
+            n = len(items)
+            totals[k] += _time(fn, items[r * n // rounds : (r + 1) * n // rounds])
+    return totals
+
+
 # the same timed loop in a process of its own that loads the rules as Python source (GANPO_PURE=1)
 _PURE_LOOP = """
 import datetime as dt, json, sys, time
@@ -196,12 +212,17 @@ def main(argv: list[str] | None = None) -> int:
         extract(t, d)
         trafilatura.extract(h, deduplicate=False)
         body_text(b, ps)
-    t_ext = _time(lambda a: extract(a[0], a[1]), articles)
+    t_ext, t_page, t_body = _interleaved(
+        [
+            (lambda a: extract(a[0], a[1]), articles),
+            (lambda h: trafilatura.extract(h, deduplicate=False), page_htmls),
+            (lambda b: body_text(b[0], b[1]), body_htmls),
+        ],
+        ROUNDS,
+    )
     compiled = Path(sys.modules["pipelines.domain.indicators.extract"].__file__ or "").suffix != ".py"
     t_python = _time_as_python(articles)
     n_figs = sum(len(extract(t, d)) for t, d in seeds)
-    t_page = _time(lambda h: trafilatura.extract(h, deduplicate=False), page_htmls)
-    t_body = _time(lambda b: body_text(b[0], b[1]), body_htmls)
 
     stage_rows = _stages(articles[: min(len(articles), 500)])
 
@@ -280,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         "## Notes",
         "",
         f"- Load average when the run ended: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
-        f"on {os.cpu_count()} CPUs (other work was running; both timings share it).",
+        f"on {os.cpu_count()} CPUs (other work was running; extraction and trafilatura take turns, so they share it).",
         "- All rules look at most `CONTEXT_WINDOW` (120) characters around a figure, so the cost is linear in",
         "  the input; no pattern has nested quantifiers (no catastrophic backtracking).",
         "- Small pure helpers are cached (number parsing, unit lookup, metric clean-up); the seeds repeated hit",
