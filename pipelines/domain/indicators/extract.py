@@ -408,25 +408,24 @@ def _is_whole_paragraph(sents: list[Span], si: int) -> bool:
     )
 
 
+def _year_pair(first: str | None, last: str | None) -> tuple[str, str] | None:
+    """Two periods that are both years, the first earlier: (first, last), or None."""
+    if not (first and last and first.isdigit() and last.isdigit() and len(first) == len(last) == 4 and first < last):
+        return None
+    return first, last
+
+
 def _rise_years(end: FigureRecord) -> str | None:
     """The years of a rise from one year's level to another's (``end``: the level it rose to), as the span of a
     yearly mean growth after it (2016 to 2021: 2017-01/2021-12), or None."""
-    if end.start_level is None:
-        return None
-    first, last = end.start_level.period, end.period
-    if not (first and last and first.isdigit() and last.isdigit() and len(first) == len(last) == 4):
-        return None
-    return f"{int(first) + 1}-01/{last}-12" if first < last else None
+    years = _year_pair(end.start_level.period, end.period) if end.start_level is not None else None
+    return f"{int(years[0]) + 1}-01/{years[1]}-12" if years else None
 
 
 def _named_rise_years(end: FigureRecord) -> tuple[str, str] | None:
     """The years of a rise that names both (由2016年的218.6亿元增加到2021年的356.2亿元: 2016 and 2021; ``end``: the
     level it rose to), or None."""
-    start = end.start_level
-    first, last = start.fixed_period if start is not None else None, end.period
-    if not (first and last and first.isdigit() and last.isdigit() and len(first) == len(last) == 4 and first < last):
-        return None
-    return first, last
+    return _year_pair(end.start_level.fixed_period, end.period) if end.start_level is not None else None
 
 
 def _by_sentence(items: list[_T], starts: list[int], sents: list[Span], sent_starts: list[int]) -> dict[int, list[_T]]:

@@ -101,8 +101,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
     chong_here = s.find("冲", lo, hi) >= 0
     prev_target = prev_growth = False  # (whether the figure before is a target, and a growth)
     prev_end = lo
-    kept_end = lo  # where the last figure other than a threshold ends
-    after_threshold = False  # (whether the figure before is a threshold: the gap to read runs from kept_end)
+    kept_end = lo  # where the last figure other than a threshold ends (the gap a plan's list is read across)
     for r in recs:
         f = r.fig
         cs, start = f.cs, f.start  # the clause before the figure is s[cs:start]: searched in place, not sliced
@@ -132,7 +131,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
             t = True  # 主要预期目标是:地区生产总值增长5.5%左右,固定资产投资增长6%: every item of the list
         elif prev_target and (
             _CARRY_TARGET.match(s[cs:start])
-            or (gap := s[kept_end:start] if after_threshold else r.gap)[:1] in _LIST_JOINS
+            or (gap := s[kept_end:start])[:1] in _LIST_JOINS
             and not _ACHIEVED_RE.search(gap) and "实际" not in gap
             or gap[:1] in ",，" and not _DONE_OR_CHANGE_RE.search(gap)
             # 生产总值预期增长8.5%左右,规上工业增加值增长9%以上,固定资产投资增长10%: the plan's next growth
@@ -155,9 +154,7 @@ def attach_targets(s: str, recs: list[FigureRecord], list_here: bool, year: int)
         if t and (threshold or r.starts_rise):
             t = False  # 10亿元以上项目5个: a threshold is no goal; 将由4.6张提高到5.8张: the level it starts from
         r.target = t
-        # (计划引进亿元以上项目22个、10亿元以上项目4个: a threshold leaves a plan's list going on)
-        after_threshold = threshold
-        if not threshold:
+        if not threshold:  # (计划引进亿元以上项目22个、10亿元以上项目4个: a threshold leaves a plan's list going on)
             prev_target = t
             prev_growth = t and r.kind == "growth"
             kept_end = f.end
