@@ -297,6 +297,31 @@ def test_what_was_planted_and_sold_names_the_crop():
     assert metric_of("公司去年流转了300亩土地。", "300亩") != "土地种植面积"
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        # who speaks and their adverbs are no part of the name; what was sold is, named before the verb
+        ("去年，她家蜜桔一共卖了9万多元。", "9万多元", "蜜桔销售收入"),
+        ("“这季油菜籽我已经卖了6000多斤。”", "6000多斤", "油菜籽销售量"),
+        # or planted just before it in the sentence
+        ("我家种了20亩猕猴桃，去年卖了18万元。", "18万元", "猕猴桃销售收入"),
+        ("“他们两口子加起来挣了5万多元。”", "5万多元", "收入"),
+        ("扣掉成本，今年净赚三万元。", "三万元", "净收入"),
+        ("今年他种了160亩。", "160亩", "种植面积"),
+        ("她在合作社干了70多天，挣了9000多元。", "70多天", "务工天数"),
+        ("她在合作社干了70多天，挣了9000多元。", "9000多元", "收入"),
+    ],
+)
+def test_a_deal_told_in_the_speakers_words(text, span, metric):
+    assert metric_of(text, span) == metric
+
+
+def test_a_deal_at_a_rate_or_against_last_year_is_not_a_total():
+    assert metric_of("养鸭一年能挣6万元。", "6万元") == "年收入"
+    assert metric_of("今年比去年多赚了8000元。", "8000元") != "收入"
+    assert metric_of("今年“双11”期间卖了80万元。", "80万元") != "销售收入"
+
+
 def test_a_bare_verb_of_reaching_takes_the_level_named_before():
     text = "去年公司电商销售额2.4亿元，今年前5个月已经做到了1.3亿元。"
     assert [i.metric for i in extract(text, PUB)] == ["电商销售额", "电商销售额"]

@@ -571,7 +571,12 @@ def attach_metrics(
             f.base_unit, r.kind = "count", "count"
         elif f.mult_only and r.kind == "count" and (people := PEOPLE_AFTER_RE.match(s, f.end, hi)):
             metric = people.group()  # 解决了28.6万农村人口的饮水安全问题: 农村人口 (scan counted them by it)
-        if not metric and prev is not None and r.kind not in ("growth", "rank"):
+        if (
+            metric == left and not direct and not r.delta and (deal := _SPOKEN_DEAL_RE.fullmatch(raw_verb))
+            and (named := _spoken_deal(deal, f, prev))
+        ):
+            metric = named  # 他家脐橙卖了12万元: 脐橙销售收入; 两口子加起来挣了6.2万元: 收入; 他种了180亩: 种植面积
+        elif not metric and prev is not None and r.kind not in ("growth", "rank"):
             # 计划改造公路320公里、危桥18座,已完成256公里: the level in the same unit
             metric = (prev if prev.fig.base_unit == f.base_unit else level_in_unit.get(f.base_unit, prev)).metric or ""
         elif not metric and _is_whole_of(whole, r) and r.kind not in ("growth", "rank", "share"):
@@ -768,6 +773,45 @@ _PER_TIME_EARNING_RE = re.compile(
 _SPAN_OF_EARNING = {
     "一天": "日", "每天": "日", "一个月": "月", "每个月": "月", "每月": "月", "一年": "年", "每年": "年",
 }
+# What someone says they sold, earned, planted or worked, in their own words (他家脐橙卖了, 我一共卖了, 两口子加起来
+# 挣了, 这季晚稻我种了, 她在茶园干了): who is speaking and their adverbs are no part of the name
+_SPOKEN_DEAL_RE = re.compile(
+    "(?P<before>.{0,8}?)(?:一共|总共|已经|加起来|估计|可以|共|已|才|就|光|都|还|也|又|能)*(?P<net>净)?(?P<verb>[卖挣赚种干])"
+)
+_SPEAKERS_RE = re.compile("我们|我家|他们|他家|她家|自家|两口子|夫妻俩|两个人|[我他她]")
+_SPOKEN_TIME_RE = re.compile("^(?:今年|去年|前年|当年|这季|今季|这一季|这批)")
+# (一亩能卖, 一年能挣, 每天; 比去年多赚, 再多种: a rate or a gain, which rules of their own name)
+_RATE_OR_GAIN_RE = re.compile("[一每比]|多$")
+# (果季, 出栏后, 通过直播, 在茶园: a time, a manner or a place before the verb, not what was sold)
+_NOT_A_PRODUCT_CHARS = frozenset("年季月天后前时的在这那里过")
+# The name of each deal by its verb and the figure's base unit (卖 of money: the sales' takings; 卖 of a weight or a
+# count: the quantity sold; 干 of days: the days worked)
+_DEAL_NAMES: dict[tuple[str, str], str] = {
+    ("卖", "CNY"): "销售收入", ("卖", "tonne"): "销售量", ("卖", "count"): "销售量",
+    ("挣", "CNY"): "收入", ("赚", "CNY"): "收入", ("种", "mu"): "种植面积", ("干", "other"): "务工天数",
+}
+
+
+def _spoken_deal(deal: re.Match[str], f: Figure, prev: FigureRecord | None) -> str:
+    """The name of a deal told in a speaker's words (``_SPOKEN_DEAL_RE``), with what was sold or planted when it is
+    named before the verb or was just planted (我家种了86亩脐橙,去年卖了42万元: 脐橙销售收入); '' if none fits."""
+    verb, before = deal.group("verb"), deal.group("before")
+    name = _DEAL_NAMES.get((verb, f.base_unit))
+    if (
+        name is None or verb == "干" and not f.unit.endswith("天") or _RATE_OR_GAIN_RE.search(before)
+        or not all(map(is_han, before))  # (“618”期间卖了210万元: an event's sales, named as written)
+    ):
+        return ""
+    if verb in "挣赚":
+        return (deal.group("net") or "") + name  # (who earned it, or when, is the subject's and the period's)
+    what = _SPOKEN_TIME_RE.sub("", _SPEAKERS_RE.sub("", before))
+    if verb == "干" or not (2 <= len(what) <= 5 and all(is_han(c) and c not in _NOT_A_PRODUCT_CHARS for c in what)):
+        what = ""
+    if not what and verb == "卖" and prev is not None and (prev.metric or "").endswith("种植面积"):
+        what = (prev.metric or "").removesuffix("种植面积")
+    return what + name
+
+
 _WORK_CUE_RE = re.compile("务工|打工|上班|工钱|工资|采摘|干活|车间|基地|采茶|摘")
 # A verb of planting right before an area, what is planted after it (种了9亩白莲: 白莲种植面积); and verbs of
 # planting that open a metric, what is planted after them (种植蔬菜2.7万亩: 蔬菜种植面积)
