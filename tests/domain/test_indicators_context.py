@@ -457,7 +457,7 @@ def test_progress_against_a_plan_whose_amount_is_named_inside():
     text = "上半年，全县列入年度计划的86个重点项目完成投资52亿元，占全年计划投资90亿元的57.8%。"
     got = {i.text: i for i in extract(text, PUB)}
     assert not got["86个"].target and not got["52亿元"].target
-    assert (got["57.8%"].metric, got["57.8%"].period) == ("重点项目投资占全年计划比重", "2023-H1")
+    assert (got["57.8%"].metric, got["57.8%"].period) == ("重点项目完成投资占全年计划比重", "2023-H1")
     # (a share of a level whose name holds 预算 is no progress against a budget)
     got = {i.text: i for i in extract("其中民生支出68亿元，占一般公共预算支出的80.1%。", PUB)}
     assert got["80.1%"].metric == "民生支出占一般公共预算支出比重"

@@ -276,8 +276,8 @@ def test_a_change_on_the_month_before_is_named_month_on_month():
 def test_a_plan_share_after_a_growth_is_the_levels():
     text = "上半年，全市重点项目完成投资862.4亿元，同比增长9.6%，占年度计划投资1520亿元的56.7%，超序时进度6.7个百分点。"
     got = {i.text: i.metric for i in extract(text, PUB)}
-    assert got["56.7%"] == "重点项目投资占年度计划比重"
-    assert got["6.7个百分点"] == "重点项目投资占年度计划比重超序时进度"
+    assert got["56.7%"] == "重点项目完成投资占年度计划比重"
+    assert got["6.7个百分点"] == "重点项目完成投资占年度计划比重超序时进度"
 
 
 def test_the_base_a_growth_is_compared_with_is_no_part_of_its_name():
@@ -320,6 +320,14 @@ def test_a_deal_at_a_rate_or_against_last_year_is_not_a_total():
     assert metric_of("养鸭一年能挣6万元。", "6万元") == "年收入"
     assert metric_of("今年比去年多赚了8000元。", "8000元") != "收入"
     assert metric_of("今年“双11”期间卖了80万元。", "80万元") != "销售收入"
+
+
+def test_money_spent_so_far_keeps_its_name_apart_from_a_projects_investment():
+    got = {i.text: i.metric for i in extract("全县实施重点工程64个，完成投资88.2亿元，占年度计划的71.5%。", PUB)}
+    assert got["88.2亿元"] == "完成投资"
+    assert got["71.5%"] == "完成投资占年度计划比重"
+    assert metric_of("园区在建工业项目完成投资12.6亿元。", "12.6亿元") == "在建工业项目完成投资"
+    assert metric_of("新能源电池项目总投资30亿元。", "30亿元") == "总投资"
 
 
 def test_a_bare_verb_of_reaching_takes_the_level_named_before():

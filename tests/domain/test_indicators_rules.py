@@ -269,7 +269,7 @@ def test_what_a_count_counts_ends_before_a_time_or_an_average():
 def test_a_kind_of_project_is_no_project_name():
     got = by_text("该县基础设施项目完成投资8.6亿元；现代服务业项目7个，总投资12亿元。")
     assert got["8.6亿元"].subject is None and got["12亿元"].subject is None
-    assert got["8.6亿元"].metric == "基础设施项目投资"
+    assert got["8.6亿元"].metric == "基础设施项目完成投资"
 
 
 def test_a_ranges_lower_end_names_no_project():

@@ -89,7 +89,8 @@ _TRAILING_RE = re.compile(
     f"(?:{alternation(C.METRIC_TRAILING)}|连续[\\d一二三四五六七八九十两]+(?:个月|个季度|年|天|周)?)$"
 )
 _LEADING_RE = re.compile(f"^(?:{alternation(C.METRIC_LEADING)})")
-_INFIX_RE = re.compile(f"(?:{alternation(C.METRIC_INFIX_DELETE)})(?!率)")  # (完成率, 实现率: words)
+# (完成率, 实现率: words; so is 完成投资, the money spent so far, not a project's 投资 or 总投资)
+_INFIX_RE = re.compile(f"(?:{alternation(C.METRIC_INFIX_DELETE)})(?!率)(?<!完成(?=投资))")
 # (中 ends a noun phrase as a preposition, 大类中有31个; not inside a word: 加工中心, 集中喷涂中心, 其中)
 _NOUN_STOP_RE = re.compile(
     f"(?!{alternation(C.NOUN_STOP_NOUNS)})(?:{alternation(tuple(w for w in C.NOUN_STOP if w != '中'))}"
@@ -114,8 +115,8 @@ def _strip_ends(m: str) -> str:
             m = m[:-1]  # 能达到: a modal; 产能, 动能: a noun
             continue
         lead = _LEADING_RE.match(m)
-        # (在建项目: a word, not 在 + 建项目; 完成率: a name, not 完成 + 率)
-        if lead and not m.startswith("在建") and len(m) - lead.end() != 1:
+        # (在建项目: a word, not 在 + 建项目; 完成率: a name, not 完成 + 率; nor is 完成投资 完成 + 投资)
+        if lead and not m.startswith(("在建", "完成投资")) and len(m) - lead.end() != 1:
             m = m[lead.end() :].lstrip(" \"")
             continue
         break
