@@ -330,6 +330,18 @@ def test_money_spent_so_far_keeps_its_name_apart_from_a_projects_investment():
     assert metric_of("新能源电池项目总投资30亿元。", "30亿元") == "总投资"
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("白茶产业综合产值4.2亿元，带动3800余户农户增收。", "3800余户", "带动增收农户数"),
+        ("合作社带动周边520户果农种植杨梅。", "520户", "带动种植杨梅果农户数"),
+        ("养殖基地带动98户脱贫户入股。", "98户", "带动入股脱贫户数"),
+    ],
+)
+def test_households_a_business_brings_to_something(text, span, metric):
+    assert metric_of(text, span) == metric
+
+
 def test_a_bare_verb_of_reaching_takes_the_level_named_before():
     text = "去年公司电商销售额2.4亿元，今年前5个月已经做到了1.3亿元。"
     assert [i.metric for i in extract(text, PUB)] == ["电商销售额", "电商销售额"]

@@ -894,7 +894,22 @@ def _counted_after(s: str, f: Figure, noun: str) -> str:
             # (带动周边2000余名村民就业: the jobs a business brought, 带动村民就业人数)
             brought = "带动" if s.find("带动", max(f.cs, f.start - 6), f.start) >= 0 else ""
             return f"{brought}{head}{job.group('how') or ''}就业人数"
+    if (
+        f.unit.rstrip("余多").endswith("户") and (does := _HOUSEHOLDS_DOING_RE.fullmatch(noun))
+        and s.find("带动", max(f.cs, f.start - 6), f.start) >= 0
+    ):
+        # 带动周边1200余户农户增收, 带动860户菜农种植蔬菜: the households a business brings to it, named as the papers
+        # count them (带动增收农户数, 带动种植蔬菜菜农户数)
+        who = does.group("who")
+        return f"带动{does.group('does')}{who}{'数' if who.endswith('户') else '户数'}"
     return _count_metric(head, f.unit, False)
+
+
+# The households a count in 户 counts and what they do (农户增收, 菜农种植蔬菜, 脱贫户入股)
+_HOUSEHOLDS_DOING_RE = re.compile(
+    f"(?P<who>.{{0,3}}(?:{alternation(C.HOUSEHOLD_NOUN_ENDINGS)}|果农|菜农|茶农|莲农|渔民))"
+    "(?P<does>增收|致富|增产|入社|入股|(?:种植|养殖|发展)[^，,。；;]{1,4})"
+)
 
 
 # The base a growth is compared with, ending the text before it (普遍比平时上涨, 比去年多; 比9月份 stays: no other
