@@ -343,6 +343,17 @@ def test_households_a_business_brings_to_something(text, span, metric):
     assert metric_of(text, span) == metric
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("本届农博会吸引了286家企业参展。", "286家", "参展企业数"),
+        ("乡村篮球联赛共有24支村队参赛。", "24支", "参赛村队数"),
+    ],
+)
+def test_a_count_of_those_taking_part_is_named_by_the_part(text, span, metric):
+    assert metric_of(text, span) == metric
+
+
 def test_a_bare_verb_of_reaching_takes_the_level_named_before():
     text = "去年公司电商销售额2.4亿元，今年前5个月已经做到了1.3亿元。"
     assert [i.metric for i in extract(text, PUB)] == ["电商销售额", "电商销售额"]

@@ -902,6 +902,8 @@ def _counted_after(s: str, f: Figure, noun: str) -> str:
         # count them (带动增收农户数, 带动种植蔬菜菜农户数)
         who = does.group("who")
         return f"带动{does.group('does')}{who}{'数' if who.endswith('户') else '户数'}"
+    if joined := _TAKING_PART_RE.fullmatch(noun):
+        return joined.group("does") + _count_metric(joined.group("who"), f.unit, False)  # 312家企业参展: 参展企业数
     return _count_metric(head, f.unit, False)
 
 
@@ -910,6 +912,10 @@ _HOUSEHOLDS_DOING_RE = re.compile(
     f"(?P<who>.{{0,3}}(?:{alternation(C.HOUSEHOLD_NOUN_ENDINGS)}|果农|菜农|茶农|莲农|渔民))"
     "(?P<does>增收|致富|增产|入社|入股|(?:种植|养殖|发展)[^，,。；;]{1,4})"
 )
+
+
+# What a count counts, taking part in an event (312家企业参展, 24支村队参赛, 160家电商企业参展参会)
+_TAKING_PART_RE = re.compile("(?P<who>.{1,6}?)(?P<does>参展参会|参展|参赛|参会)")
 
 
 # The base a growth is compared with, ending the text before it (普遍比平时上涨, 比去年多; 比9月份 stays: no other
