@@ -114,6 +114,8 @@ ABOUT: dict[str, str] = {
     "companies' results, parents and subsidiaries by full and short names, banks lending, done beside planned",
     "round54": "county and district reviews and bulletins: GDP and its sectors, industry, investment, retail, fiscal "
     "revenue, deposits and loans, trade, income, CPI; 当月 beside cumulative months, 个百分点 gaps, ranks, targets",
+    "round55": "services, consumption and tourism: holidays, weekly property sales, single days, 春运, an airport and a "
+    "port, car sales, hotels and catering, retail, parcels, a homestay feature; 同比 beside 环比",
     "round33": "how numbers are written: vague and Chinese numerals (三四千元, 上百台), percentages in words, 成 and "
     "倍, ranges in many forms, full-width digits, separators, a printed minus sign, declines spelt many ways",
 }
