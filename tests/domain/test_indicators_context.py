@@ -646,6 +646,9 @@ def test_gaihang_points_back_at_the_bank_and_gaihangye_at_no_one():
         ("江西某某铜材有限公司今年生产铜杆24.6万吨，产量占集团铜杆总产量的八成。", "八成", "江西某某铜材有限公司"),
         ("五一假期，虔城某某购物中心客流量达到42.6万人次。", "42.6万人次", "虔城某某购物中心"),
         ("望仙谷景区假期接待游客38.5万人次，夜间消费额占景区总收入的45.6%。", "45.6%", "望仙谷景区"),
+        # (what goes through a site, or reaches a share of its capacity, is named before it: no site's name)
+        ("龟峰景区单日接待游客2.6万人次，达到景区最大承载量的七成。", "七成", "龟峰景区"),
+        ("上饶三清山机场去年旅客吞吐量105万人次，其中经机场进出的游客约占五成。", "五成", "上饶三清山机场"),
     ],
 )
 def test_what_stands_before_a_company_or_site_word_but_is_no_name(text: str, span: str, subject: str):

@@ -354,6 +354,20 @@ def test_a_count_of_those_taking_part_is_named_by_the_part(text, span, metric):
     assert metric_of(text, span) == metric
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        # the holiday is the figure's period, not part of what it measures
+        ("国庆期间，龙虎山景区假期接待游客31.5万人次。", "31.5万人次", "接待游客"),
+        # how a level held is no part of its name
+        ("公司模组良品率一直保持在99.2%以上。", "99.2%以上", "模组良品率"),
+        ("暑期航线的客座率基本保持在八成以上。", "八成以上", "客座率"),
+    ],
+)
+def test_words_of_time_and_manner_are_no_part_of_a_name(text, span, metric):
+    assert metric_of(text, span) == metric
+
+
 def test_a_bare_verb_of_reaching_takes_the_level_named_before():
     text = "去年公司电商销售额2.4亿元，今年前5个月已经做到了1.3亿元。"
     assert [i.metric for i in extract(text, PUB)] == ["电商销售额", "电商销售额"]

@@ -244,6 +244,10 @@ METRIC_TRAILING: tuple[str, ...] = (
     "中",
     "保持",
     "稳定在",
+    # (良品率一直保持在98.7%以上, 客座率基本保持在九成以上: adverbs of how the level held)
+    "一直",
+    "基本",
+    "始终",
     "降至",
     "至",
     "到",
@@ -314,6 +318,7 @@ METRIC_LEADING: tuple[str, ...] = (
     "以来",
     "目前",
     "本周",  # 本周青椒平均零售价为每500克3.6元: the week of a weekly price report
+    "假期",  # 假期接待游客: the holiday is the period's (国庆假期), not the metric's
     "我们",
     # what part of a period a figure covers (当季, 当月: the period says it)
     "当季",

@@ -55,7 +55,8 @@ SITE_WORDS: tuple[str, ...] = (
     "产业集群", "产业园", "科技城", "购物中心", "基地", "批发市场", "交易市场", "农贸市场", "街区",
 )
 # verbs: the name comes after (占: 夜间消费额占景区总收入的45%)
-SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占", "距离")
+SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占", "距离",
+                   "达到", "进入", "前往", "来到", "走进")  # (达到景区最大承载量的八成: the site named before)
 # only after a place (上饶站, 德兴铜矿, 铅山基地; not 加油站, 香港, 生产基地)
 PLACE_SITE_WORDS = ("站", "港", "铜矿", "钨矿", "金矿", "基地")
 SITE_NAME_MAX = 8
@@ -782,6 +783,8 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
         for w in _SITE_NAME_CUTS:  # 旅游景区江湾景区, 力争打造产业集群: the name starts after
             if w in name:
                 name = name[name.rfind(w) + len(w) :]
+        if name.endswith("经"):
+            name = ""  # 去年经机场进出的游客, 南康家具经陆港出口: goods or people through the site, named before
         a = k - len(name)
         if len(name) >= 2 and not any(c in SITE_NAME_BAD for c in name) and not name.endswith(SITE_KIND_WORDS):
             out.append(Entity(a, m.end(), name + m.group(0), "site"))
