@@ -112,10 +112,12 @@ ABOUT: dict[str, str] = {
     "cooperatives, dividends, village collectives, prices per 斤, harvests, live-streaming, rural roads and water",
     "round52": "companies and their people: site visits, founders quoted, firms moved from another province, listed "
     "companies' results, parents and subsidiaries by full and short names, banks lending, done beside planned",
+    "round53": "industry and enterprise news: factory visits, parks' half-year reports, exports in 美元, capacities, "
+    "staff, R&D and patents; firms in full then short; parents and subsidiaries; project phases and targets",
     "round54": "county and district reviews and bulletins: GDP and its sectors, industry, investment, retail, fiscal "
     "revenue, deposits and loans, trade, income, CPI; 当月 beside cumulative months, 个百分点 gaps, ranks, targets",
-    "round55": "services, consumption and tourism: holidays, weekly property sales, single days, 春运, an airport and a "
-    "port, car sales, hotels and catering, retail, parcels, a homestay feature; 同比 beside 环比",
+    "round55": "services, consumption and tourism: holidays, weekly property sales, single days, 春运, an airport "
+    "and a port, car sales, hotels and catering, retail, parcels, a homestay feature; 同比 beside 环比",
     "round33": "how numbers are written: vague and Chinese numerals (三四千元, 上百台), percentages in words, 成 and "
     "倍, ranges in many forms, full-width digits, separators, a printed minus sign, declines spelt many ways",
 }
