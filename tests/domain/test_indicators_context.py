@@ -655,6 +655,25 @@ def test_what_stands_before_a_company_or_site_word_but_is_no_name(text: str, spa
     assert [i.subject for i in extract(text, PUB) if i.text == span] == [subject]
 
 
+def test_a_parent_named_to_place_a_subsidiary_is_not_what_its_figures_are_of():
+    text = (
+        "上犹县某某光电有限公司（以下简称某某光电）车间里，8条生产线满负荷运转。\n"
+        "某某光电是广州某某控股集团股份有限公司的全资子公司。今年1至9月，公司实现营业收入5.2亿元。"
+    )
+    assert [i.subject for i in extract(text, PUB) if i.text == "5.2亿元"] == ["某某光电"]
+    text = "会昌某某材料成立于2018年，是厦门某某科技集团有限公司在赣州设立的生产基地。去年，公司产值8.6亿元。"
+    assert [i.subject for i in extract(text, PUB) if i.text == "8.6亿元"] != ["厦门某某科技集团有限公司"]
+
+
+def test_a_registered_name_is_shortened_without_its_generic_last_word():
+    text = (
+        "在位于信丰县的江西某川新能源科技有限公司车间里，工人们正在组装电池包。\n"
+        "某川新能源去年营业收入12亿元。某川新能源今年新上2条产线，公司产值预计增长三成。"
+    )
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert got["12亿元"] == "某川新能源" and got["三成"] == "某川新能源"
+
+
 def test_a_county_named_in_full_then_by_its_short_name_at_a_clauses_head():
     text = "瑞金市发展红色旅游。\n瑞晶电子落户瑞金经开区。\n截至3月底，瑞金拥有红色培训机构68家。"
     got = {i.text: i for i in extract(text, PUB)}

@@ -211,6 +211,11 @@ PLACE_BAD_BEFORE: tuple[str, ...] = ("在", "于", "向", "与", "和", "到", "
 _FIGURE_LAST = frozenset("0123456789%个家项元户人亩吨台辆座所处条套名位次列")
 # What follows an entity that drove what the clause counts (在驰远电机的带动下), not its subject
 DRIVER_AFTER: tuple[str, ...] = ("的带动下", "带动下", "的引领下", "的推动下")
+# A company followed by this is the parent of the one the sentence is about (虔芯电驱动是深圳虔芯动力集团股份有限公司的
+# 全资子公司; 瑞储新能源是深圳市瑞储科技集团有限公司在赣州设立的生产基地): the story's 公司 is the subsidiary
+_PARENT_AFTER_RE = re.compile(
+    "(?:集团)?(?:股份有限公司|有限责任公司|有限公司)?(?:的(?:全资|控股)?子公司|在[^，,。；;]{1,6}(?:设立|投资建设|布局)的)"
+)
 # An entity followed by one of these is a member of a list (金力永磁、品钛集团等…), not the subject.
 LIST_AFTER: tuple[str, ...] = ("、", "等", "和", "及", "与")
 
@@ -933,7 +938,14 @@ def _short_company_names(text: str) -> dict[str, str]:
             # characters of the other two
             if len(core) == 6 and (initials := core[:3] + core[4]) in text:
                 out[initials] = name
+            # 江西瑞储新能源科技有限公司 … 瑞储新能源: the name without its last, generic word
+            if core.endswith(_GENERIC_NAME_ENDS) and len(bare := core[:-2]) > 2 and _used_alone(text, bare, core[-2:]):
+                out[bare] = name
     return out
+
+
+# The generic words a registered name may end with, which its short name drops (瑞储新能源科技 → 瑞储新能源)
+_GENERIC_NAME_ENDS = ("科技", "实业", "发展", "控股", "股份")
 
 
 def _aliases(text: str, shorts: dict[str, str], counts: dict[str, int]) -> tuple[tuple[str, str], ...]:
@@ -987,6 +999,8 @@ def find_entities(
             continue  # nested in (or overlapping) a longer name already kept
         if text.startswith(LIST_AFTER, e.end) or text.startswith(DRIVER_AFTER, e.end):
             continue  # (在驰远电机的带动下,已有5家…落户: what drove it, not what the figures are of)
+        if e.type == "org" and _PARENT_AFTER_RE.match(text, e.end, hi):
+            continue  # a parent named to say whose subsidiary the story's company is
         if (
             e.type in ("city", "zone", "village") and text.endswith(PLACE_BAD_BEFORE, lo, e.pos)
             and not (text[e.pos - 1] == "、" and e.pos - 2 >= lo and text[e.pos - 2] in _FIGURE_LAST)
