@@ -674,6 +674,15 @@ def test_a_registered_name_is_shortened_without_its_generic_last_word():
     assert got["12亿元"] == "某川新能源" and got["三成"] == "某川新能源"
 
 
+def test_a_site_the_headline_names_is_the_storys_subject():
+    text = (
+        "前三季度上饶某某陆港发运集装箱增长两成\n"
+        "本报广丰讯 记者从上饶某某陆港获悉，前三季度，发运集装箱8.6万标箱，同比增长21.4%。"
+    )
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert got["8.6万标箱"] == got["21.4%"] == got["两成"] == "上饶某某陆港"
+
+
 def test_a_county_named_in_full_then_by_its_short_name_at_a_clauses_head():
     text = "瑞金市发展红色旅游。\n瑞晶电子落户瑞金经开区。\n截至3月底，瑞金拥有红色培训机构68家。"
     got = {i.text: i for i in extract(text, PUB)}

@@ -57,6 +57,9 @@ SITE_WORDS: tuple[str, ...] = (
 # verbs: the name comes after (占: 夜间消费额占景区总收入的45%)
 SITE_NAME_AFTER = ("力争", "打造", "建成", "培育", "形成", "建设", "推动", "发展", "占", "距离",
                    "达到", "进入", "前往", "来到", "走进")  # (达到景区最大承载量的八成: the site named before)
+# A period before a place of business's name (上半年赣州国际陆港开行…, 国庆假期三清山景区…); before an industry's
+# cluster or base it is no name's start (全年家具产业集群产值: the place's industry, no site)
+_SITE_PERIOD_CUTS = ("上半年", "下半年", "今年", "去年", "全年", "季度", "月份", "以来", "期间", "假期")
 # only after a place (上饶站, 德兴铜矿, 铅山基地; not 加油站, 香港, 生产基地)
 PLACE_SITE_WORDS = ("站", "港", "铜矿", "钨矿", "金矿", "基地")
 SITE_NAME_MAX = 8
@@ -424,6 +427,8 @@ def article_context(text: str) -> ArticleContext:
             main = org
     aliases = _aliases(text, shorts, short_counts)
     main = dict(aliases).get(main, main) if main else main  # (a company's story: by the name it uses for it)
+    if main in (city, county) and (site := _headline_site(text, headline)):
+        main = site  # 上半年赣州国际陆港开行中欧班列增长26.7%, 上饶三清山机场旅客吞吐量首破百万人次: the site's story
     if (event := max(_events(headline, 0, len(headline)), key=lambda e: e.end - e.pos, default=None)) is not None:
         # 2023婺源秋季乡村文化旅游节暨农特产品展销会落幕: an event's story, its figures the event's, by the fullest
         # name the story gives it (上饶（深圳）招商推介会 in the headline, 2024上饶（深圳）…招商推介会 in the lead)
@@ -432,6 +437,18 @@ def article_context(text: str) -> ArticleContext:
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages, org_aliases=aliases,
                           short_orgs=short_orgs, county_city=county_city,
                           towns=frozenset(town_counts), main_town=main_town, dateline_county=dateline_county)
+
+
+def _headline_site(text: str, headline: str) -> str | None:
+    """The site a headline names when the story names it again (赣州国际陆港 … 记者从赣州国际陆港获悉), else None."""
+    sites = _sites(headline, 0, len(headline)) if _SITE_RE.search(headline) else []
+    # (南康家具产业集群产值…: an industry's story, the place's figures; not a site's)
+    return next(
+        (e.name for e in sites if e.name and not e.name.endswith(_INDUSTRY_SITES) and text.count(e.name) >= 2), None
+    )
+
+
+_INDUSTRY_SITES = ("产业集群", "基地")
 
 
 def _short_name(city: str | None) -> str:
@@ -785,8 +802,8 @@ def _sites(text: str, lo: int, hi: int) -> list[Entity]:
         while a > stop and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in NAME_STOP:  # (is_han, inline)
             a -= 1
         name = text[a:k]
-        for w in _SITE_NAME_CUTS:  # 旅游景区江湾景区, 力争打造产业集群: the name starts after
-            if w in name:
+        for w in _SITE_NAME_CUTS if m.group(0) in _INDUSTRY_SITES else _SITE_NAME_CUTS + _SITE_PERIOD_CUTS:
+            if w in name:  # 旅游景区江湾景区, 力争打造产业集群: the name starts after
                 name = name[name.rfind(w) + len(w) :]
         if name.endswith("经"):
             name = ""  # 去年经机场进出的游客, 南康家具经陆港出口: goods or people through the site, named before
