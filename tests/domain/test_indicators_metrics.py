@@ -368,6 +368,18 @@ def test_words_of_time_and_manner_are_no_part_of_a_name(text, span, metric):
     assert metric_of(text, span) == metric
 
 
+def test_how_a_growth_was_reckoned_or_moved_is_no_part_of_its_name():
+    got = {i.text: i.metric for i in extract("全县接待游客86.2万人次，按可比口径同比增长18.3%。", PUB)}
+    assert got["18.3%"] == "接待游客增速"
+    got = {i.text: i.metric for i in extract("1—5月规上工业增加值增长6.1%，5月份增速回落至5.2%。", PUB)}
+    assert got["5.2%"] == "规上工业增加值增速"
+
+
+def test_a_threshold_of_visits_counts_no_event():
+    text = "去年，机场旅客吞吐量108.3万人次，首次突破百万人次大关。"
+    assert {i.text: i.metric for i in extract(text, PUB)}["百万人次"] == "旅客吞吐量"
+
+
 def test_a_bare_verb_of_reaching_takes_the_level_named_before():
     text = "去年公司电商销售额2.4亿元，今年前5个月已经做到了1.3亿元。"
     assert [i.metric for i in extract(text, PUB)] == ["电商销售额", "电商销售额"]

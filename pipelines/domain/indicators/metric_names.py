@@ -478,7 +478,8 @@ def attach_metrics(
             intro = verb_only or in_list or raw_verb.endswith(C.COUNT_INTRO_VERBS)
             # (湖塘村共286户, 全村286户: a place's households or people)
             of_a_place = f.unit[-1:] in _POPULATION_UNITS and _PLACE_HAVING_RE.fullmatch(s, cs, f.start) is not None
-            event = _event_after(s, f, hi) if f.unit.endswith("次") else ""
+            # (times an event happened; not visits or trips: 首次突破百万人次大关 counts no 大关)
+            event = _event_after(s, f, hi) if f.unit.endswith("次") and not f.unit.endswith(_VISIT_UNITS) else ""
             if event:
                 metric = left + event + "次数"  # 连续22次打破纪录: the event counted
             elif (noun := direct or (right if intro else "")) and (quantity := _quantity_of(raw_verb, noun)):
@@ -742,6 +743,8 @@ _SINCE_JANUARY_RE = re.compile(f"[比较](?:{alternation(C.SINCE_YEAR_START)})")
 _VERB_GAP_MAX = 4  # ,增长 / ,增长了 / 、提高了: a comma and a verb of change between two figures
 _OF_BEFORE_SHARE_RE = re.compile(r"占([^,，;；。占的]{2,16})的?(?:比重|比例)")  # 占全部投资的比重
 _TOTAL_WORDS = frozenset({"总数", "总量"})
+# Counts of visits and trips (人次, 架次, 班次): no count of times an event happened
+_VISIT_UNITS = ("人次", "架次", "班次", "辆次", "车次", "航次", "艘次", "户次")
 # Rates named by themselves, of the level before them (完成整改53项,完成率为96.4%)
 _BARE_RATES = frozenset({"完成率", "开工率", "达标率", "投产率", "签约率", "履约率", "办结率"})
 _RISE_BY_RE = re.compile(r"(提高|增长|增加|提升|扩大)了?(?:近|约|超过|超)?$")
