@@ -1338,6 +1338,19 @@ def test_holidays_and_seasons_over_the_turn_of_a_year_or_a_summer(text: str, pub
     assert first(text, pub).period == period
 
 
+def test_the_shopping_day_of_11_november_and_its_season():
+    pub = dt.date(2021, 11, 14)
+    got = {i.text: i for i in extract("今年“双11”当天，全县网络零售额2.6亿元，是去年“双11”的1.8倍。", pub)}
+    assert got["2.6亿元"].period == "asof:2021-11-11"
+    assert (got["1.8倍"].metric, got["1.8倍"].period) == ("网络零售额", "asof:2021-11-11")  # (last year's: a base)
+    got = {i.text: i for i in extract("“双十一”期间，全县快递业务量1860万件，同比增长12.5%。", pub)}
+    assert (got["1860万件"].period, got["1860万件"].metric) == ("2021-11", "快递业务量")
+    text = "今年‘双11’期间(11月1日至11日)，基地销售农特产品1.2亿元。"
+    assert first(text, dt.date(2022, 11, 15)).period == "2022-11"
+    # (how early stock was laid in is no period)
+    assert first("“我们提前一个月备货，仓库里有20多名员工。”", pub).period != "2021-01"
+
+
 @pytest.mark.parametrize(
     ("text", "period"),
     [

@@ -320,7 +320,7 @@ def test_a_deal_told_in_the_speakers_words(text, span, metric):
 def test_a_deal_at_a_rate_or_against_last_year_is_not_a_total():
     assert metric_of("养鸭一年能挣6万元。", "6万元") == "年收入"
     assert metric_of("今年比去年多赚了8000元。", "8000元") != "收入"
-    assert metric_of("今年“双11”期间卖了80万元。", "80万元") != "销售收入"
+    assert metric_of("今年“618”期间卖了80万元。", "80万元") != "销售收入"
 
 
 def test_money_spent_so_far_keeps_its_name_apart_from_a_projects_investment():

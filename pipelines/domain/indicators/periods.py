@@ -230,7 +230,7 @@ WORD_RULES: list[tuple[str, str]] = [
     (rf"(?P<rel>去年|上年)(?P<m1>{_N})月份?{_DASH}(?P<this>今年)?(?P<m2>{_N})月份?", "months_from_last_year"),
     (r"(?P<relm>下个月|下月|本月|(?<![月份])当月|上个月|上月)", "rel_month"),  # 8月当月 is August
     (r"前(?P<q>[一二三四1-4])(?:个)?季度", "first_quarters"),
-    (rf"前(?P<n>{_N})个?月", "first_months"),
+    (rf"前(?<!提前)(?P<n>{_N})个?月", "first_months"),  # (提前一个月备货: how early, no period)
     (r"第(?P<q>[一二三四1-4])季度", "quarter"),
     (r"上半年", "h1"),
     (r"下半年", "h2"),
@@ -240,6 +240,9 @@ WORD_RULES: list[tuple[str, str]] = [
      r"|(?<!完成)(?<!占)(?<!超)年度(?!预算的|计划的|目标的|任务的)", "full_year"),
     (r"(?:“)?(?P<hol>国庆|五一|春节|端午|中秋|清明|元旦)(?:”)?(?P<hol2>中秋|国庆)?(?:“?双节”?)?(?:[3-9三五七八九]天)?"
      r"(?:假期|黄金周|长假|小长假|期间)", "holiday"),
+    # “双11”当天: the shopping day, 11 November; “双11”期间, 今年双十一: its season, that November
+    # (去年“双11”: last year's, one phrase, so that 比去年“双11”增长 and 是去年“双11”的 read as a comparison's base)
+    (rf"{_REL_YEAR}?[“‘]?双(?:11|十一)[”’]?(?:(?P<on>当天|当日)|期间)?", "shopping_day"),
     (rf"{_REL_YEAR}年?(?:末|底)(?!前)", "year_end"),  # 今年底总产能将达18GW: the stock at that year's end
     (r"(?P<rel>今年|明年)年?(?:末|底)前", "rel_year"),  # 今年底前建成: a deadline within that year
     (f"(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})", "rel_year"),
@@ -282,7 +285,7 @@ NUMBER_RULES: list[tuple[str, str]] = [
 PERIOD_RULES = WORD_RULES + NUMBER_RULES
 
 # Characters a phrase of each table can start with (a digit only at the start of a run of digits).
-_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“一眼春端中清新近二三四六七八九十报党暑元两"
+_WORD_FIRST = "截至目现如今年本当去上前明下全第过国五“‘一眼春端中清新近二三四六七八九十报党暑元两双"
 _NUMBER_FIRST = r"\d〇两一二三四五六七八九十"
 # Every number rule has its number (at most 4 digits or 3 Chinese numerals) followed by 月, 季, 年 or a
 # dash: one lookahead turns away the other numbers (12.5亿元, 一批) before the rules are tried.
@@ -380,6 +383,10 @@ def find_periods(
         i = _RULE_OF_MARKER.get(m.lastindex or 0, 0)
         kind = PERIOD_RULES[i][1]
         if _is_comparison_base(text, m.start(), m.end(), start, kind):
+            if kind == "shopping_day":
+                # 比去年“双11”增长46%, 是去年“双11”的2.3倍: the base, no period, but what the metric's name is read
+                # after (the name has no word for a 双11 base)
+                hits.append(PeriodHit(m.start(), m.end(), None, None))
             continue
         if kind in ("month", "first_months") and text.endswith(_BOOKED_UNTIL, max(start, m.start() - 3), m.start()):
             continue  # 订单已经排到了4月份: how far ahead orders are booked, no period
@@ -532,6 +539,11 @@ def find_periods(
                 label = start_ym if start_ym == end_ym else f"{start_ym}/{end_ym}"
             if label is None:
                 continue
+        elif kind == "shopping_day":
+            yy = _month_year(11, y if rel else None, pub)  # (the latest, unless the phrase names its year)
+            new_year = yy if rel else None  # (今年“双11”期间(11月1日至11日): this year's days)
+            on_the_day = _g(m, i, "on") is not None
+            label, asof = (f"asof:{_ym(yy, 11)}-11", True) if on_the_day else (_ym(yy, 11), False)
         elif kind == "day_range":
             m1 = _num(_g(m, i, "m") or "0")
             m2 = _num(_g(m, i, "m2") or "0") or m1
