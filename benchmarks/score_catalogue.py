@@ -21,7 +21,7 @@ from pathlib import Path
 from pipelines.domain.indicators import EXTRACTOR_VERSION, canonical_metric_id, extract, load_metric_catalogue
 
 DEVSETS = Path(__file__).parent / "devsets"
-HELD_OUT = ("round8", "round12", "round18", "round25", "round34", "round44", "round50")
+HELD_OUT = ("round8", "round12", "round18", "round25", "round34", "round44", "round50", "round56")
 
 
 @dataclass
