@@ -380,6 +380,30 @@ def test_a_threshold_of_visits_counts_no_event():
     assert {i.text: i.metric for i in extract(text, PUB)}["百万人次"] == "旅客吞吐量"
 
 
+def test_stock_and_slaughter_of_livestock_name_their_own_quantity():
+    text = "3月末，全县生猪存栏42.6万头，同比增长8.1%。一季度生猪出栏18.2万头。"
+    got = {i.text: i.metric for i in extract(text, PUB)}
+    assert (got["42.6万头"], got["8.1%"], got["18.2万头"]) == ("生猪存栏", "生猪存栏增速", "生猪出栏")
+
+
+def test_what_was_paid_is_named_without_the_verb():
+    assert metric_of("今年以来，全县已支付赔款1260万元。", "1260万元") == "赔款"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("梅港乡、大溪乡、枫港乡晚稻面积排在全县前三位，分别达到4.2万亩、3.8万亩和3.1万亩。", "3.8万亩", "晚稻面积"),
+        (
+            "上半年，全市建筑业总产值增长7.2%；会昌县、寻乌县增速较快，分别增长12.1%、10.6%。",
+            "10.6%", "建筑业总产值增速",
+        ),
+    ],
+)
+def test_how_listed_places_rank_is_no_part_of_the_name(text, span, metric):
+    assert metric_of(text, span) == metric
+
+
 def test_a_bare_verb_of_reaching_takes_the_level_named_before():
     text = "去年公司电商销售额2.4亿元，今年前5个月已经做到了1.3亿元。"
     assert [i.metric for i in extract(text, PUB)] == ["电商销售额", "电商销售额"]

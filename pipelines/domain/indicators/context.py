@@ -325,6 +325,7 @@ METRIC_LEADING: tuple[str, ...] = (
     "目前",
     "本周",  # 本周青椒平均零售价为每500克3.6元: the week of a weekly price report
     "假期",  # 假期接待游客: the holiday is the period's (国庆假期), not the metric's
+    "支付",  # 已支付赔款4860万元: 赔款, what was paid
     "我们",
     # what part of a period a figure covers (当季, 当月: the period says it)
     "当季",
@@ -470,6 +471,7 @@ HOUSEHOLD_NOUN_ENDINGS: tuple[str, ...] = ("户", "居民", "家庭", "村民", 
 # A metric ending in one of these already names a quantity: no 数 after it (目标产能150万片).
 QUANTITY_NOUN_ENDINGS: tuple[str, ...] = (
     "数", "数量", "量", "产能", "额", "值", "规模", "面积", "率", "收入", "里程", "长度", "人次", "总量",
+    "存栏", "出栏",  # (生猪存栏186.4万头: the head of stock, no 存栏数)
 )
 # Length metrics: a road-like noun takes 里程, anything else 长度.
 ROAD_NOUN_ENDINGS: tuple[str, ...] = ("路", "道", "线", "公路", "铁路")

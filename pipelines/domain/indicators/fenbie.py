@@ -34,7 +34,10 @@ _COUNTED_GROUP_RE = re.compile(r"[两二三四五六七八九十]+[大地个家�
 # 工业、服务业增加值)
 _CLASS_ENDINGS = frozenset("类业")
 # The ranking a list's items are given after their names (位居前三, 位列全市前三, 分列第一、二位)
-_RANKED_RE = re.compile(r"(?:位居|位列|分列|排名|(?:居|列)(?:全[省市县区国])?(?:第|前|后|首))[^,，;；。]*$")
+_RANKED_RE = re.compile(
+    r"(?:位居|位列|分列|排名|排在|(?:居|列)(?:全[省市县区国])?(?:第|前|后|首))[^,，;；。]*$"
+    r"|(?<=增速|增幅|降幅)(?:较快|较大|最快|最大|较高|最高|领先)$"  # (寻乌县、安远县增速较快，分别增长…: how it ranks)
+)
 # A list of items runs back to the last of these before 分别 (its 、 do not end it, unlike a clause).
 _LIST_BOUNDARY_RE = re.compile(r"[,，;；:：。！？!?]")
 
