@@ -776,10 +776,12 @@ _PER_TIME_EARNING_RE = re.compile(
 _SPAN_OF_EARNING = {
     "一天": "日", "每天": "日", "一个月": "月", "每个月": "月", "每月": "月", "一年": "年", "每年": "年",
 }
-# What someone says they sold, earned, planted or worked, in their own words (他家脐橙卖了, 我一共卖了, 两口子加起来
-# 挣了, 这季晚稻我种了, 她在茶园干了): who is speaking and their adverbs are no part of the name
+# What someone says they sold, earned, planted, worked, picked or harvested, in their own words (他家脐橙卖了, 我一共
+# 卖了, 两口子加起来挣了, 这季晚稻我种了, 她在茶园干了, 今年估计能摘): who is speaking and their adverbs are no part of
+# the name
 _SPOKEN_DEAL_RE = re.compile(
-    "(?P<before>.{0,8}?)(?:一共|总共|已经|加起来|估计|可以|共|已|才|就|光|都|还|也|又|能)*(?P<net>净)?(?P<verb>[卖挣赚种干])"
+    "(?P<before>.{0,8}?)(?:一共|总共|已经|加起来|估计|预计|可以|共|已|才|就|光|都|还|也|又|能)*(?P<net>净)?"
+    "(?P<verb>[卖挣赚种干摘收])"
 )
 _SPEAKERS_RE = re.compile("我们|我家|他们|他家|她家|自家|两口子|夫妻俩|两个人|[我他她]")
 _SPOKEN_TIME_RE = re.compile("^(?:今年|去年|前年|当年|这季|今季|这一季|这批)")
@@ -792,6 +794,7 @@ _NOT_A_PRODUCT_CHARS = frozenset("年季月天后前时的在这那里过")
 _DEAL_NAMES: dict[tuple[str, str], str] = {
     ("卖", "CNY"): "销售收入", ("卖", "tonne"): "销售量", ("卖", "count"): "销售量",
     ("挣", "CNY"): "收入", ("赚", "CNY"): "收入", ("种", "mu"): "种植面积", ("干", "other"): "务工天数",
+    ("摘", "tonne"): "采摘量", ("收", "tonne"): "产量",  # (今年估计能摘10万斤: the crop picked; 预计能收32万斤)
 }
 
 
