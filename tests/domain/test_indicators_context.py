@@ -1338,6 +1338,11 @@ def test_holidays_and_seasons_over_the_turn_of_a_year_or_a_summer(text: str, pub
     assert first(text, pub).period == period
 
 
+def test_how_far_ahead_orders_are_booked_is_no_period():
+    text = "一季度，公司实现产值3.2亿元，订单已排到今年10月；公司员工已达960人。"
+    assert {i.text: i.period for i in extract(text, dt.date(2023, 4, 20))}["960人"] != "2023-10"
+
+
 def test_the_shopping_day_of_11_november_and_its_season():
     pub = dt.date(2021, 11, 14)
     got = {i.text: i for i in extract("今年“双11”当天，全县网络零售额2.6亿元，是去年“双11”的1.8倍。", pub)}

@@ -388,8 +388,11 @@ def find_periods(
                 # after (the name has no word for a 双11 base)
                 hits.append(PeriodHit(m.start(), m.end(), None, None))
             continue
-        if kind in ("month", "first_months") and text.endswith(_BOOKED_UNTIL, max(start, m.start() - 3), m.start()):
-            continue  # 订单已经排到了4月份: how far ahead orders are booked, no period
+        if kind in ("month", "first_months", "rel_year"):
+            # 订单已经排到了4月份, 订单已排到今年9月, 排到了明年: how far ahead orders are booked, no period
+            a = m.start() - 2 if kind != "rel_year" and text.startswith(("今年", "明年"), m.start() - 2) else m.start()
+            if text.endswith(_BOOKED_UNTIL, max(start, a - 3), a):
+                continue
         if kind == "asof_month" and text.endswith(MONTH_END_BASES, max(start, m.start() - 1), m.start()):
             # 每斤15.8元,比3月底上涨0.9元: the base of a change, no stock at the end of March (a phrase with no
             # label: what the metric's name is read after, but no period)
