@@ -683,6 +683,15 @@ def test_a_site_the_headline_names_is_the_storys_subject():
     assert got["8.6万标箱"] == got["21.4%"] == got["两成"] == "上饶某某陆港"
 
 
+def test_a_zone_named_by_its_countys_short_and_full_name_is_one_zone_by_the_full_name():
+    text = (
+        "弋阳工业园区项目建设提速\n"
+        "日前，记者走进弋阳县工业园区。今年1—5月，园区新签约项目12个，合同资金38.5亿元。"
+    )
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert got["12个"] == got["38.5亿元"] == "弋阳县工业园区"
+
+
 def test_a_county_named_in_full_then_by_its_short_name_at_a_clauses_head():
     text = "瑞金市发展红色旅游。\n瑞晶电子落户瑞金经开区。\n截至3月底，瑞金拥有红色培训机构68家。"
     got = {i.text: i for i in extract(text, PUB)}

@@ -345,7 +345,7 @@ def article_context(text: str) -> ArticleContext:
         counts[city_name] += mentions[short_name]
     top = counts.most_common(1)
     city: str | None = top[0][0] if top and top[0][1] > 0 else _city_of_paper(text) or _city_of_counties(text)
-    zone_counts = Counter(e.name for e in _text_zones(text) if e.name)
+    zone_counts = _full_zone_names(Counter(e.name for e in _text_zones(text) if e.name))
     zone_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "zone")
     city_refs = sum(mentions[a] for a, t in ANAPHORS.items() if t == "city")
     main_zone = zone_counts.most_common(1)[0][0] if zone_counts else None
@@ -437,6 +437,18 @@ def article_context(text: str) -> ArticleContext:
     return ArticleContext(city=city, main_subject=main, main_zone=main_zone, villages=villages, org_aliases=aliases,
                           short_orgs=short_orgs, county_city=county_city,
                           towns=frozenset(town_counts), main_town=main_town, dateline_county=dateline_county)
+
+
+def _full_zone_names(counts: Counter[str]) -> Counter[str]:
+    """A zone named by its county's short name and by the full one (铅山工业园区, 铅山县工业园区) counted once, by the
+    full name."""
+    out = Counter(counts)
+    for name, n in counts.items():
+        full = next((f for c in _COUNTY_CHARS if (f := name[:2] + c + name[2:]) in counts), None)
+        if full is not None:
+            out[full] += n
+            del out[name]
+    return out
 
 
 def _headline_site(text: str, headline: str) -> str | None:
