@@ -692,6 +692,16 @@ def test_a_zone_named_by_its_countys_short_and_full_name_is_one_zone_by_the_full
     assert got["12个"] == got["38.5亿元"] == "弋阳县工业园区"
 
 
+def test_the_project_whose_site_the_story_visits_is_what_its_anaphor_names():
+    text = (
+        "在兴国至宁都高速公路兴国段的施工现场，三台摊铺机正在作业。该项目全线长86公里，总投资约92亿元。"
+        "在鄱阳县珠湖大堤加固工程现场，8台挖掘机正在培厚堤身。这项工程加固堤线21.5公里，总投资3.2亿元。"
+    )
+    got = {i.text: i.subject for i in extract(text, PUB)}
+    assert got["三台"] == got["86公里"] == got["92亿元"] == "兴国至宁都高速公路兴国段"
+    assert got["21.5公里"] == got["3.2亿元"] == "鄱阳县珠湖大堤加固工程"
+
+
 def test_a_county_named_in_full_then_by_its_short_name_at_a_clauses_head():
     text = "瑞金市发展红色旅游。\n瑞晶电子落户瑞金经开区。\n截至3月底，瑞金拥有红色培训机构68家。"
     got = {i.text: i for i in extract(text, PUB)}

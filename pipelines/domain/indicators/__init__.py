@@ -18,7 +18,7 @@ from .extract import extract
 from .metrics import Metric, canonical_metric_id, load_metric_catalogue
 from .model import CONTRACT_FIELDS, Indicator
 
-EXTRACTOR_VERSION = "2026.11.26-280"
+EXTRACTOR_VERSION = "2026.11.26-281"
 
 __all__ = [
     "ArticleFailure",

@@ -118,7 +118,8 @@ def attach_subjects(
             continue
         if site_here and (at_site := _SITE_OF_PROJECT_RE.search(s, r.sent.start, r.fig.start)):
             # 在国道G356线宁都段改建工程施工现场,10余台摊铺机: counted at its site (what a 项目 after it names)
-            r.subject = st.last["site_project"] = _project_name(at_site.group(1), actx)
+            # (and the project 该项目 and 这项工程 name next)
+            r.subject = st.last["site_project"] = st.last["project"] = _project_name(at_site.group(1), actx)
             continue
         if r.label and ents and (named := _named_in_label(r, ents, actx, st)):
             r.subject = named  # 【612万人次】葛仙村度假区全年接待游客, 286.4亿元：全县地区生产总值
@@ -206,7 +207,8 @@ def _top_of_listed_places(s: str, r: FigureRecord, cands: list[Entity]) -> None:
 
 # A project's site where something is counted: 在X工程施工现场, 在X项目建设工地
 _SITE_OF_PROJECT_RE = re.compile(
-    r"(?:在|走进)([^,，;；。在]{2,24}?(?:项目|工程|高速公路|铁路|大桥))(?:建设|施工)?(?:现场|工地|车间)"
+    r"(?:在|走进)([^,，;；。在]{2,24}?(?:项目|工程|高速公路|铁路|高铁|大桥)(?:[^,，;；。在的]{1,4}段)?)的?"
+    r"(?:建设|施工)?(?:现场|工地|车间)"  # (在寻乌至全南高速公路定南段的施工现场: the section's site)
 )
 
 

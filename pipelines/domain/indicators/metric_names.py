@@ -114,9 +114,12 @@ def project_topic(s: str, lo: int, end: int) -> str | None:
     name = m.group(1)
     if len(name) - 2 < PROJECT_NAME_MIN and name.endswith("项目") or name[-3] in PROJECT_GROUP_BEFORE:
         return None
-    if any(w in name for w in PROJECT_GROUP_WORDS):
-        return None
+    if any(w in name for w in PROJECT_GROUP_WORDS) or name.startswith(_PROJECT_ANAPHOR_STARTS):
+        return None  # (这项工程总投资4.8亿元: the project named before, which the anaphor resolves to)
     return name
+
+
+_PROJECT_ANAPHOR_STARTS = ("这项", "这个", "这一", "该")
 
 
 # A name read after a project's size is a kind of project only when it ends so (光伏胶膜等项目, 5亿元以上项目); the

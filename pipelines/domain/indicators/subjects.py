@@ -122,6 +122,10 @@ ANAPHORS: dict[str, str] = {
     "该矿": "site",
     "景区": "site",  # only at the head of a clause (景区单日接待游客4.8万人次)
     "该项目": "project",
+    "这个项目": "project",
+    "这一项目": "project",
+    "该工程": "project",
+    "这项工程": "project",
     "项目": "project",  # only at the head of a clause (“项目总投资22亿元…): the project named before, like 公司
     "中心城区": "central",  # only at the head of a clause (中心城区商品房销售面积…): the paper's city's
     "市中心城区": "central",
