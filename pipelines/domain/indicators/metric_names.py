@@ -576,7 +576,8 @@ def attach_metrics(
         elif f.mult_only and r.kind == "count" and (people := PEOPLE_AFTER_RE.match(s, f.end, hi)):
             metric = people.group()  # 解决了28.6万农村人口的饮水安全问题: 农村人口 (scan counted them by it)
         if (
-            metric == left and not direct and not r.delta and (deal := _SPOKEN_DEAL_RE.fullmatch(raw_verb))
+            metric == left and not direct and not r.delta and raw_verb[-1:] in _DEAL_VERBS
+            and (deal := _SPOKEN_DEAL_RE.fullmatch(raw_verb))
             and (named := _spoken_deal(deal, f, prev))
         ):
             metric = named  # 他家脐橙卖了12万元: 脐橙销售收入; 两口子加起来挣了6.2万元: 收入; 他种了180亩: 种植面积
@@ -779,19 +780,6 @@ _PER_TIME_EARNING_RE = re.compile(
 _SPAN_OF_EARNING = {
     "一天": "日", "每天": "日", "一个月": "月", "每个月": "月", "每月": "月", "一年": "年", "每年": "年",
 }
-# What someone says they sold, earned, planted, worked, picked or harvested, in their own words (他家脐橙卖了, 我一共
-# 卖了, 两口子加起来挣了, 这季晚稻我种了, 她在茶园干了, 今年估计能摘): who is speaking and their adverbs are no part of
-# the name
-_SPOKEN_DEAL_RE = re.compile(
-    "(?P<before>.{0,8}?)(?:一共|总共|已经|加起来|估计|预计|可以|共|已|才|就|光|都|还|也|又|能)*(?P<net>净)?"
-    "(?P<verb>[卖挣赚种干摘收])"
-)
-_SPEAKERS_RE = re.compile("我们|我家|他们|他家|她家|自家|两口子|夫妻俩|两个人|[我他她]")
-_SPOKEN_TIME_RE = re.compile("^(?:今年|去年|前年|当年|这季|今季|这一季|这批)")
-# (一亩能卖, 一年能挣, 每天; 比去年多赚, 再多种: a rate or a gain, which rules of their own name)
-_RATE_OR_GAIN_RE = re.compile("[一每比]|多$")
-# (果季, 出栏后, 通过直播, 在茶园: a time, a manner or a place before the verb, not what was sold)
-_NOT_A_PRODUCT_CHARS = frozenset("年季月天后前时的在这那里过")
 # The name of each deal by its verb and the figure's base unit (卖 of money: the sales' takings; 卖 of a weight or a
 # count: the quantity sold; 干 of days: the days worked)
 _DEAL_NAMES: dict[tuple[str, str], str] = {
@@ -799,6 +787,21 @@ _DEAL_NAMES: dict[tuple[str, str], str] = {
     ("挣", "CNY"): "收入", ("赚", "CNY"): "收入", ("种", "mu"): "种植面积", ("干", "other"): "务工天数",
     ("摘", "tonne"): "采摘量", ("收", "tonne"): "产量",  # (今年估计能摘10万斤: the crop picked; 预计能收32万斤)
 }
+# The verbs of those deals: the last character of the text before a figure that may tell one
+_DEAL_VERBS = frozenset(verb for verb, _ in _DEAL_NAMES)
+# What someone says they sold, earned, planted, worked, picked or harvested, in their own words (他家脐橙卖了, 我一共
+# 卖了, 两口子加起来挣了, 这季晚稻我种了, 她在茶园干了, 今年估计能摘): who is speaking and their adverbs are no part of
+# the name
+_SPOKEN_DEAL_RE = re.compile(
+    "(?P<before>.{0,8}?)(?:一共|总共|已经|加起来|估计|预计|可以|共|已|才|就|光|都|还|也|又|能)*(?P<net>净)?"
+    f"(?P<verb>[{''.join(sorted(_DEAL_VERBS))}])"
+)
+_SPEAKERS_RE = re.compile("我们|我家|他们|他家|她家|自家|两口子|夫妻俩|两个人|[我他她]")
+_SPOKEN_TIME_RE = re.compile("^(?:今年|去年|前年|当年|这季|今季|这一季|这批)")
+# (一亩能卖, 一年能挣, 每天; 比去年多赚, 再多种: a rate or a gain, which rules of their own name)
+_RATE_OR_GAIN_RE = re.compile("[一每比]|多$")
+# (果季, 出栏后, 通过直播, 在茶园: a time, a manner or a place before the verb, not what was sold)
+_NOT_A_PRODUCT_CHARS = frozenset("年季月天后前时的在这那里过")
 
 
 def _spoken_deal(deal: re.Match[str], f: Figure, prev: FigureRecord | None) -> str:

@@ -390,7 +390,9 @@ def find_periods(
             continue
         if kind in ("month", "first_months", "rel_year"):
             # 订单已经排到了4月份, 订单已排到今年9月, 排到了明年: how far ahead orders are booked, no period
-            a = m.start() - 2 if kind != "rel_year" and text.startswith(("今年", "明年"), m.start() - 2) else m.start()
+            a = m.start()
+            if kind != "rel_year" and text.startswith(("今年", "明年"), max(start, a - 2), a):
+                a -= 2  # (the year word before the month: 排到今年9月)
             if text.endswith(_BOOKED_UNTIL, max(start, a - 3), a):
                 continue
         if kind == "asof_month" and text.endswith(MONTH_END_BASES, max(start, m.start() - 1), m.start()):

@@ -457,10 +457,13 @@ def _full_zone_names(counts: Counter[str]) -> Counter[str]:
 
 def _headline_site(text: str, headline: str) -> str | None:
     """The site a headline names when the story names it again (赣州国际陆港 … 记者从赣州国际陆港获悉), else None."""
-    sites = _sites(headline, 0, len(headline)) if _SITE_RE.search(headline) else []
     # (南康家具产业集群产值…: an industry's story, the place's figures; not a site's)
     return next(
-        (e.name for e in sites if e.name and not e.name.endswith(_INDUSTRY_SITES) and text.count(e.name) >= 2), None
+        (
+            e.name for e in _sites(headline, 0, len(headline))
+            if e.name and not e.name.endswith(_INDUSTRY_SITES) and text.count(e.name) >= 2
+        ),
+        None,
     )
 
 
